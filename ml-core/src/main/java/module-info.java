@@ -1,0 +1,20 @@
+/**
+ * Brook core: online learners, the kernels they run on, snapshots, and evaluation.
+ *
+ * <p>The Vector API kernels are used when the JVM is started with
+ * {@code --add-modules jdk.incubator.vector}; without it the scalar kernels run and nothing fails.
+ * Packages under {@code org.brookml.internal} are not exported.
+ */
+module org.brookml.core {
+  requires transitive ejml.core;
+  requires transitive ejml.simple;
+  requires it.unimi.dsi.fastutil.core;
+  requires java.management;
+
+  exports org.brookml.vector;
+  exports org.brookml.learner;
+  exports org.brookml.cluster;
+  exports org.brookml.io;
+  exports org.brookml.eval;
+  exports org.brookml.data;
+}

@@ -1,0 +1,38 @@
+package org.brookml.internal.vector;
+
+/**
+ * The dense kernels behind {@link org.brookml.vector.Vectors}. Implementations do no argument
+ * checking: callers have already checked every range. Results of reductions may differ between
+ * implementations in the last bits, because they add in a different order.
+ */
+public interface VectorKernels {
+
+  /** Short name of this implementation, for logs and benchmark reports. */
+  String name();
+
+  /** Sum of {@code a[aOff+i] * b[bOff+i]} over {@code i < n}. */
+  double dot(double[] a, int aOff, double[] b, int bOff, int n);
+
+  /** {@code y[yOff+i] += alpha * x[xOff+i]} for {@code i < n}. */
+  void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int n);
+
+  /** {@code x[off+i] *= alpha} for {@code i < n}. */
+  void scale(double alpha, double[] x, int off, int n);
+
+  /** Sum of {@code (a[aOff+i] - b[bOff+i])^2} over {@code i < n}. */
+  double squaredDistance(double[] a, int aOff, double[] b, int bOff, int n);
+
+  /**
+   * Index of the centre with the smallest {@code norms[c] - 2 * (x . centre c)}, that is the centre
+   * nearest to {@code x} in Euclidean distance.
+   *
+   * @param x the point, read at {@code x[xOff .. xOff+d)}
+   * @param transposedCenters centre coordinates laid out coordinate-major: coordinate {@code j} of
+   *     centre {@code c} is at {@code j * stride + c}; {@code stride} is a multiple of 16
+   * @param norms squared norms of the centres, {@code +Infinity} in padding slots
+   * @param scratch at least {@code stride} doubles, overwritten
+   */
+  int nearestCenter(
+      double[] x, int xOff, int d, double[] transposedCenters, double[] norms, int stride,
+      double[] scratch);
+}

@@ -1,0 +1,212 @@
+package org.brookml.io;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32C;
+import org.brookml.cluster.MiniBatchKMeans;
+import org.brookml.learner.OnlineLearner;
+
+/**
+ * Brook's binary snapshot format: never Java serialization. Layout, all big-endian:
+ *
+ * <pre>
+ *   8 bytes  magic "BROOKSNP"
+ *   u16      format version (this class writes {@value #FORMAT_VERSION})
+ *   u16+utf8 model type, e.g. "brook.cluster.MiniBatchKMeans"
+ *   u16      model state version (the {@link ModelCodec}'s layout)
+ *   u32      payload length
+ *   ...      payload: the codec's configuration and state
+ *   u32      CRC-32C of every byte before it
+ * </pre>
+ *
+ * <p>{@link #read} checks, in order: length, magic, format version, checksum, model type, state
+ * version, then lets the codec parse the payload with bounds-checked reads, and finally requires
+ * that the payload was consumed exactly. Any failure is a {@link SnapshotFormatException} naming the
+ * problem. Thread-safe.
+ */
+public final class Snapshots {
+
+  /** The format version this release writes and the newest it reads. */
+  public static final int FORMAT_VERSION = 1;
+
+  private static final byte[] MAGIC = "BROOKSNP".getBytes(StandardCharsets.US_ASCII);
+  private static final int MIN_LENGTH = MAGIC.length + 2 + 2 + 2 + 4 + 4;
+
+  private static final Map<String, ModelCodec<?>> BY_TYPE = new ConcurrentHashMap<>();
+  private static final Map<Class<?>, ModelCodec<?>> BY_CLASS = new ConcurrentHashMap<>();
+
+  static {
+    register(MiniBatchKMeans.codec());
+  }
+
+  private Snapshots() {}
+
+  /**
+   * Makes a model type known to {@link #write} and {@link #read}. Brook's own models are
+   * registered already; call this for a model of your own.
+   *
+   * @throws IllegalStateException if another codec already claims the type name or class
+   */
+  public static void register(ModelCodec<?> codec) {
+    Objects.requireNonNull(codec, "codec");
+    ModelCodec<?> previous = BY_TYPE.putIfAbsent(codec.modelType(), codec);
+    if (previous != null && previous != codec) {
+      throw new IllegalStateException("model type already registered: " + codec.modelType());
+    }
+    BY_CLASS.putIfAbsent(codec.modelClass(), codec);
+  }
+
+  /** Encodes the model's configuration and full learning state. */
+  public static byte[] write(OnlineLearner model) {
+    Objects.requireNonNull(model, "model");
+    ModelCodec<OnlineLearner> codec = codecFor(model.getClass());
+    SnapshotWriter out = new SnapshotWriter(256);
+    for (byte b : MAGIC) {
+      out.writeByte(b);
+    }
+    out.writeShort(FORMAT_VERSION);
+    out.writeString(codec.modelType());
+    out.writeShort(codec.stateVersion());
+    int lengthAt = out.size();
+    out.writeInt(0);
+    codec.write(model, out);
+    int payloadLength = out.size() - lengthAt - 4;
+    byte[] buffer = out.buffer();
+    for (int i = 0; i < 4; i++) {
+      buffer[lengthAt + i] = (byte) (payloadLength >>> (24 - 8 * i));
+    }
+    CRC32C crc = new CRC32C();
+    crc.update(buffer, 0, out.size());
+    out.writeInt((int) crc.getValue());
+    return out.toByteArray();
+  }
+
+  /**
+   * Restores a model of any registered type.
+   *
+   * @throws SnapshotFormatException if the bytes are not a valid snapshot
+   */
+  public static OnlineLearner read(byte[] bytes) {
+    Header header = header(bytes);
+    ModelCodec<?> codec = BY_TYPE.get(header.modelType);
+    if (codec == null) {
+      throw new SnapshotFormatException("unknown model type '" + header.modelType
+          + "'; known types: " + BY_TYPE.keySet());
+    }
+    return readPayload(bytes, header, codec);
+  }
+
+  /**
+   * Restores a model that must be of the given class.
+   *
+   * @throws SnapshotFormatException if the bytes are not a valid snapshot of that class
+   */
+  public static <M extends OnlineLearner> M read(byte[] bytes, Class<M> type) {
+    Header header = header(bytes);
+    ModelCodec<M> codec = codecFor(type);
+    if (!codec.modelType().equals(header.modelType)) {
+      throw new SnapshotFormatException("snapshot holds a '" + header.modelType
+          + "', not a '" + codec.modelType() + "'");
+    }
+    return type.cast(readPayload(bytes, header, codec));
+  }
+
+  /**
+   * Checks the header and checksum and reports what the snapshot holds, without building the model.
+   *
+   * @throws SnapshotFormatException if the bytes are not a valid snapshot
+   */
+  public static SnapshotInfo inspect(byte[] bytes) {
+    Header header = header(bytes);
+    return new SnapshotInfo(header.formatVersion, header.modelType, header.stateVersion,
+        header.payloadEnd - header.payloadStart);
+  }
+
+  private static OnlineLearner readPayload(byte[] bytes, Header header, ModelCodec<?> codec) {
+    if (header.stateVersion > codec.stateVersion()) {
+      throw new SnapshotFormatException("'" + header.modelType + "' state version "
+          + header.stateVersion + " is newer than this release reads (" + codec.stateVersion()
+          + "); upgrade Brook");
+    }
+    SnapshotReader in = new SnapshotReader(bytes, header.payloadStart, header.payloadEnd);
+    OnlineLearner model;
+    try {
+      model = codec.read(in, header.stateVersion);
+    } catch (SnapshotFormatException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new SnapshotFormatException("'" + header.modelType + "' snapshot describes an invalid "
+          + "model: " + e.getMessage(), e);
+    }
+    if (in.remaining() != 0) {
+      throw new SnapshotFormatException("'" + header.modelType + "' payload has "
+          + in.remaining() + " unread bytes at its end");
+    }
+    return model;
+  }
+
+  private static Header header(byte[] bytes) {
+    Objects.requireNonNull(bytes, "bytes");
+    if (bytes.length < MIN_LENGTH) {
+      throw new SnapshotFormatException("snapshot truncated: " + bytes.length
+          + " bytes, shorter than the smallest possible (" + MIN_LENGTH + ")");
+    }
+    for (int i = 0; i < MAGIC.length; i++) {
+      if (bytes[i] != MAGIC[i]) {
+        throw new SnapshotFormatException("not a Brook snapshot: bad magic bytes");
+      }
+    }
+    SnapshotReader in = new SnapshotReader(bytes, MAGIC.length, bytes.length);
+    int formatVersion = in.readShort("format version");
+    if (formatVersion == 0 || formatVersion > FORMAT_VERSION) {
+      throw new SnapshotFormatException("snapshot format version " + formatVersion
+          + " is not readable by this release (reads 1.." + FORMAT_VERSION + ")");
+    }
+    int crcAt = bytes.length - 4;
+    CRC32C crc = new CRC32C();
+    crc.update(bytes, 0, crcAt);
+    int stored = ((bytes[crcAt] & 0xFF) << 24) | ((bytes[crcAt + 1] & 0xFF) << 16)
+        | ((bytes[crcAt + 2] & 0xFF) << 8) | (bytes[crcAt + 3] & 0xFF);
+    if (stored != (int) crc.getValue()) {
+      throw new SnapshotFormatException(
+          "snapshot corrupted or truncated: CRC-32C mismatch over " + crcAt + " bytes");
+    }
+    SnapshotReader headerIn = new SnapshotReader(bytes, in.position(), crcAt);
+    String modelType = headerIn.readString("model type");
+    int stateVersion = headerIn.readShort("state version");
+    int payloadLength = headerIn.readInt("payload length");
+    int payloadStart = headerIn.position();
+    if (payloadLength != crcAt - payloadStart) {
+      throw new SnapshotFormatException("snapshot payload length " + payloadLength
+          + " does not match the " + (crcAt - payloadStart) + " bytes present");
+    }
+    return new Header(formatVersion, modelType, stateVersion, payloadStart, crcAt);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <M extends OnlineLearner> ModelCodec<M> codecFor(Class<?> type) {
+    ModelCodec<?> codec = BY_CLASS.get(type);
+    if (codec == null) {
+      throw new IllegalArgumentException("no snapshot codec registered for " + type.getName());
+    }
+    return (ModelCodec<M>) codec;
+  }
+
+  private static final class Header {
+    final int formatVersion;
+    final String modelType;
+    final int stateVersion;
+    final int payloadStart;
+    final int payloadEnd;
+
+    Header(int formatVersion, String modelType, int stateVersion, int payloadStart, int payloadEnd) {
+      this.formatVersion = formatVersion;
+      this.modelType = modelType;
+      this.stateVersion = stateVersion;
+      this.payloadStart = payloadStart;
+      this.payloadEnd = payloadEnd;
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package org.brookml.io;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/** Opens text files for the readers: UTF-8, gunzipped when the name ends in {@code .gz}. */
+final class TextSource {
+
+  private TextSource() {}
+
+  static BufferedReader open(Path path) {
+    try {
+      InputStream in = Files.newInputStream(path);
+      if (path.getFileName().toString().endsWith(".gz")) {
+        in = new GZIPInputStream(in, 1 << 16);
+      }
+      return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open " + path, e);
+    }
+  }
+
+  static String readLine(BufferedReader reader, String source) {
+    try {
+      return reader.readLine();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + source, e);
+    }
+  }
+
+  static void close(BufferedReader reader, String source) {
+    try {
+      reader.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close " + source, e);
+    }
+  }
+}

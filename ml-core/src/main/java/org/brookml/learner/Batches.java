@@ -1,0 +1,91 @@
+package org.brookml.learner;
+
+import java.util.Objects;
+import org.brookml.vector.Vectors;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Validation shared by every learner's entry points. Each check throws with a message naming the
+ * argument and the bad value, so that a learner can validate first and mutate after.
+ */
+public final class Batches {
+
+  private Batches() {}
+
+  /** Checks that {@code x} is a finite vector of length {@code dimension}. */
+  public static void requireExample(double[] x, int dimension) {
+    Objects.requireNonNull(x, "x");
+    if (x.length != dimension) {
+      throw new IllegalArgumentException(
+          "x has dimension " + x.length + " but the model expects " + dimension);
+    }
+    Vectors.requireFinite(x, "x");
+  }
+
+  /** Checks that a mini-batch holds {@code rows >= 1} finite rows of {@code dimension} values. */
+  public static void requireRows(double[] xs, int rows, int dimension, String what) {
+    Objects.requireNonNull(xs, what);
+    if (rows < 1) {
+      throw new IllegalArgumentException(what + ": a batch needs at least one row, got " + rows);
+    }
+    long needed = (long) rows * dimension;
+    if (needed > xs.length) {
+      throw new IllegalArgumentException(what + " holds " + xs.length + " values, fewer than "
+          + rows + " rows x " + dimension + " columns = " + needed);
+    }
+    int bad = Vectors.indexOfNonFinite(xs, 0, (int) needed);
+    if (bad >= 0) {
+      throw new IllegalArgumentException(what + " row " + bad / dimension + ", column "
+          + bad % dimension + " is not finite: " + xs[bad]);
+    }
+  }
+
+  /** Checks that {@code xs} has {@code dimension} columns. */
+  public static void requireColumns(DMatrixRMaj xs, int dimension) {
+    Objects.requireNonNull(xs, "xs");
+    if (xs.numCols != dimension) {
+      throw new IllegalArgumentException(
+          "xs has " + xs.numCols + " columns but the model expects " + dimension);
+    }
+  }
+
+  /** Checks that {@code label} lies in {@code [0, numClasses)}. */
+  public static void requireLabel(int label, int numClasses) {
+    if (label < 0 || label >= numClasses) {
+      throw new IllegalArgumentException(
+          "label " + label + " is outside [0, " + numClasses + ")");
+    }
+  }
+
+  /** Checks that the first {@code rows} labels lie in {@code [0, numClasses)}. */
+  public static void requireLabels(int[] labels, int rows, int numClasses) {
+    Objects.requireNonNull(labels, "labels");
+    if (labels.length < rows) {
+      throw new IllegalArgumentException(
+          "labels holds " + labels.length + " values, fewer than " + rows + " rows");
+    }
+    for (int r = 0; r < rows; r++) {
+      if (labels[r] < 0 || labels[r] >= numClasses) {
+        throw new IllegalArgumentException(
+            "label " + labels[r] + " of row " + r + " is outside [0, " + numClasses + ")");
+      }
+    }
+  }
+
+  /** Checks that the first {@code rows} targets are finite. */
+  public static void requireTargets(double[] ys, int rows) {
+    Objects.requireNonNull(ys, "ys");
+    if (ys.length < rows) {
+      throw new IllegalArgumentException(
+          "ys holds " + ys.length + " values, fewer than " + rows + " rows");
+    }
+    Vectors.requireFinite(ys, 0, rows, "ys");
+  }
+
+  /** Checks that an importance weight is finite and non-negative. */
+  public static void requireWeight(double weight) {
+    if (!(weight >= 0) || Double.isInfinite(weight)) {
+      throw new IllegalArgumentException("weight must be finite and >= 0, got " + weight);
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package org.brookml.learner;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Mini-batch entry points for clustering. A batch is a flat row-major array: row {@code r} is
+ * {@code xs[r * dimension .. (r + 1) * dimension)}, the layout of EJML's {@link DMatrixRMaj}.
+ * The whole batch is validated before any of it is learned.
+ */
+public interface MiniBatchClusterer {
+
+  /** Number of features each row must have. */
+  int dimension();
+
+  /** Learns from the first {@code rows} rows of {@code xs}. */
+  void learnBatch(double[] xs, int rows);
+
+  /** Learns from every row of {@code xs}; its column count must equal the dimension. */
+  default void learnBatch(DMatrixRMaj xs) {
+    Batches.requireColumns(xs, dimension());
+    learnBatch(xs.data, xs.numRows);
+  }
+}

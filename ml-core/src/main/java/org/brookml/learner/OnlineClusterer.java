@@ -1,0 +1,44 @@
+package org.brookml.learner;
+
+import org.brookml.vector.SparseVector;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * An online clustering model with {@code k} centres. {@link #predict} returns the index of the
+ * nearest centre, in {@code [0, k)}.
+ *
+ * <p>A clusterer may need a few examples before it can predict (for example to seed its centres);
+ * until then {@link #isReady()} is false and {@code predict} throws {@link IllegalStateException}.
+ */
+public interface OnlineClusterer extends OnlineLearner, MiniBatchClusterer {
+
+  /** Number of clusters. */
+  int k();
+
+  /** Whether the centres exist, so that {@link #predict} can answer. */
+  boolean isReady();
+
+  /** Learns from one example. */
+  void learn(double[] x);
+
+  /** Learns from one sparse example. */
+  void learn(SparseVector x);
+
+  /** Index of the centre nearest to {@code x}. */
+  int predict(double[] x);
+
+  /** Index of the centre nearest to the sparse {@code x}. */
+  int predict(SparseVector x);
+
+  /** Squared Euclidean distance from {@code x} to its nearest centre. */
+  double squaredDistanceToNearest(double[] x);
+
+  /** A copy of the centres, one row per centre. */
+  double[][] centers();
+
+  /** A copy of the centres as a {@code k x dimension} matrix. */
+  DMatrixRMaj centersMatrix();
+
+  @Override
+  OnlineClusterer copy();
+}

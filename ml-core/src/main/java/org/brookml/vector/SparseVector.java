@@ -1,0 +1,131 @@
+package org.brookml.vector;
+
+import java.util.Arrays;
+
+/**
+ * A reusable sparse vector: {@code size()} entries, each an index and a value, kept in parallel
+ * primitive arrays that grow (by half) only when needed. Indices need not be sorted; a repeated
+ * index counts once per entry (its values add up in every Brook kernel).
+ *
+ * <p>Meant to be filled once per example and reused: {@link #clear()} then {@link #add}. The backing
+ * arrays returned by {@link #indices()} and {@link #values()} are live and valid up to
+ * {@link #size()}. Not thread-safe.
+ */
+public final class SparseVector {
+
+  private int[] indices;
+  private double[] values;
+  private int size;
+
+  /** An empty vector with room for {@code capacity} entries before it grows. */
+  public SparseVector(int capacity) {
+    if (capacity < 0) {
+      throw new IllegalArgumentException("capacity must be >= 0, got " + capacity);
+    }
+    indices = new int[capacity];
+    values = new double[capacity];
+  }
+
+  /** An empty vector with room for 16 entries. */
+  public SparseVector() {
+    this(16);
+  }
+
+  /** A vector holding copies of the first {@code size} entries of the given arrays. */
+  public static SparseVector of(int[] indices, double[] values) {
+    if (indices.length != values.length) {
+      throw new IllegalArgumentException(
+          "indices and values differ in length: " + indices.length + " vs " + values.length);
+    }
+    SparseVector v = new SparseVector(indices.length);
+    for (int i = 0; i < indices.length; i++) {
+      v.add(indices[i], values[i]);
+    }
+    return v;
+  }
+
+  /** Removes every entry; keeps the capacity. */
+  public SparseVector clear() {
+    size = 0;
+    return this;
+  }
+
+  /** Appends one entry, growing the arrays if full. */
+  public SparseVector add(int index, double value) {
+    if (size == indices.length) {
+      int capacity = Math.max(4, size + (size >> 1));
+      indices = Arrays.copyOf(indices, capacity);
+      values = Arrays.copyOf(values, capacity);
+    }
+    indices[size] = index;
+    values[size] = value;
+    size++;
+    return this;
+  }
+
+  /** Number of entries. */
+  public int size() {
+    return size;
+  }
+
+  /** The live index array; entries at positions {@code >= size()} are garbage. */
+  public int[] indices() {
+    return indices;
+  }
+
+  /** The live value array; entries at positions {@code >= size()} are garbage. */
+  public double[] values() {
+    return values;
+  }
+
+  /** Index of entry {@code i}. */
+  public int index(int i) {
+    return indices[i];
+  }
+
+  /** Value of entry {@code i}. */
+  public double value(int i) {
+    return values[i];
+  }
+
+  /**
+   * Checks that every index lies in {@code [0, dimension)} and every value is finite.
+   *
+   * @throws IllegalArgumentException naming the first offending entry
+   */
+  public void requireValid(int dimension) {
+    for (int i = 0; i < size; i++) {
+      int index = indices[i];
+      if (index < 0 || index >= dimension) {
+        throw new IllegalArgumentException(
+            "sparse index " + index + " at entry " + i + " is outside [0, " + dimension + ")");
+      }
+      double value = values[i];
+      if (!Double.isFinite(value)) {
+        throw new IllegalArgumentException(
+            "sparse value at entry " + i + " (index " + index + ") is not finite: " + value);
+      }
+    }
+  }
+
+  /** Writes this vector into {@code dense} (zeroing it first); {@code dense.length} is the dimension. */
+  public double[] toDense(double[] dense) {
+    Arrays.fill(dense, 0.0);
+    for (int i = 0; i < size; i++) {
+      dense[indices[i]] += values[i];
+    }
+    return dense;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("SparseVector{");
+    for (int i = 0; i < size; i++) {
+      if (i > 0) {
+        sb.append(", ");
+      }
+      sb.append(indices[i]).append(':').append(values[i]);
+    }
+    return sb.append('}').toString();
+  }
+}
