@@ -26,8 +26,11 @@ import org.ejml.data.DMatrixRMaj;
  * learned as the first mini-batch. Until then {@link #isReady()} is false.
  *
  * <p><b>Dead centres.</b> With {@code reassignAfter(n)}, a centre that has won no example among the
- * last {@code n} is moved onto a random example of the current batch (scikit-learn's
- * reassignment picks its new centres the same way) and its count restarts from zero.
+ * last {@code n} is moved onto an example of the current batch and its count restarts from zero, as
+ * scikit-learn's reassignment does; Brook draws that example by k-means++'s D^2 rule (far from its
+ * nearest centre is likely) rather than uniformly, so the new centre lands where the data is worst
+ * served. With {@link #learn(double[])} the batch is the one example, so repair works best with
+ * mini-batches.
  *
  * <p><b>Merging.</b> {@link #merge} combines models trained on disjoint data, centre by centre,
  * weighting each by its count.
@@ -226,19 +229,47 @@ public final class MiniBatchKMeans implements OnlineClusterer {
     }
   }
 
+  /**
+   * Moves every dead centre onto a row of this batch drawn with probability proportional to its
+   * squared distance from its nearest centre (k-means++'s D^2 rule), so that new centres go where
+   * the data is worst served; the chosen row is then assigned to the re-seeded centre.
+   */
   private void reassignDeadCenters(double[] xs, int[] nearest, int first, int rows) {
     long now = samplesSeen;
     for (int c = 0; c < k; c++) {
       if (now - lastWin[c] <= reassignAfter || wins(nearest, rows, c)) {
         continue;
       }
-      int pick = random.nextInt(rows);
+      int pick = farRow(xs, nearest, first, rows);
       System.arraycopy(xs, (first + pick) * dimension, centers, c * dimension, dimension);
       counts[c] = 0;
       lastWin[c] = now;
       nearest[pick] = c;
       refreshCenter(c);
     }
+  }
+
+  private int farRow(double[] xs, int[] nearest, int first, int rows) {
+    double total = 0;
+    for (int i = 0; i < rows; i++) {
+      total += distanceToAssigned(xs, nearest, first, i);
+    }
+    if (!(total > 0)) {
+      return random.nextInt(rows);
+    }
+    double target = random.nextDouble() * total;
+    for (int i = 0; i < rows; i++) {
+      target -= distanceToAssigned(xs, nearest, first, i);
+      if (target < 0) {
+        return i;
+      }
+    }
+    return rows - 1;
+  }
+
+  private double distanceToAssigned(double[] xs, int[] nearest, int first, int i) {
+    return kernels.squaredDistance(
+        xs, (first + i) * dimension, centers, nearest[i] * dimension, dimension);
   }
 
   private static boolean wins(int[] nearest, int rows, int c) {

@@ -1,0 +1,160 @@
+package org.brookml.internal.vector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Differential tests: the scalar and Vector API kernels against a naive reference, on every size
+ * from 0 to 70 (every loop tail) and a few large ones, at non-zero offsets. Tolerances scale with
+ * the length, since the implementations add in different orders.
+ */
+class VectorKernelsTest {
+
+  static Stream<Integer> sizes() {
+    return Stream.concat(IntStream.rangeClosed(0, 70).boxed(), Stream.of(127, 128, 129, 1000, 4099));
+  }
+
+  static List<VectorKernels> implementations() {
+    List<VectorKernels> kernels = new ArrayList<>();
+    kernels.add(ScalarVectorKernels.INSTANCE);
+    VectorKernels panama = VectorKernelsProvider.panamaOrNull();
+    if (panama != null) {
+      kernels.add(panama);
+    }
+    return kernels;
+  }
+
+  private static double[] random(SplittableRandom rnd, int n) {
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = rnd.nextDouble(-10, 10);
+    }
+    return x;
+  }
+
+  private static double tolerance(int n) {
+    return 1e-12 * (n + 1) * 100;
+  }
+
+  @ParameterizedTest
+  @MethodSource("sizes")
+  void dotAndDistance_matchNaiveReference(int n) {
+    SplittableRandom rnd = new SplittableRandom(n);
+    double[] a = random(rnd, n + 3);
+    double[] b = random(rnd, n + 5);
+    double dot = 0;
+    double dist = 0;
+    for (int i = 0; i < n; i++) {
+      dot += a[i + 3] * b[i + 5];
+      double d = a[i + 3] - b[i + 5];
+      dist += d * d;
+    }
+    for (VectorKernels k : implementations()) {
+      assertThat(k.dot(a, 3, b, 5, n)).as(k.name()).isCloseTo(dot, within(tolerance(n)));
+      assertThat(k.squaredDistance(a, 3, b, 5, n)).as(k.name())
+          .isCloseTo(dist, within(tolerance(n) * 10));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("sizes")
+  void axpyAndScale_matchNaiveReference(int n) {
+    SplittableRandom rnd = new SplittableRandom(1000 + n);
+    double[] x = random(rnd, n + 1);
+    double[] y0 = random(rnd, n + 2);
+    double[] expectedAxpy = y0.clone();
+    double[] expectedScale = y0.clone();
+    for (int i = 0; i < n; i++) {
+      expectedAxpy[i + 2] += 0.37 * x[i + 1];
+      expectedScale[i + 2] *= -1.5;
+    }
+    for (VectorKernels k : implementations()) {
+      double[] y = y0.clone();
+      k.axpy(0.37, x, 1, y, 2, n);
+      assertThat(y).as(k.name()).containsExactly(expectedAxpy, within(1e-12));
+      double[] z = y0.clone();
+      k.scale(-1.5, z, 2, n);
+      assertThat(z).as(k.name()).containsExactly(expectedScale, within(0.0));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("centreCounts")
+  void nearestCenter_matchesBruteForce(int k) {
+    SplittableRandom rnd = new SplittableRandom(k);
+    for (int d : new int[] {1, 2, 3, 7, 32, 33}) {
+      int stride = (k + 15) / 16 * 16;
+      double[] centers = random(rnd, k * d);
+      double[] transposed = new double[d * stride];
+      double[] norms = new double[stride];
+      java.util.Arrays.fill(norms, Double.POSITIVE_INFINITY);
+      for (int c = 0; c < k; c++) {
+        double norm = 0;
+        for (int j = 0; j < d; j++) {
+          transposed[j * stride + c] = centers[c * d + j];
+          norm += centers[c * d + j] * centers[c * d + j];
+        }
+        norms[c] = norm;
+      }
+      for (int trial = 0; trial < 200; trial++) {
+        double[] x = random(rnd, d + 1);
+        int expected = 0;
+        double best = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+          double dist = 0;
+          for (int j = 0; j < d; j++) {
+            double diff = x[1 + j] - centers[c * d + j];
+            dist += diff * diff;
+          }
+          if (dist < best) {
+            best = dist;
+            expected = c;
+          }
+        }
+        for (VectorKernels kernels : implementations()) {
+          int got = kernels.nearestCenter(x, 1, d, transposed, norms, stride, new double[stride]);
+          double gotDist = 0;
+          for (int j = 0; j < d; j++) {
+            double diff = x[1 + j] - centers[got * d + j];
+            gotDist += diff * diff;
+          }
+          // Ties within rounding may pick either centre; anything else must be the nearest.
+          assertThat(gotDist).as(kernels.name() + " k=" + k + " d=" + d)
+              .isCloseTo(best, within(1e-9 * (1 + best)));
+          if (gotDist > best * (1 + 1e-9) + 1e-9) {
+            assertThat(got).isEqualTo(expected);
+          }
+        }
+      }
+    }
+  }
+
+  static Stream<Integer> centreCounts() {
+    return Stream.of(1, 2, 5, 15, 16, 17, 33);
+  }
+
+  @Test
+  void panamaIsSelected_whenTheVectorRunAsksForIt() {
+    assumeTrue("panama".equals(System.getProperty("brook.vector")),
+        "only in the surefire run with --add-modules jdk.incubator.vector");
+    assertThat(VectorKernelsProvider.kernels().name()).isEqualTo("panama-256");
+  }
+
+  @Test
+  void scalarIsSelected_withoutTheModule() {
+    assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty(),
+        "only when the Vector API module is absent");
+    assertThat(VectorKernelsProvider.kernels().name()).isEqualTo("scalar");
+    assertThat(VectorKernelsProvider.panamaOrNull()).isNull();
+  }
+}
