@@ -199,10 +199,8 @@ public final class MiniBatchKMeans implements OnlineClusterer {
       }
     }
     int[] nearest = assignmentsFor(rows);
-    for (int i = 0; i < rows; i++) {
-      nearest[i] = kernels.nearestCenter(
-          xs, (first + i) * dimension, dimension, transposed, norms, stride, scratch);
-    }
+    kernels.nearestCenters(
+        xs, first * dimension, rows, dimension, transposed, norms, stride, nearest, scratch);
     if (reassignAfter > 0) {
       reassignDeadCenters(xs, nearest, first, rows);
     }

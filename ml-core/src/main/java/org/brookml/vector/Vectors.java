@@ -164,18 +164,12 @@ public final class Vectors {
    */
   public static int indexOfNonFinite(double[] x, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, x.length);
-    // v * 0.0 is (+/-)0 for finite v and NaN otherwise: one branch-free pass finds whether any
-    // element is bad, and only then do we look for which one.
-    double sum = 0;
-    for (int i = 0; i < length; i++) {
-      sum += x[offset + i] * 0.0;
-    }
-    if (sum == 0.0) {
+    if (IMPL.allFinite(x, offset, length)) {
       return -1;
     }
-    for (int i = 0; i < length; i++) {
-      if (!Double.isFinite(x[offset + i])) {
-        return i;
+    for (int j = 0; j < length; j++) {
+      if (!Double.isFinite(x[offset + j])) {
+        return j;
       }
     }
     return -1;

@@ -48,6 +48,23 @@ public final class ScalarVectorKernels implements VectorKernels {
   }
 
   @Override
+  public boolean allFinite(double[] x, int off, int n) {
+    // v * 0.0 is (+/-)0 for finite v and NaN otherwise, so the sum is 0 exactly when all are finite.
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    int i = 0;
+    for (int bound = n & ~3; i < bound; i += 4) {
+      s0 += x[off + i] * 0.0;
+      s1 += x[off + i + 1] * 0.0;
+      s2 += x[off + i + 2] * 0.0;
+      s3 += x[off + i + 3] * 0.0;
+    }
+    for (; i < n; i++) {
+      s0 += x[off + i] * 0.0;
+    }
+    return (s0 + s1) + (s2 + s3) == 0.0;
+  }
+
+  @Override
   public double squaredDistance(double[] a, int aOff, double[] b, int bOff, int n) {
     double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     int i = 0;
@@ -73,27 +90,48 @@ public final class ScalarVectorKernels implements VectorKernels {
   public int nearestCenter(
       double[] x, int xOff, int d, double[] transposedCenters, double[] norms, int stride,
       double[] scratch) {
-    // scratch[c] = x . centre c, accumulated coordinate by coordinate: the inner loop runs across
-    // centres with unit stride, which C2 vectorizes.
-    for (int c = 0; c < stride; c++) {
-      scratch[c] = 0;
-    }
-    for (int j = 0; j < d; j++) {
-      double xj = x[xOff + j];
-      int row = j * stride;
-      for (int c = 0; c < stride; c++) {
-        scratch[c] += xj * transposedCenters[row + c];
-      }
-    }
     int best = 0;
     double bestScore = Double.POSITIVE_INFINITY;
+    // Eight centres at a time: eight independent sums over the coordinates, contiguous loads.
+    for (int c = 0; c < stride; c += 8) {
+      double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+      for (int j = 0; j < d; j++) {
+        double xj = x[xOff + j];
+        int at = j * stride + c;
+        s0 += xj * transposedCenters[at];
+        s1 += xj * transposedCenters[at + 1];
+        s2 += xj * transposedCenters[at + 2];
+        s3 += xj * transposedCenters[at + 3];
+        s4 += xj * transposedCenters[at + 4];
+        s5 += xj * transposedCenters[at + 5];
+        s6 += xj * transposedCenters[at + 6];
+        s7 += xj * transposedCenters[at + 7];
+      }
+      scratch[c] = norms[c] - 2 * s0;
+      scratch[c + 1] = norms[c + 1] - 2 * s1;
+      scratch[c + 2] = norms[c + 2] - 2 * s2;
+      scratch[c + 3] = norms[c + 3] - 2 * s3;
+      scratch[c + 4] = norms[c + 4] - 2 * s4;
+      scratch[c + 5] = norms[c + 5] - 2 * s5;
+      scratch[c + 6] = norms[c + 6] - 2 * s6;
+      scratch[c + 7] = norms[c + 7] - 2 * s7;
+    }
     for (int c = 0; c < stride; c++) {
-      double score = norms[c] - 2 * scratch[c];
+      double score = scratch[c];
       if (score < bestScore) {
         bestScore = score;
         best = c;
       }
     }
     return best;
+  }
+
+  @Override
+  public void nearestCenters(
+      double[] xs, int xOff, int rows, int d, double[] transposedCenters, double[] norms,
+      int stride, int[] out, double[] scratch) {
+    for (int r = 0; r < rows; r++) {
+      out[r] = nearestCenter(xs, xOff + r * d, d, transposedCenters, norms, stride, scratch);
+    }
   }
 }

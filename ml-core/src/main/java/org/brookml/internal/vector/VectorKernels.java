@@ -19,6 +19,9 @@ public interface VectorKernels {
   /** {@code x[off+i] *= alpha} for {@code i < n}. */
   void scale(double alpha, double[] x, int off, int n);
 
+  /** Whether every one of {@code x[off .. off+n)} is finite (neither NaN nor infinite). */
+  boolean allFinite(double[] x, int off, int n);
+
   /** Sum of {@code (a[aOff+i] - b[bOff+i])^2} over {@code i < n}. */
   double squaredDistance(double[] a, int aOff, double[] b, int bOff, int n);
 
@@ -35,4 +38,13 @@ public interface VectorKernels {
   int nearestCenter(
       double[] x, int xOff, int d, double[] transposedCenters, double[] norms, int stride,
       double[] scratch);
+
+  /**
+   * {@link #nearestCenter} for each of {@code rows} consecutive rows of {@code d} values starting at
+   * {@code xs[xOff]}; row {@code r}'s answer goes to {@code out[r]}. Implementations may process
+   * several rows at once, which hides the latency of the multiply-adds.
+   */
+  void nearestCenters(
+      double[] xs, int xOff, int rows, int d, double[] transposedCenters, double[] norms,
+      int stride, int[] out, double[] scratch);
 }

@@ -68,6 +68,26 @@ class VectorKernelsTest {
 
   @ParameterizedTest
   @MethodSource("sizes")
+  void allFinite_findsANonFiniteValueAnywhere(int n) {
+    double[] x = random(new SplittableRandom(n), n + 2);
+    for (VectorKernels k : implementations()) {
+      assertThat(k.allFinite(x, 1, n)).as(k.name()).isTrue();
+      for (int at = 0; at < n; at += Math.max(1, n / 7)) {
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+          double[] y = x.clone();
+          y[1 + at] = bad;
+          assertThat(k.allFinite(y, 1, n)).as(k.name() + " " + bad + " at " + at).isFalse();
+        }
+      }
+      double[] outside = x.clone();
+      outside[0] = Double.NaN;
+      outside[n + 1] = Double.NaN;
+      assertThat(k.allFinite(outside, 1, n)).as(k.name() + " looks outside its range").isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("sizes")
   void axpyAndScale_matchNaiveReference(int n) {
     SplittableRandom rnd = new SplittableRandom(1000 + n);
     double[] x = random(rnd, n + 1);
@@ -106,6 +126,21 @@ class VectorKernelsTest {
         }
         norms[c] = norm;
       }
+      int rows = 9;
+      double[] batch = random(rnd, 1 + rows * d);
+      for (VectorKernels kernels : implementations()) {
+        int[] out = new int[rows];
+        kernels.nearestCenters(batch, 1, rows, d, transposed, norms, stride, out, new double[stride]);
+        for (int r = 0; r < rows; r++) {
+          double best = Double.POSITIVE_INFINITY;
+          for (int c = 0; c < k; c++) {
+            best = Math.min(best, distance(batch, 1 + r * d, centers, c * d, d));
+          }
+          assertThat(distance(batch, 1 + r * d, centers, out[r] * d, d))
+              .as(kernels.name() + " batch row " + r + " k=" + k + " d=" + d)
+              .isCloseTo(best, within(1e-9 * (1 + best)));
+        }
+      }
       for (int trial = 0; trial < 200; trial++) {
         double[] x = random(rnd, d + 1);
         int expected = 0;
@@ -137,6 +172,14 @@ class VectorKernelsTest {
         }
       }
     }
+  }
+
+  private static double distance(double[] a, int aOff, double[] b, int bOff, int d) {
+    double sum = 0;
+    for (int j = 0; j < d; j++) {
+      sum += (a[aOff + j] - b[bOff + j]) * (a[aOff + j] - b[bOff + j]);
+    }
+    return sum;
   }
 
   static Stream<Integer> centreCounts() {
