@@ -139,26 +139,27 @@ public final class MiniBatchKMeans implements OnlineClusterer {
   @Override
   public void learn(double[] x) {
     Batches.requireExample(x, dimension);
-    learnRows(x, 1);
+    learnRows(x, 0, 1);
   }
 
   @Override
   public void learn(SparseVector x) {
     Objects.requireNonNull(x, "x");
     x.requireValid(dimension);
-    learnRows(x.toDense(denseScratch), 1);
+    learnRows(x.toDense(denseScratch), 0, 1);
   }
 
   @Override
-  public void learnBatch(double[] xs, int rows) {
-    Batches.requireRows(xs, rows, dimension, "xs");
-    learnRows(xs, rows);
+  public void learnBatch(double[] xs, int fromRow, int rows) {
+    Batches.requireRows(xs, fromRow, rows, dimension, "xs");
+    learnRows(xs, fromRow, rows);
   }
 
   /** Learns validated rows: buffers them until the centres are seeded, then runs mini-batches. */
-  private void learnRows(double[] xs, int rows) {
-    int row = 0;
-    while (!ready && row < rows) {
+  private void learnRows(double[] xs, int fromRow, int rows) {
+    int row = fromRow;
+    int end = fromRow + rows;
+    while (!ready && row < end) {
       if ((buffered + 1) * dimension > buffer.length) {
         int capacity = Math.min(initBufferSize, buffered + Math.max(buffered >> 1, 64));
         buffer = Arrays.copyOf(buffer, capacity * dimension);
@@ -171,8 +172,8 @@ public final class MiniBatchKMeans implements OnlineClusterer {
         seedFromBuffer();
       }
     }
-    if (row < rows) {
-      miniBatch(xs, row, rows - row);
+    if (row < end) {
+      miniBatch(xs, row, end - row);
     }
   }
 

@@ -24,19 +24,28 @@ public final class Batches {
 
   /** Checks that a mini-batch holds {@code rows >= 1} finite rows of {@code dimension} values. */
   public static void requireRows(double[] xs, int rows, int dimension, String what) {
+    requireRows(xs, 0, rows, dimension, what);
+  }
+
+  /** Checks rows {@code fromRow .. fromRow+rows} ({@code rows >= 1}) of {@code xs} are finite. */
+  public static void requireRows(double[] xs, int fromRow, int rows, int dimension, String what) {
     Objects.requireNonNull(xs, what);
     if (rows < 1) {
       throw new IllegalArgumentException(what + ": a batch needs at least one row, got " + rows);
     }
-    long needed = (long) rows * dimension;
-    if (needed > xs.length) {
-      throw new IllegalArgumentException(what + " holds " + xs.length + " values, fewer than "
-          + rows + " rows x " + dimension + " columns = " + needed);
+    if (fromRow < 0) {
+      throw new IllegalArgumentException(what + ": fromRow must be >= 0, got " + fromRow);
     }
-    int bad = Vectors.indexOfNonFinite(xs, 0, (int) needed);
+    long start = (long) fromRow * dimension;
+    long end = start + (long) rows * dimension;
+    if (end > xs.length) {
+      throw new IllegalArgumentException(what + " holds " + xs.length + " values, fewer than "
+          + (fromRow + rows) + " rows x " + dimension + " columns = " + end);
+    }
+    int bad = Vectors.indexOfNonFinite(xs, (int) start, (int) (end - start));
     if (bad >= 0) {
-      throw new IllegalArgumentException(what + " row " + bad / dimension + ", column "
-          + bad % dimension + " is not finite: " + xs[bad]);
+      throw new IllegalArgumentException(what + " row " + (fromRow + bad / dimension)
+          + ", column " + bad % dimension + " is not finite: " + xs[(int) start + bad]);
     }
   }
 

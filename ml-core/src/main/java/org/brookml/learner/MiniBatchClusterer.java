@@ -13,7 +13,15 @@ public interface MiniBatchClusterer {
   int dimension();
 
   /** Learns from the first {@code rows} rows of {@code xs}. */
-  void learnBatch(double[] xs, int rows);
+  default void learnBatch(double[] xs, int rows) {
+    learnBatch(xs, 0, rows);
+  }
+
+  /**
+   * Learns from rows {@code fromRow .. fromRow+rows} of {@code xs}, so that a large array can be
+   * fed in batches without copying.
+   */
+  void learnBatch(double[] xs, int fromRow, int rows);
 
   /** Learns from every row of {@code xs}; its column count must equal the dimension. */
   default void learnBatch(DMatrixRMaj xs) {

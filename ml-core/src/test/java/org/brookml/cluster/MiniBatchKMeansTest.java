@@ -75,6 +75,8 @@ class MiniBatchKMeansTest implements OnlineLearnerContract<MiniBatchKMeans> {
     bad.put("NaN in the last batch row",
         m -> m.learnBatch(new double[] {1, 2, 3, 4, 5, 6, 7, 8, Double.NaN}, 3));
     bad.put("matrix with wrong columns", m -> m.learnBatch(new DMatrixRMaj(2, 4)));
+    bad.put("negative first row", m -> m.learnBatch(new double[9], -1, 2));
+    bad.put("rows past the end", m -> m.learnBatch(new double[9], 2, 2));
     bad.put("predict wrong dimension", m -> m.predict(new double[4]));
     bad.put("merge other k", m -> m.merge(MiniBatchKMeans.builder(3, 3).build()));
     return bad;
@@ -362,6 +364,13 @@ class MiniBatchKMeansTest implements OnlineLearnerContract<MiniBatchKMeans> {
     assertThat(sparse.snapshot()).isEqualTo(dense.snapshot());
     assertThat(sparse.predict(sv)).isEqualTo(dense.predict(sv.toDense(new double[5])));
     flatBatch.learnBatch(rows, 300);
+    MiniBatchKMeans fromOffsets = dense.toBuilder().build();
+    fromOffsets.learnBatch(rows, 0, 100);
+    fromOffsets.learnBatch(rows, 100, 200);
+    MiniBatchKMeans twoBatches = dense.toBuilder().build();
+    twoBatches.learnBatch(java.util.Arrays.copyOfRange(rows, 0, 500), 100);
+    twoBatches.learnBatch(java.util.Arrays.copyOfRange(rows, 500, 1500), 200);
+    assertThat(fromOffsets.snapshot()).isEqualTo(twoBatches.snapshot());
     matrixBatch.learnBatch(new DMatrixRMaj(300, 5, true, rows));
     assertThat(matrixBatch.snapshot()).isEqualTo(flatBatch.snapshot());
     assertThat(flatBatch.centersMatrix().get(1, 2)).isEqualTo(flatBatch.centers()[1][2]);
