@@ -1,31 +1,22 @@
 package org.brookml.internal.vector;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Kernels on the incubating Vector API. Loaded by name only, and only after
  * {@link VectorKernelsProvider} has checked that the module is present; nothing else may touch this
- * class. Element-wise kernels and reductions use 256-bit vectors (four doubles) even where 512-bit
- * is preferred: for the short vectors online learners see (d = 32..100) they leave a shorter tail.
- * The batched nearest-centre search uses 512-bit vectors where the platform prefers them, because
- * its centre blocks (16 wide) fill them exactly: on the Xeon (AVX-512) of the README's table that
- * took the search from about 80 to about 45 ns per point at d = 32, k = 16.
+ * class. Every kernel uses one species, 256-bit vectors (four doubles), even where 512-bit is
+ * preferred: for the short vectors online learners see (d = 32..100) it leaves a shorter tail, and
+ * on JDK 17 mixing two species in one JVM made C2 give up intrinsics in the Vector API's shared code
+ * (448 B allocated per predict, measured with ThreadMXBean). Helpers never take or return vectors,
+ * for the same reason: one that C2 declines to inline turns every vector into an allocation.
  */
 final class PanamaVectorKernels implements VectorKernels {
 
   private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_256;
   private static final int LANES = 4;
-  private static final VectorSpecies<Double> WIDE = DoubleVector.SPECIES_512;
-  /** Whether the platform prefers 512-bit vectors (AVX-512): then the batch search uses them. */
-  private static final boolean PREFERS_512 = DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 512;
-  private static final DoubleVector WIDE_LOWER_INDEX =
-      DoubleVector.fromArray(WIDE, new double[] {0, 1, 2, 3, 4, 5, 6, 7}, 0);
-  private static final DoubleVector WIDE_UPPER_INDEX =
-      DoubleVector.fromArray(WIDE, new double[] {8, 9, 10, 11, 12, 13, 14, 15}, 0);
-  private static final DoubleVector NO_INDEX = DoubleVector.broadcast(WIDE, 16);
 
   PanamaVectorKernels() {
     if (SPECIES.length() != LANES) {
@@ -49,14 +40,14 @@ final class PanamaVectorKernels implements VectorKernels {
       DoubleVector acc3 = DoubleVector.zero(SPECIES);
       int unrolled = n - n % (4 * LANES);
       for (; i < unrolled; i += 4 * LANES) {
-        acc0 = load(a, aOff + i).fma(load(b, bOff + i), acc0);
-        acc1 = load(a, aOff + i + LANES).fma(load(b, bOff + i + LANES), acc1);
-        acc2 = load(a, aOff + i + 2 * LANES).fma(load(b, bOff + i + 2 * LANES), acc2);
-        acc3 = load(a, aOff + i + 3 * LANES).fma(load(b, bOff + i + 3 * LANES), acc3);
+        acc0 = DoubleVector.fromArray(SPECIES, a, aOff + i).fma(DoubleVector.fromArray(SPECIES, b, bOff + i), acc0);
+        acc1 = DoubleVector.fromArray(SPECIES, a, aOff + i + LANES).fma(DoubleVector.fromArray(SPECIES, b, bOff + i + LANES), acc1);
+        acc2 = DoubleVector.fromArray(SPECIES, a, aOff + i + 2 * LANES).fma(DoubleVector.fromArray(SPECIES, b, bOff + i + 2 * LANES), acc2);
+        acc3 = DoubleVector.fromArray(SPECIES, a, aOff + i + 3 * LANES).fma(DoubleVector.fromArray(SPECIES, b, bOff + i + 3 * LANES), acc3);
       }
       int vectorBound = n - n % LANES;
       for (; i < vectorBound; i += LANES) {
-        acc0 = load(a, aOff + i).fma(load(b, bOff + i), acc0);
+        acc0 = DoubleVector.fromArray(SPECIES, a, aOff + i).fma(DoubleVector.fromArray(SPECIES, b, bOff + i), acc0);
       }
       sum = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
     }
@@ -72,7 +63,7 @@ final class PanamaVectorKernels implements VectorKernels {
     DoubleVector scale = DoubleVector.broadcast(SPECIES, alpha);
     int vectorBound = n - n % LANES;
     for (; i < vectorBound; i += LANES) {
-      load(x, xOff + i).fma(scale, load(y, yOff + i)).intoArray(y, yOff + i);
+      DoubleVector.fromArray(SPECIES, x, xOff + i).fma(scale, DoubleVector.fromArray(SPECIES, y, yOff + i)).intoArray(y, yOff + i);
     }
     for (; i < n; i++) {
       y[yOff + i] += alpha * x[xOff + i];
@@ -84,7 +75,7 @@ final class PanamaVectorKernels implements VectorKernels {
     int i = 0;
     int vectorBound = n - n % LANES;
     for (; i < vectorBound; i += LANES) {
-      load(x, off + i).mul(alpha).intoArray(x, off + i);
+      DoubleVector.fromArray(SPECIES, x, off + i).mul(alpha).intoArray(x, off + i);
     }
     for (; i < n; i++) {
       x[off + i] *= alpha;
@@ -107,8 +98,8 @@ final class PanamaVectorKernels implements VectorKernels {
       DoubleVector acc1 = DoubleVector.zero(SPECIES);
       int unrolled = n - n % (2 * LANES);
       for (; i < unrolled; i += 2 * LANES) {
-        DoubleVector d0 = load(a, aOff + i).sub(load(b, bOff + i));
-        DoubleVector d1 = load(a, aOff + i + LANES).sub(load(b, bOff + i + LANES));
+        DoubleVector d0 = DoubleVector.fromArray(SPECIES, a, aOff + i).sub(DoubleVector.fromArray(SPECIES, b, bOff + i));
+        DoubleVector d1 = DoubleVector.fromArray(SPECIES, a, aOff + i + LANES).sub(DoubleVector.fromArray(SPECIES, b, bOff + i + LANES));
         acc0 = d0.fma(d0, acc0);
         acc1 = d1.fma(d1, acc1);
       }
@@ -144,27 +135,33 @@ final class PanamaVectorKernels implements VectorKernels {
         DoubleVector xo = DoubleVector.broadcast(SPECIES, x[xOff + j + 1]);
         int re = j * stride + block;
         int ro = re + stride;
-        even0 = load(transposedCenters, re).fma(xe, even0);
-        even1 = load(transposedCenters, re + LANES).fma(xe, even1);
-        even2 = load(transposedCenters, re + 2 * LANES).fma(xe, even2);
-        even3 = load(transposedCenters, re + 3 * LANES).fma(xe, even3);
-        odd0 = load(transposedCenters, ro).fma(xo, odd0);
-        odd1 = load(transposedCenters, ro + LANES).fma(xo, odd1);
-        odd2 = load(transposedCenters, ro + 2 * LANES).fma(xo, odd2);
-        odd3 = load(transposedCenters, ro + 3 * LANES).fma(xo, odd3);
+        even0 = DoubleVector.fromArray(SPECIES, transposedCenters, re).fma(xe, even0);
+        even1 = DoubleVector.fromArray(SPECIES, transposedCenters, re + LANES).fma(xe, even1);
+        even2 = DoubleVector.fromArray(SPECIES, transposedCenters, re + 2 * LANES).fma(xe, even2);
+        even3 = DoubleVector.fromArray(SPECIES, transposedCenters, re + 3 * LANES).fma(xe, even3);
+        odd0 = DoubleVector.fromArray(SPECIES, transposedCenters, ro).fma(xo, odd0);
+        odd1 = DoubleVector.fromArray(SPECIES, transposedCenters, ro + LANES).fma(xo, odd1);
+        odd2 = DoubleVector.fromArray(SPECIES, transposedCenters, ro + 2 * LANES).fma(xo, odd2);
+        odd3 = DoubleVector.fromArray(SPECIES, transposedCenters, ro + 3 * LANES).fma(xo, odd3);
       }
       if (j < d) {
         DoubleVector xe = DoubleVector.broadcast(SPECIES, x[xOff + j]);
         int re = j * stride + block;
-        even0 = load(transposedCenters, re).fma(xe, even0);
-        even1 = load(transposedCenters, re + LANES).fma(xe, even1);
-        even2 = load(transposedCenters, re + 2 * LANES).fma(xe, even2);
-        even3 = load(transposedCenters, re + 3 * LANES).fma(xe, even3);
+        even0 = DoubleVector.fromArray(SPECIES, transposedCenters, re).fma(xe, even0);
+        even1 = DoubleVector.fromArray(SPECIES, transposedCenters, re + LANES).fma(xe, even1);
+        even2 = DoubleVector.fromArray(SPECIES, transposedCenters, re + 2 * LANES).fma(xe, even2);
+        even3 = DoubleVector.fromArray(SPECIES, transposedCenters, re + 3 * LANES).fma(xe, even3);
       }
-      score(even0.add(odd0), norms, block, scratch);
-      score(even1.add(odd1), norms, block + LANES, scratch);
-      score(even2.add(odd2), norms, block + 2 * LANES, scratch);
-      score(even3.add(odd3), norms, block + 3 * LANES, scratch);
+      // scratch[c] = norms[c] - 2 (x . centre c), written out by hand: a helper taking vectors
+      // that C2 declines to inline makes every vector an allocation.
+      even0.add(odd0).mul(-2.0).add(DoubleVector.fromArray(SPECIES, norms, block))
+          .intoArray(scratch, block);
+      even1.add(odd1).mul(-2.0).add(DoubleVector.fromArray(SPECIES, norms, block + LANES))
+          .intoArray(scratch, block + LANES);
+      even2.add(odd2).mul(-2.0).add(DoubleVector.fromArray(SPECIES, norms, block + 2 * LANES))
+          .intoArray(scratch, block + 2 * LANES);
+      even3.add(odd3).mul(-2.0).add(DoubleVector.fromArray(SPECIES, norms, block + 3 * LANES))
+          .intoArray(scratch, block + 3 * LANES);
     }
     int best = 0;
     double bestScore = Double.POSITIVE_INFINITY;
@@ -182,87 +179,10 @@ final class PanamaVectorKernels implements VectorKernels {
   public void nearestCenters(
       double[] xs, int xOff, int rows, int d, double[] transposedCenters, double[] norms,
       int stride, int[] out, double[] scratch) {
-    int r = PREFERS_512
-        ? nearestFourRowsAtATime(xs, xOff, rows, d, transposedCenters, norms, stride, out, scratch)
-        : nearestTwoRowsAtATime(xs, xOff, rows, d, transposedCenters, norms, stride, out, scratch);
+    int r = nearestTwoRowsAtATime(xs, xOff, rows, d, transposedCenters, norms, stride, out, scratch);
     for (; r < rows; r++) {
       out[r] = nearestCenter(xs, xOff + r * d, d, transposedCenters, norms, stride, scratch);
     }
-  }
-
-  /**
-   * Four rows share each load of 16 centre coordinates (two 512-bit vectors): eight independent
-   * multiply-add chains, half the loads of one row at a time. Returns the rows done.
-   */
-  private static int nearestFourRowsAtATime(double[] xs, int xOff, int rows, int d, double[] t,
-      double[] norms, int stride, int[] out, double[] scratch) {
-    int r = 0;
-    for (; r + 3 < rows; r += 4) {
-      int x0 = xOff + r * d;
-      int x1 = x0 + d;
-      int x2 = x1 + d;
-      int x3 = x2 + d;
-      double best0 = Double.POSITIVE_INFINITY;
-      double best1 = best0;
-      double best2 = best0;
-      double best3 = best0;
-      out[r] = out[r + 1] = out[r + 2] = out[r + 3] = 0;
-      for (int block = 0; block < stride; block += 16) {
-        DoubleVector a0 = DoubleVector.zero(WIDE);
-        DoubleVector a1 = a0;
-        DoubleVector b0 = a0;
-        DoubleVector b1 = a0;
-        DoubleVector c0 = a0;
-        DoubleVector c1 = a0;
-        DoubleVector e0 = a0;
-        DoubleVector e1 = a0;
-        for (int j = 0; j < d; j++) {
-          int at = j * stride + block;
-          DoubleVector t0 = DoubleVector.fromArray(WIDE, t, at);
-          DoubleVector t1 = DoubleVector.fromArray(WIDE, t, at + 8);
-          DoubleVector x = DoubleVector.broadcast(WIDE, xs[x0 + j]);
-          a0 = t0.fma(x, a0);
-          a1 = t1.fma(x, a1);
-          x = DoubleVector.broadcast(WIDE, xs[x1 + j]);
-          b0 = t0.fma(x, b0);
-          b1 = t1.fma(x, b1);
-          x = DoubleVector.broadcast(WIDE, xs[x2 + j]);
-          c0 = t0.fma(x, c0);
-          c1 = t1.fma(x, c1);
-          x = DoubleVector.broadcast(WIDE, xs[x3 + j]);
-          e0 = t0.fma(x, e0);
-          e1 = t1.fma(x, e1);
-        }
-        DoubleVector n0 = DoubleVector.fromArray(WIDE, norms, block);
-        DoubleVector n1 = DoubleVector.fromArray(WIDE, norms, block + 8);
-        best0 = pickWide(a0.mul(-2.0).add(n0), a1.mul(-2.0).add(n1), best0, block, out, r);
-        best1 = pickWide(b0.mul(-2.0).add(n0), b1.mul(-2.0).add(n1), best1, block, out, r + 1);
-        best2 = pickWide(c0.mul(-2.0).add(n0), c1.mul(-2.0).add(n1), best2, block, out, r + 2);
-        best3 = pickWide(e0.mul(-2.0).add(n0), e1.mul(-2.0).add(n1), best3, block, out, r + 3);
-      }
-    }
-    return r;
-  }
-
-  /**
-   * If the block's lowest score beats {@code best}, records its centre in {@code out[row]}. The
-   * index is found without branches: lane-wise minimum of the two halves with the matching centre
-   * numbers, then the smallest centre number among the lanes holding the minimum (a data-dependent
-   * scan cost one mispredicted branch per row).
-   */
-  private static double pickWide(DoubleVector s0, DoubleVector s1, double best, int block,
-      int[] out, int row) {
-    VectorMask<Double> upperWins = s1.lt(s0);
-    DoubleVector lanewiseMin = s0.min(s1);
-    DoubleVector index = WIDE_LOWER_INDEX.blend(WIDE_UPPER_INDEX, upperWins);
-    double min = lanewiseMin.reduceLanes(VectorOperators.MIN);
-    if (min < best) {
-      double first = index.blend(NO_INDEX, lanewiseMin.compare(VectorOperators.NE, min))
-          .reduceLanes(VectorOperators.MIN);
-      out[row] = block + (int) first;
-      return min;
-    }
-    return best;
   }
 
   /** Two rows share each load of 16 centre coordinates (four 256-bit vectors). */
@@ -286,10 +206,10 @@ final class PanamaVectorKernels implements VectorKernels {
         DoubleVector b3 = a0;
         for (int j = 0; j < d; j++) {
           int at = j * stride + block;
-          DoubleVector t0 = load(t, at);
-          DoubleVector t1 = load(t, at + LANES);
-          DoubleVector t2 = load(t, at + 2 * LANES);
-          DoubleVector t3 = load(t, at + 3 * LANES);
+          DoubleVector t0 = DoubleVector.fromArray(SPECIES, t, at);
+          DoubleVector t1 = DoubleVector.fromArray(SPECIES, t, at + LANES);
+          DoubleVector t2 = DoubleVector.fromArray(SPECIES, t, at + 2 * LANES);
+          DoubleVector t3 = DoubleVector.fromArray(SPECIES, t, at + 3 * LANES);
           DoubleVector x = DoubleVector.broadcast(SPECIES, xs[x0 + j]);
           a0 = t0.fma(x, a0);
           a1 = t1.fma(x, a1);
@@ -301,30 +221,40 @@ final class PanamaVectorKernels implements VectorKernels {
           b2 = t2.fma(x, b2);
           b3 = t3.fma(x, b3);
         }
-        best0 = pickNarrow(a0, a1, a2, a3, norms, best0, block, out, r, scratch);
-        best1 = pickNarrow(b0, b1, b2, b3, norms, best1, block, out, r + 1, scratch);
+        // Written out by hand for each row: see nearestCenter on helpers taking vectors.
+        DoubleVector n0 = DoubleVector.fromArray(SPECIES, norms, block);
+        DoubleVector n1 = DoubleVector.fromArray(SPECIES, norms, block + LANES);
+        DoubleVector n2 = DoubleVector.fromArray(SPECIES, norms, block + 2 * LANES);
+        DoubleVector n3 = DoubleVector.fromArray(SPECIES, norms, block + 3 * LANES);
+        DoubleVector as0 = a0.mul(-2.0).add(n0);
+        DoubleVector as1 = a1.mul(-2.0).add(n1);
+        DoubleVector as2 = a2.mul(-2.0).add(n2);
+        DoubleVector as3 = a3.mul(-2.0).add(n3);
+        double aMin = as0.min(as1).min(as2.min(as3)).reduceLanes(VectorOperators.MIN);
+        if (aMin < best0) {
+          best0 = aMin;
+          as0.intoArray(scratch, 0);
+          as1.intoArray(scratch, LANES);
+          as2.intoArray(scratch, 2 * LANES);
+          as3.intoArray(scratch, 3 * LANES);
+          out[r] = block + firstEqual(scratch, aMin);
+        }
+        DoubleVector bs0 = b0.mul(-2.0).add(n0);
+        DoubleVector bs1 = b1.mul(-2.0).add(n1);
+        DoubleVector bs2 = b2.mul(-2.0).add(n2);
+        DoubleVector bs3 = b3.mul(-2.0).add(n3);
+        double bMin = bs0.min(bs1).min(bs2.min(bs3)).reduceLanes(VectorOperators.MIN);
+        if (bMin < best1) {
+          best1 = bMin;
+          bs0.intoArray(scratch, 0);
+          bs1.intoArray(scratch, LANES);
+          bs2.intoArray(scratch, 2 * LANES);
+          bs3.intoArray(scratch, 3 * LANES);
+          out[r + 1] = block + firstEqual(scratch, bMin);
+        }
       }
     }
     return r;
-  }
-
-  private static double pickNarrow(DoubleVector d0, DoubleVector d1, DoubleVector d2,
-      DoubleVector d3, double[] norms, double best, int block, int[] out, int row,
-      double[] scratch) {
-    DoubleVector s0 = d0.mul(-2.0).add(load(norms, block));
-    DoubleVector s1 = d1.mul(-2.0).add(load(norms, block + LANES));
-    DoubleVector s2 = d2.mul(-2.0).add(load(norms, block + 2 * LANES));
-    DoubleVector s3 = d3.mul(-2.0).add(load(norms, block + 3 * LANES));
-    double min = s0.min(s1).min(s2.min(s3)).reduceLanes(VectorOperators.MIN);
-    if (min < best) {
-      s0.intoArray(scratch, 0);
-      s1.intoArray(scratch, LANES);
-      s2.intoArray(scratch, 2 * LANES);
-      s3.intoArray(scratch, 3 * LANES);
-      out[row] = block + firstEqual(scratch, min);
-      return min;
-    }
-    return best;
   }
 
   /** Index of the first of the 16 scores equal to {@code min} (which is one of them). */
@@ -336,11 +266,5 @@ final class PanamaVectorKernels implements VectorKernels {
     return c;
   }
 
-  private static void score(DoubleVector dots, double[] norms, int offset, double[] out) {
-    dots.mul(-2.0).add(load(norms, offset)).intoArray(out, offset);
-  }
 
-  private static DoubleVector load(double[] array, int offset) {
-    return DoubleVector.fromArray(SPECIES, array, offset);
-  }
 }
