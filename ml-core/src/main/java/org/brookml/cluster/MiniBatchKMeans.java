@@ -211,12 +211,8 @@ public final class MiniBatchKMeans implements OnlineClusterer {
       int c = nearest[i];
       counts[c] += 1;
       double eta = perCenter ? 1.0 / counts[c] : alpha;
-      int centerOffset = c * dimension;
-      int rowOffset = (first + i) * dimension;
-      // c <- (1 - eta) c + eta x, written as c += eta (x - c).
-      for (int j = 0; j < dimension; j++) {
-        centers[centerOffset + j] += eta * (xs[rowOffset + j] - centers[centerOffset + j]);
-      }
+      // c <- (1 - eta) c + eta x, computed as c += eta (x - c).
+      kernels.moveToward(eta, xs, (first + i) * dimension, centers, c * dimension, dimension);
       lastWin[c] = samplesSeen + i;
       if (rows == 1) {
         refreshCenter(c);

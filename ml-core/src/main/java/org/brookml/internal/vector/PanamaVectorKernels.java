@@ -7,26 +7,32 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Kernels on the incubating Vector API. Loaded by name only, and only after
  * {@link VectorKernelsProvider} has checked that the module is present; nothing else may touch this
- * class. Every kernel uses one species, 256-bit vectors (four doubles), even where 512-bit is
- * preferred: for the short vectors online learners see (d = 32..100) it leaves a shorter tail, and
- * on JDK 17 mixing two species in one JVM made C2 give up intrinsics in the Vector API's shared code
- * (448 B allocated per predict, measured with ThreadMXBean). Helpers never take or return vectors,
- * for the same reason: one that C2 declines to inline turns every vector into an allocation.
+ * class.
+ *
+ * <p>Every kernel uses one species, the platform's preferred one (512-bit where AVX-512 is on, else
+ * 256-bit): on JDK 17, using a second species in the same JVM made C2 give up intrinsics in the
+ * Vector API's shared code (448 B allocated per {@code predict}, measured with ThreadMXBean).
+ * Helpers never take or return vectors, for the same reason: one that C2 declines to inline
+ * (NodeCountInliningCutoff) turns every vector into an allocation. The nearest-centre search works
+ * on blocks of 16 centres: four vectors of 4 or two of 8, each with its own code below.
  */
 final class PanamaVectorKernels implements VectorKernels {
 
-  private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_256;
-  private static final int LANES = 4;
+  private static final VectorSpecies<Double> SPECIES =
+      DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 512
+          ? DoubleVector.SPECIES_512
+          : DoubleVector.SPECIES_256;
+  private static final int LANES = SPECIES.length();
 
   PanamaVectorKernels() {
-    if (SPECIES.length() != LANES) {
-      throw new UnsupportedOperationException("unexpected lane count " + SPECIES.length());
+    if (LANES != 4 && LANES != 8) {
+      throw new UnsupportedOperationException("unexpected lane count " + LANES);
     }
   }
 
   @Override
   public String name() {
-    return "panama-256";
+    return "panama-" + SPECIES.vectorBitSize();
   }
 
   @Override
@@ -67,6 +73,19 @@ final class PanamaVectorKernels implements VectorKernels {
     }
     for (; i < n; i++) {
       y[yOff + i] += alpha * x[xOff + i];
+    }
+  }
+
+  @Override
+  public void moveToward(double eta, double[] x, int xOff, double[] c, int cOff, int n) {
+    int i = 0;
+    DoubleVector step = DoubleVector.broadcast(SPECIES, eta);
+    for (int bound = n - n % LANES; i < bound; i += LANES) {
+      DoubleVector ci = DoubleVector.fromArray(SPECIES, c, cOff + i);
+      DoubleVector.fromArray(SPECIES, x, xOff + i).sub(ci).fma(step, ci).intoArray(c, cOff + i);
+    }
+    for (; i < n; i++) {
+      c[cOff + i] += eta * (x[xOff + i] - c[cOff + i]);
     }
   }
 
@@ -120,6 +139,29 @@ final class PanamaVectorKernels implements VectorKernels {
   public int nearestCenter(
       double[] x, int xOff, int d, double[] transposedCenters, double[] norms, int stride,
       double[] scratch) {
+    if (LANES == 8) {
+      scoresWide(x, xOff, d, transposedCenters, norms, stride, scratch);
+    } else {
+      scoresNarrow(x, xOff, d, transposedCenters, norms, stride, scratch);
+    }
+    int best = 0;
+    double bestScore = Double.POSITIVE_INFINITY;
+    for (int c = 0; c < stride; c++) {
+      double s = scratch[c];
+      if (s < bestScore) {
+        bestScore = s;
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * {@code scratch[c] = norms[c] - 2 (x . centre c)} with 256-bit vectors: even and odd coordinates
+   * go to separate accumulators so that eight multiply-adds are in flight.
+   */
+  private static void scoresNarrow(double[] x, int xOff, int d, double[] transposedCenters,
+      double[] norms, int stride, double[] scratch) {
     for (int block = 0; block < stride; block += 4 * LANES) {
       DoubleVector even0 = DoubleVector.zero(SPECIES);
       DoubleVector even1 = even0;
@@ -163,26 +205,137 @@ final class PanamaVectorKernels implements VectorKernels {
       even3.add(odd3).mul(-2.0).add(DoubleVector.fromArray(SPECIES, norms, block + 3 * LANES))
           .intoArray(scratch, block + 3 * LANES);
     }
-    int best = 0;
-    double bestScore = Double.POSITIVE_INFINITY;
-    for (int c = 0; c < stride; c++) {
-      double s = scratch[c];
-      if (s < bestScore) {
-        bestScore = s;
-        best = c;
+  }
+
+  /** {@link #scoresNarrow} with 512-bit vectors: two per block, even and odd coordinates apart. */
+  private static void scoresWide(double[] x, int xOff, int d, double[] t, double[] norms,
+      int stride, double[] scratch) {
+    for (int block = 0; block < stride; block += 2 * LANES) {
+      DoubleVector even0 = DoubleVector.zero(SPECIES);
+      DoubleVector even1 = even0;
+      DoubleVector odd0 = even0;
+      DoubleVector odd1 = even0;
+      int j = 0;
+      for (; j + 1 < d; j += 2) {
+        DoubleVector xe = DoubleVector.broadcast(SPECIES, x[xOff + j]);
+        DoubleVector xo = DoubleVector.broadcast(SPECIES, x[xOff + j + 1]);
+        int re = j * stride + block;
+        int ro = re + stride;
+        even0 = DoubleVector.fromArray(SPECIES, t, re).fma(xe, even0);
+        even1 = DoubleVector.fromArray(SPECIES, t, re + LANES).fma(xe, even1);
+        odd0 = DoubleVector.fromArray(SPECIES, t, ro).fma(xo, odd0);
+        odd1 = DoubleVector.fromArray(SPECIES, t, ro + LANES).fma(xo, odd1);
       }
+      if (j < d) {
+        DoubleVector xe = DoubleVector.broadcast(SPECIES, x[xOff + j]);
+        int re = j * stride + block;
+        even0 = DoubleVector.fromArray(SPECIES, t, re).fma(xe, even0);
+        even1 = DoubleVector.fromArray(SPECIES, t, re + LANES).fma(xe, even1);
+      }
+      even0.add(odd0).mul(-2.0).add(DoubleVector.fromArray(SPECIES, norms, block))
+          .intoArray(scratch, block);
+      even1.add(odd1).mul(-2.0).add(DoubleVector.fromArray(SPECIES, norms, block + LANES))
+          .intoArray(scratch, block + LANES);
     }
-    return best;
   }
 
   @Override
   public void nearestCenters(
       double[] xs, int xOff, int rows, int d, double[] transposedCenters, double[] norms,
       int stride, int[] out, double[] scratch) {
-    int r = nearestTwoRowsAtATime(xs, xOff, rows, d, transposedCenters, norms, stride, out, scratch);
+    int r = LANES == 8
+        ? nearestFourRowsAtATime(xs, xOff, rows, d, transposedCenters, norms, stride, out, scratch)
+        : nearestTwoRowsAtATime(xs, xOff, rows, d, transposedCenters, norms, stride, out, scratch);
     for (; r < rows; r++) {
       out[r] = nearestCenter(xs, xOff + r * d, d, transposedCenters, norms, stride, scratch);
     }
+  }
+
+  /**
+   * Four rows share each load of 16 centre coordinates (two 512-bit vectors): eight independent
+   * multiply-add chains, a quarter of the loads of one row at a time. Returns the rows done.
+   */
+  private static int nearestFourRowsAtATime(double[] xs, int xOff, int rows, int d, double[] t,
+      double[] norms, int stride, int[] out, double[] scratch) {
+    int r = 0;
+    for (; r + 3 < rows; r += 4) {
+      int x0 = xOff + r * d;
+      int x1 = x0 + d;
+      int x2 = x1 + d;
+      int x3 = x2 + d;
+      double best0 = Double.POSITIVE_INFINITY;
+      double best1 = best0;
+      double best2 = best0;
+      double best3 = best0;
+      out[r] = out[r + 1] = out[r + 2] = out[r + 3] = 0;
+      for (int block = 0; block < stride; block += 2 * LANES) {
+        DoubleVector a0 = DoubleVector.zero(SPECIES);
+        DoubleVector a1 = a0;
+        DoubleVector b0 = a0;
+        DoubleVector b1 = a0;
+        DoubleVector c0 = a0;
+        DoubleVector c1 = a0;
+        DoubleVector e0 = a0;
+        DoubleVector e1 = a0;
+        for (int j = 0; j < d; j++) {
+          int at = j * stride + block;
+          DoubleVector t0 = DoubleVector.fromArray(SPECIES, t, at);
+          DoubleVector t1 = DoubleVector.fromArray(SPECIES, t, at + LANES);
+          DoubleVector x = DoubleVector.broadcast(SPECIES, xs[x0 + j]);
+          a0 = t0.fma(x, a0);
+          a1 = t1.fma(x, a1);
+          x = DoubleVector.broadcast(SPECIES, xs[x1 + j]);
+          b0 = t0.fma(x, b0);
+          b1 = t1.fma(x, b1);
+          x = DoubleVector.broadcast(SPECIES, xs[x2 + j]);
+          c0 = t0.fma(x, c0);
+          c1 = t1.fma(x, c1);
+          x = DoubleVector.broadcast(SPECIES, xs[x3 + j]);
+          e0 = t0.fma(x, e0);
+          e1 = t1.fma(x, e1);
+        }
+        DoubleVector n0 = DoubleVector.fromArray(SPECIES, norms, block);
+        DoubleVector n1 = DoubleVector.fromArray(SPECIES, norms, block + LANES);
+        // Written out by hand for each row: see the class comment on helpers taking vectors.
+        DoubleVector as0 = a0.mul(-2.0).add(n0);
+        DoubleVector as1 = a1.mul(-2.0).add(n1);
+        double aMin = as0.min(as1).reduceLanes(VectorOperators.MIN);
+        if (aMin < best0) {
+          best0 = aMin;
+          as0.intoArray(scratch, 0);
+          as1.intoArray(scratch, LANES);
+          out[r] = block + firstEqual(scratch, aMin);
+        }
+        DoubleVector bs0 = b0.mul(-2.0).add(n0);
+        DoubleVector bs1 = b1.mul(-2.0).add(n1);
+        double bMin = bs0.min(bs1).reduceLanes(VectorOperators.MIN);
+        if (bMin < best1) {
+          best1 = bMin;
+          bs0.intoArray(scratch, 0);
+          bs1.intoArray(scratch, LANES);
+          out[r + 1] = block + firstEqual(scratch, bMin);
+        }
+        DoubleVector cs0 = c0.mul(-2.0).add(n0);
+        DoubleVector cs1 = c1.mul(-2.0).add(n1);
+        double cMin = cs0.min(cs1).reduceLanes(VectorOperators.MIN);
+        if (cMin < best2) {
+          best2 = cMin;
+          cs0.intoArray(scratch, 0);
+          cs1.intoArray(scratch, LANES);
+          out[r + 2] = block + firstEqual(scratch, cMin);
+        }
+        DoubleVector es0 = e0.mul(-2.0).add(n0);
+        DoubleVector es1 = e1.mul(-2.0).add(n1);
+        double eMin = es0.min(es1).reduceLanes(VectorOperators.MIN);
+        if (eMin < best3) {
+          best3 = eMin;
+          es0.intoArray(scratch, 0);
+          es1.intoArray(scratch, LANES);
+          out[r + 3] = block + firstEqual(scratch, eMin);
+        }
+      }
+    }
+    return r;
   }
 
   /** Two rows share each load of 16 centre coordinates (four 256-bit vectors). */

@@ -41,6 +41,13 @@ public final class ScalarVectorKernels implements VectorKernels {
   }
 
   @Override
+  public void moveToward(double eta, double[] x, int xOff, double[] c, int cOff, int n) {
+    for (int i = 0; i < n; i++) {
+      c[cOff + i] += eta * (x[xOff + i] - c[cOff + i]);
+    }
+  }
+
+  @Override
   public void scale(double alpha, double[] x, int off, int n) {
     for (int i = 0; i < n; i++) {
       x[off + i] *= alpha;
