@@ -3,6 +3,7 @@ package org.brookml.learner;
 import java.util.Objects;
 import org.brookml.vector.Vectors;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.simple.SimpleMatrix;
 
 /**
  * Validation shared by every learner's entry points. Each check throws with a message naming the
@@ -29,6 +30,22 @@ public final class Batches {
 
   /** Checks rows {@code fromRow .. fromRow+rows} ({@code rows >= 1}) of {@code xs} are finite. */
   public static void requireRows(double[] xs, int fromRow, int rows, int dimension, String what) {
+    requireRowRange(xs, fromRow, rows, dimension, what);
+    int start = fromRow * dimension;
+    int bad = Vectors.indexOfNonFinite(xs, start, rows * dimension);
+    if (bad >= 0) {
+      throw new IllegalArgumentException(what + " row " + (fromRow + bad / dimension)
+          + ", column " + bad % dimension + " is not finite: " + xs[start + bad]);
+    }
+  }
+
+  /**
+   * Checks the shape only: {@code xs} is not null and holds rows {@code fromRow .. fromRow+rows}
+   * ({@code rows >= 1}). For learners that find non-finite values on their own first pass and then
+   * call {@link #requireRows(double[], int, int, int, String)} before changing anything.
+   */
+  public static void requireRowRange(
+      double[] xs, int fromRow, int rows, int dimension, String what) {
     Objects.requireNonNull(xs, what);
     if (rows < 1) {
       throw new IllegalArgumentException(what + ": a batch needs at least one row, got " + rows);
@@ -42,11 +59,6 @@ public final class Batches {
       throw new IllegalArgumentException(what + " holds " + xs.length + " values, fewer than "
           + (fromRow + rows) + " rows x " + dimension + " columns = " + end);
     }
-    int bad = Vectors.indexOfNonFinite(xs, (int) start, (int) (end - start));
-    if (bad >= 0) {
-      throw new IllegalArgumentException(what + " row " + (fromRow + bad / dimension)
-          + ", column " + bad % dimension + " is not finite: " + xs[(int) start + bad]);
-    }
   }
 
   /** Checks that {@code xs} has {@code dimension} columns. */
@@ -56,6 +68,20 @@ public final class Batches {
       throw new IllegalArgumentException(
           "xs has " + xs.numCols + " columns but the model expects " + dimension);
     }
+  }
+
+  /**
+   * The row-major {@link DMatrixRMaj} behind a {@link SimpleMatrix}.
+   *
+   * @throws IllegalArgumentException if it holds another kind of matrix (sparse, float, complex)
+   */
+  public static DMatrixRMaj denseRows(SimpleMatrix xs) {
+    Objects.requireNonNull(xs, "xs");
+    if (!(xs.getMatrix() instanceof DMatrixRMaj)) {
+      throw new IllegalArgumentException("xs must hold a dense row-major double matrix (DDRM), "
+          + "not " + xs.getMatrix().getClass().getSimpleName());
+    }
+    return xs.getDDRM();
   }
 
   /** Checks that {@code label} lies in {@code [0, numClasses)}. */

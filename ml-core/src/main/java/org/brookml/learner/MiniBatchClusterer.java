@@ -1,6 +1,7 @@
 package org.brookml.learner;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.simple.SimpleMatrix;
 
 /**
  * Mini-batch entry points for clustering. A batch is a flat row-major array: row {@code r} is
@@ -27,5 +28,10 @@ public interface MiniBatchClusterer {
   default void learnBatch(DMatrixRMaj xs) {
     Batches.requireColumns(xs, dimension());
     learnBatch(xs.data, xs.numRows);
+  }
+
+  /** Learns from every row of {@code xs}, which must hold a dense real matrix ({@code DDRM}). */
+  default void learnBatch(SimpleMatrix xs) {
+    learnBatch(Batches.denseRows(xs));
   }
 }

@@ -2,6 +2,7 @@ package org.brookml.learner;
 
 import org.brookml.vector.SparseVector;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.simple.SimpleMatrix;
 
 /**
  * An online classifier over {@code numClasses()} classes labelled {@code 0 .. numClasses()-1}. Map
@@ -65,6 +66,11 @@ public interface OnlineClassifier extends OnlineLearner {
   default void learnBatch(DMatrixRMaj xs, int[] labels) {
     Batches.requireColumns(xs, dimension());
     learnBatch(xs.data, xs.numRows, labels);
+  }
+
+  /** Learns every row of {@code xs} (a dense real matrix) with its label. */
+  default void learnBatch(SimpleMatrix xs, int[] labels) {
+    learnBatch(Batches.denseRows(xs), labels);
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.brookml.learner;
 
 import org.brookml.vector.SparseVector;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.simple.SimpleMatrix;
 
 /** An online model of a real-valued target. Weights are non-negative importance weights. */
 public interface OnlineRegressor extends OnlineLearner {
@@ -46,6 +47,11 @@ public interface OnlineRegressor extends OnlineLearner {
   default void learnBatch(DMatrixRMaj xs, double[] ys) {
     Batches.requireColumns(xs, dimension());
     learnBatch(xs.data, xs.numRows, ys);
+  }
+
+  /** Learns every row of {@code xs} (a dense real matrix) with its target. */
+  default void learnBatch(SimpleMatrix xs, double[] ys) {
+    learnBatch(Batches.denseRows(xs), ys);
   }
 
   @Override

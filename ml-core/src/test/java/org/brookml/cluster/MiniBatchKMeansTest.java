@@ -373,6 +373,9 @@ class MiniBatchKMeansTest implements OnlineLearnerContract<MiniBatchKMeans> {
     assertThat(fromOffsets.snapshot()).isEqualTo(twoBatches.snapshot());
     matrixBatch.learnBatch(new DMatrixRMaj(300, 5, true, rows));
     assertThat(matrixBatch.snapshot()).isEqualTo(flatBatch.snapshot());
+    MiniBatchKMeans simpleBatch = dense.toBuilder().build();
+    simpleBatch.learnBatch(new org.ejml.simple.SimpleMatrix(300, 5, true, rows));
+    assertThat(simpleBatch.snapshot()).isEqualTo(flatBatch.snapshot());
     assertThat(flatBatch.centersMatrix().get(1, 2)).isEqualTo(flatBatch.centers()[1][2]);
   }
 

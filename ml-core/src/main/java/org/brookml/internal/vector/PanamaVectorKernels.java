@@ -240,25 +240,30 @@ final class PanamaVectorKernels implements VectorKernels {
   }
 
   @Override
-  public void nearestCenters(
+  public boolean nearestCenters(
       double[] xs, int xOff, int rows, int d, double[] transposedCenters, double[] norms,
       int stride, int[] out, double[] scratch) {
-    int r = LANES == 8
+    boolean finite = LANES == 8
         ? nearestFourRowsAtATime(xs, xOff, rows, d, transposedCenters, norms, stride, out, scratch)
         : nearestTwoRowsAtATime(xs, xOff, rows, d, transposedCenters, norms, stride, out, scratch);
-    for (; r < rows; r++) {
+    int done = LANES == 8 ? rows & ~3 : rows & ~1;
+    double check = 0;
+    for (int r = done; r < rows; r++) {
       out[r] = nearestCenter(xs, xOff + r * d, d, transposedCenters, norms, stride, scratch);
+      check += scratch[out[r]] * 0.0; // NaN once any best score is not finite
     }
+    return finite && check == 0.0;
   }
 
   /**
    * Four rows share each load of 16 centre coordinates (two 512-bit vectors): eight independent
-   * multiply-add chains, a quarter of the loads of one row at a time. Returns the rows done.
+   * multiply-add chains, a quarter of the loads of one row at a time. Does {@code rows & ~3} rows;
+   * returns whether every best score was finite.
    */
-  private static int nearestFourRowsAtATime(double[] xs, int xOff, int rows, int d, double[] t,
+  private static boolean nearestFourRowsAtATime(double[] xs, int xOff, int rows, int d, double[] t,
       double[] norms, int stride, int[] out, double[] scratch) {
-    int r = 0;
-    for (; r + 3 < rows; r += 4) {
+    double check = 0;
+    for (int r = 0; r + 3 < rows; r += 4) {
       int x0 = xOff + r * d;
       int x1 = x0 + d;
       int x2 = x1 + d;
@@ -334,15 +339,20 @@ final class PanamaVectorKernels implements VectorKernels {
           out[r + 3] = block + firstEqual(scratch, eMin);
         }
       }
+      // A best score still infinite (every score NaN) or infinite makes the check NaN.
+      check += (best0 + best1 + best2 + best3) * 0.0;
     }
-    return r;
+    return check == 0.0;
   }
 
-  /** Two rows share each load of 16 centre coordinates (four 256-bit vectors). */
-  private static int nearestTwoRowsAtATime(double[] xs, int xOff, int rows, int d, double[] t,
+  /**
+   * Two rows share each load of 16 centre coordinates (four 256-bit vectors). Does
+   * {@code rows & ~1} rows; returns whether every best score was finite.
+   */
+  private static boolean nearestTwoRowsAtATime(double[] xs, int xOff, int rows, int d, double[] t,
       double[] norms, int stride, int[] out, double[] scratch) {
-    int r = 0;
-    for (; r + 1 < rows; r += 2) {
+    double check = 0;
+    for (int r = 0; r + 1 < rows; r += 2) {
       int x0 = xOff + r * d;
       int x1 = x0 + d;
       double best0 = Double.POSITIVE_INFINITY;
@@ -406,8 +416,9 @@ final class PanamaVectorKernels implements VectorKernels {
           out[r + 1] = block + firstEqual(scratch, bMin);
         }
       }
+      check += (best0 + best1) * 0.0;
     }
-    return r;
+    return check == 0.0;
   }
 
   /** Index of the first of the 16 scores equal to {@code min} (which is one of them). */

@@ -134,11 +134,14 @@ public final class ScalarVectorKernels implements VectorKernels {
   }
 
   @Override
-  public void nearestCenters(
+  public boolean nearestCenters(
       double[] xs, int xOff, int rows, int d, double[] transposedCenters, double[] norms,
       int stride, int[] out, double[] scratch) {
+    double check = 0;
     for (int r = 0; r < rows; r++) {
       out[r] = nearestCenter(xs, xOff + r * d, d, transposedCenters, norms, stride, scratch);
+      check += scratch[out[r]] * 0.0; // NaN once any best score is not finite
     }
+    return check == 0.0;
   }
 }

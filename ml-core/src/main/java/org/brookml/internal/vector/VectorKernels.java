@@ -46,8 +46,12 @@ public interface VectorKernels {
    * {@link #nearestCenter} for each of {@code rows} consecutive rows of {@code d} values starting at
    * {@code xs[xOff]}; row {@code r}'s answer goes to {@code out[r]}. Implementations may process
    * several rows at once, which hides the latency of the multiply-adds.
+   *
+   * @return whether every row's best score was finite; false whenever a row holds a NaN or an
+   *     infinity (every score of such a row is then NaN or infinite), so callers may skip checking
+   *     finiteness up front and check only when this returns false
    */
-  void nearestCenters(
+  boolean nearestCenters(
       double[] xs, int xOff, int rows, int d, double[] transposedCenters, double[] norms,
       int stride, int[] out, double[] scratch);
 }

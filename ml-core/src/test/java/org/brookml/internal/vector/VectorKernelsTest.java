@@ -135,7 +135,18 @@ class VectorKernelsTest {
       double[] batch = random(rnd, 1 + rows * d);
       for (VectorKernels kernels : implementations()) {
         int[] out = new int[rows];
-        kernels.nearestCenters(batch, 1, rows, d, transposed, norms, stride, out, new double[stride]);
+        assertThat(kernels.nearestCenters(
+            batch, 1, rows, d, transposed, norms, stride, out, new double[stride])).isTrue();
+        for (int bad = 0; bad < rows; bad++) {
+          for (double value : new double[] {Double.NaN, Double.POSITIVE_INFINITY,
+              Double.NEGATIVE_INFINITY}) {
+            double[] poisoned = batch.clone();
+            poisoned[1 + bad * d + (bad % d)] = value;
+            assertThat(kernels.nearestCenters(poisoned, 1, rows, d, transposed, norms, stride,
+                new int[rows], new double[stride]))
+                .as(kernels.name() + " reports " + value + " in row " + bad).isFalse();
+          }
+        }
         for (int r = 0; r < rows; r++) {
           double best = Double.POSITIVE_INFINITY;
           for (int c = 0; c < k; c++) {
