@@ -24,6 +24,20 @@ final class PanamaVectorKernels implements VectorKernels {
           : DoubleVector.SPECIES_256;
   private static final int LANES = SPECIES.length();
 
+  // Centre numbers within a 512-bit block, as doubles: lanes of the lower and upper half, and a
+  // number larger than any, for lanes that do not hold the minimum.
+  private static final DoubleVector LOWER_HALF = iota(0);
+  private static final DoubleVector UPPER_HALF = iota(LANES);
+  private static final DoubleVector NO_CENTRE = DoubleVector.broadcast(SPECIES, 2 * LANES);
+
+  private static DoubleVector iota(int start) {
+    double[] lanes = new double[LANES];
+    for (int i = 0; i < LANES; i++) {
+      lanes[i] = start + i;
+    }
+    return DoubleVector.fromArray(SPECIES, lanes, 0);
+  }
+
   PanamaVectorKernels() {
     if (LANES != 4 && LANES != 8) {
       throw new UnsupportedOperationException("unexpected lane count " + LANES);
@@ -304,39 +318,43 @@ final class PanamaVectorKernels implements VectorKernels {
         // Written out by hand for each row: see the class comment on helpers taking vectors.
         DoubleVector as0 = a0.mul(-2.0).add(n0);
         DoubleVector as1 = a1.mul(-2.0).add(n1);
-        double aMin = as0.min(as1).reduceLanes(VectorOperators.MIN);
+        DoubleVector aLow = as0.min(as1);
+        double aMin = aLow.reduceLanes(VectorOperators.MIN);
         if (aMin < best0) {
           best0 = aMin;
-          as0.intoArray(scratch, 0);
-          as1.intoArray(scratch, LANES);
-          out[r] = block + firstEqual(scratch, aMin);
+          out[r] = block + (int) LOWER_HALF.blend(UPPER_HALF, as1.lt(as0))
+              .blend(NO_CENTRE, aLow.compare(VectorOperators.NE, aMin))
+              .reduceLanes(VectorOperators.MIN);
         }
         DoubleVector bs0 = b0.mul(-2.0).add(n0);
         DoubleVector bs1 = b1.mul(-2.0).add(n1);
-        double bMin = bs0.min(bs1).reduceLanes(VectorOperators.MIN);
+        DoubleVector bLow = bs0.min(bs1);
+        double bMin = bLow.reduceLanes(VectorOperators.MIN);
         if (bMin < best1) {
           best1 = bMin;
-          bs0.intoArray(scratch, 0);
-          bs1.intoArray(scratch, LANES);
-          out[r + 1] = block + firstEqual(scratch, bMin);
+          out[r + 1] = block + (int) LOWER_HALF.blend(UPPER_HALF, bs1.lt(bs0))
+              .blend(NO_CENTRE, bLow.compare(VectorOperators.NE, bMin))
+              .reduceLanes(VectorOperators.MIN);
         }
         DoubleVector cs0 = c0.mul(-2.0).add(n0);
         DoubleVector cs1 = c1.mul(-2.0).add(n1);
-        double cMin = cs0.min(cs1).reduceLanes(VectorOperators.MIN);
+        DoubleVector cLow = cs0.min(cs1);
+        double cMin = cLow.reduceLanes(VectorOperators.MIN);
         if (cMin < best2) {
           best2 = cMin;
-          cs0.intoArray(scratch, 0);
-          cs1.intoArray(scratch, LANES);
-          out[r + 2] = block + firstEqual(scratch, cMin);
+          out[r + 2] = block + (int) LOWER_HALF.blend(UPPER_HALF, cs1.lt(cs0))
+              .blend(NO_CENTRE, cLow.compare(VectorOperators.NE, cMin))
+              .reduceLanes(VectorOperators.MIN);
         }
         DoubleVector es0 = e0.mul(-2.0).add(n0);
         DoubleVector es1 = e1.mul(-2.0).add(n1);
-        double eMin = es0.min(es1).reduceLanes(VectorOperators.MIN);
+        DoubleVector eLow = es0.min(es1);
+        double eMin = eLow.reduceLanes(VectorOperators.MIN);
         if (eMin < best3) {
           best3 = eMin;
-          es0.intoArray(scratch, 0);
-          es1.intoArray(scratch, LANES);
-          out[r + 3] = block + firstEqual(scratch, eMin);
+          out[r + 3] = block + (int) LOWER_HALF.blend(UPPER_HALF, es1.lt(es0))
+              .blend(NO_CENTRE, eLow.compare(VectorOperators.NE, eMin))
+              .reduceLanes(VectorOperators.MIN);
         }
       }
       // A best score still infinite (every score NaN) or infinite makes the check NaN.
