@@ -158,16 +158,7 @@ final class PanamaVectorKernels implements VectorKernels {
     } else {
       scoresNarrow(x, xOff, d, transposedCenters, norms, stride, scratch);
     }
-    int best = 0;
-    double bestScore = Double.POSITIVE_INFINITY;
-    for (int c = 0; c < stride; c++) {
-      double s = scratch[c];
-      if (s < bestScore) {
-        bestScore = s;
-        best = c;
-      }
-    }
-    return best;
+    return ScalarVectorKernels.indexOfMin(scratch, stride);
   }
 
   /**
@@ -402,7 +393,7 @@ final class PanamaVectorKernels implements VectorKernels {
           b2 = t2.fma(x, b2);
           b3 = t3.fma(x, b3);
         }
-        // Written out by hand for each row: see nearestCenter on helpers taking vectors.
+        // Written out by hand for each row: see the class comment on helpers taking vectors.
         DoubleVector n0 = DoubleVector.fromArray(SPECIES, norms, block);
         DoubleVector n1 = DoubleVector.fromArray(SPECIES, norms, block + LANES);
         DoubleVector n2 = DoubleVector.fromArray(SPECIES, norms, block + 2 * LANES);

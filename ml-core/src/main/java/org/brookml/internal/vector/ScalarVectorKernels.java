@@ -97,8 +97,6 @@ public final class ScalarVectorKernels implements VectorKernels {
   public int nearestCenter(
       double[] x, int xOff, int d, double[] transposedCenters, double[] norms, int stride,
       double[] scratch) {
-    int best = 0;
-    double bestScore = Double.POSITIVE_INFINITY;
     // Eight centres at a time: eight independent sums over the coordinates, contiguous loads.
     for (int c = 0; c < stride; c += 8) {
       double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
@@ -123,11 +121,17 @@ public final class ScalarVectorKernels implements VectorKernels {
       scratch[c + 6] = norms[c + 6] - 2 * s6;
       scratch[c + 7] = norms[c + 7] - 2 * s7;
     }
-    for (int c = 0; c < stride; c++) {
-      double score = scratch[c];
-      if (score < bestScore) {
-        bestScore = score;
-        best = c;
+    return indexOfMin(scratch, stride);
+  }
+
+  /** Index of the smallest of {@code values[0 .. n)}; the first on ties, 0 if all are NaN. */
+  static int indexOfMin(double[] values, int n) {
+    int best = 0;
+    double bestValue = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      if (values[i] < bestValue) {
+        bestValue = values[i];
+        best = i;
       }
     }
     return best;
