@@ -14,6 +14,7 @@ module org.brookml.core {
   exports org.brookml.vector;
   exports org.brookml.learner;
   exports org.brookml.cluster;
+  exports org.brookml.linear;
   exports org.brookml.io;
   exports org.brookml.eval;
   exports org.brookml.data;

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32C;
 import org.brookml.cluster.MiniBatchKMeans;
 import org.brookml.learner.OnlineLearner;
+import org.brookml.linear.SgdClassifier;
 
 /**
  * Brook's binary snapshot format: never Java serialization. Layout, all big-endian:
@@ -39,6 +40,7 @@ public final class Snapshots {
 
   static {
     register(MiniBatchKMeans.codec());
+    register(SgdClassifier.codec());
   }
 
   private Snapshots() {}

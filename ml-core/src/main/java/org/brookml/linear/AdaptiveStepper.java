@@ -1,0 +1,168 @@
+package org.brookml.linear;
+
+import java.util.Arrays;
+import org.brookml.io.SnapshotReader;
+import org.brookml.io.SnapshotWriter;
+import org.brookml.vector.SparseVector;
+import org.brookml.vector.Vectors;
+
+/**
+ * State of the per-coordinate optimizers (AdaGrad, Adam, FTRL-Proximal). Coordinate {@code d} is
+ * the intercept: an input that is always 1 and never penalized. Two statistics per coordinate:
+ * AdaGrad's sum of squared gradients; Adam's first and second moments; FTRL's {@code z} and
+ * {@code n}. Weights are kept explicitly (for FTRL, recomputed from {@code z, n} after each update)
+ * so that scoring is one dot product.
+ */
+final class AdaptiveStepper extends Stepper {
+
+  private static final double EPS = 1e-8;
+
+  private final Optimizer config;
+  private final Optimizer.Kind kind;
+  private final int dimension;
+  private final double[] w;
+  private final double[] first;
+  private final double[] second;
+  private long t;
+  private double adamCorrection1 = 1;
+  private double adamCorrection2 = 1;
+
+  // Settings unpacked once: eta (or FTRL alpha), beta1 (or FTRL beta), beta2 (or FTRL l1), l2.
+  private final double p0;
+  private final double p1;
+  private final double p2;
+  private final double l2;
+
+  AdaptiveStepper(Optimizer config, int dimension) {
+    this.config = config;
+    this.kind = config.kind();
+    this.dimension = dimension;
+    this.w = new double[dimension + 1];
+    this.first = new double[dimension + 1];
+    this.second = new double[dimension + 1];
+    double[] s = config.settings();
+    this.p0 = s[0];
+    this.p1 = s.length > 2 ? s[1] : 0;
+    this.p2 = s.length > 2 ? s[2] : 0;
+    this.l2 = s[s.length - 1];
+  }
+
+  @Override
+  void reset() {
+    Arrays.fill(w, 0);
+    Arrays.fill(first, 0);
+    Arrays.fill(second, 0);
+    t = 0;
+  }
+
+  @Override
+  double score(double[] x) {
+    return Vectors.dot(w, 0, x, 0, dimension) + w[dimension];
+  }
+
+  @Override
+  double score(SparseVector x) {
+    return Vectors.dot(x, w) + w[dimension];
+  }
+
+  private void nextUpdate() {
+    t++;
+    if (kind == Optimizer.Kind.ADAM) {
+      adamCorrection1 = 1 - Math.pow(p1, t);
+      adamCorrection2 = 1 - Math.pow(p2, t);
+    }
+  }
+
+  @Override
+  void step(double[] x, double g) {
+    nextUpdate();
+    for (int i = 0; i < dimension; i++) {
+      if (x[i] != 0) {
+        update(i, g * x[i], l2);
+      }
+    }
+    update(dimension, g, 0);
+  }
+
+  @Override
+  void step(SparseVector x, double g) {
+    nextUpdate();
+    int[] indices = x.indices();
+    double[] values = x.values();
+    for (int k = 0, n = x.size(); k < n; k++) {
+      update(indices[k], g * values[k], l2);
+    }
+    update(dimension, g, 0);
+  }
+
+  private void update(int i, double lossGradient, double penalty) {
+    switch (kind) {
+      case ADAGRAD: {
+        double gi = lossGradient + penalty * w[i];
+        first[i] += gi * gi;
+        w[i] -= p0 * gi / Math.sqrt(first[i] + EPS);
+        break;
+      }
+      case ADAM: {
+        double gi = lossGradient + penalty * w[i];
+        first[i] = p1 * first[i] + (1 - p1) * gi;
+        second[i] = p2 * second[i] + (1 - p2) * gi * gi;
+        double mHat = first[i] / adamCorrection1;
+        double vHat = second[i] / adamCorrection2;
+        w[i] -= p0 * mHat / (Math.sqrt(vHat) + EPS);
+        break;
+      }
+      default: { // FTRL-Proximal, McMahan et al. (2013), Algorithm 1
+        double gi = lossGradient;
+        double n = second[i];
+        double sigma = (Math.sqrt(n + gi * gi) - Math.sqrt(n)) / p0;
+        first[i] += gi - sigma * w[i];
+        second[i] = n + gi * gi;
+        double z = first[i];
+        double l1 = i == dimension ? 0 : p2;
+        double ridge = i == dimension ? 0 : l2;
+        w[i] = Math.abs(z) <= l1 ? 0
+            : -(z - Math.signum(z) * l1) / ((p1 + Math.sqrt(second[i])) / p0 + ridge);
+      }
+    }
+  }
+
+  @Override
+  double weight(int i) {
+    return w[i];
+  }
+
+  @Override
+  double intercept() {
+    return w[dimension];
+  }
+
+  @Override
+  long updates() {
+    return t;
+  }
+
+
+  @Override
+  AdaptiveStepper copy() {
+    AdaptiveStepper copy = new AdaptiveStepper(config, dimension);
+    System.arraycopy(w, 0, copy.w, 0, w.length);
+    System.arraycopy(first, 0, copy.first, 0, first.length);
+    System.arraycopy(second, 0, copy.second, 0, second.length);
+    copy.t = t;
+    return copy;
+  }
+
+  @Override
+  void write(SnapshotWriter out) {
+    out.writeLong(t).writeDoubles(w).writeDoubles(first).writeDoubles(second);
+  }
+
+  @Override
+  void read(SnapshotReader in) {
+    t = in.readLong("updates", 0);
+    System.arraycopy(in.readDoubles("weights", w.length, true), 0, w, 0, w.length);
+    System.arraycopy(in.readDoubles("first statistic", w.length, true), 0, first, 0, w.length);
+    System.arraycopy(in.readDoubles("second statistic", w.length, true), 0, second, 0, w.length);
+  }
+}

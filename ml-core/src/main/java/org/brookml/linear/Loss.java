@@ -1,0 +1,25 @@
+package org.brookml.linear;
+
+/**
+ * A loss of a linear model's raw score {@code p = w . x + b} against a target {@code y}, with its
+ * derivative in {@code p} (the factor every optimizer multiplies into {@code x}) and the mean
+ * function that turns a score into a prediction. Classification losses take {@code y} in
+ * {@code {-1, +1}}. Implementations are immutable, stateless and allocation-free, and stay finite
+ * for any finite score (margins of +/-1e4 included).
+ */
+public interface Loss {
+
+  /** The loss at score {@code p} for target {@code y}. */
+  double loss(double p, double y);
+
+  /** {@code d loss / d p} at score {@code p} for target {@code y}. */
+  double derivative(double p, double y);
+
+  /** The prediction for score {@code p}: identity, sigmoid or exp, as the model's link requires. */
+  default double meanFunction(double p) {
+    return p;
+  }
+
+  /** A short name with parameters, e.g. {@code huber(1.0)}, for {@code toString()} and snapshots. */
+  String name();
+}

@@ -1,0 +1,167 @@
+package org.brookml.linear;
+
+import java.util.Arrays;
+import org.brookml.io.SnapshotReader;
+import org.brookml.io.SnapshotWriter;
+import org.brookml.vector.SparseVector;
+import org.brookml.vector.Vectors;
+
+/**
+ * Plain SGD state, following scikit-learn's {@code _plain_sgd}: weights kept as {@code w = s v} so
+ * the L2 shrink is one multiplication, then the gradient step on the example's coordinates, then
+ * Tsuruoka's cumulative L1 penalty on those coordinates ({@code u} is the total L1 penalty each
+ * weight could have received, {@code q_i} what weight i actually received).
+ */
+final class SgdStepper extends Stepper {
+
+  /** scikit-learn clips the loss derivative to this magnitude. */
+  static final double MAX_DLOSS = 1e12;
+  private static final double MIN_SCALE = 1e-9;
+
+  private final Optimizer.Sgd config;
+  private final double[] v;
+  private final double[] q; // null without L1
+  private double scale;
+  private double intercept;
+  private double u;
+  private long t;
+
+  SgdStepper(Optimizer.Sgd config, int dimension) {
+    this.config = config;
+    this.v = new double[dimension];
+    this.q = config.l1Ratio > 0 && config.alpha > 0 ? new double[dimension] : null;
+    reset();
+  }
+
+  @Override
+  void reset() {
+    Arrays.fill(v, 0);
+    if (q != null) {
+      Arrays.fill(q, 0);
+    }
+    scale = 1;
+    intercept = 0;
+    u = 0;
+    t = 0;
+  }
+
+  @Override
+  double score(double[] x) {
+    return scale * Vectors.dot(v, x) + intercept;
+  }
+
+  @Override
+  double score(SparseVector x) {
+    return scale * Vectors.dot(x, v) + intercept;
+  }
+
+  private double shrinkAndStep(double g) {
+    double eta = config.rate.at(t);
+    double update = -eta * Math.max(-MAX_DLOSS, Math.min(MAX_DLOSS, g));
+    double l2 = (1 - config.l1Ratio) * eta * config.alpha;
+    if (l2 > 0) {
+      scale *= Math.max(0, 1 - l2);
+      if (scale < MIN_SCALE) {
+        Vectors.scale(scale, v);
+        scale = 1;
+      }
+    }
+    intercept += update * config.interceptFactor;
+    if (q != null) {
+      u += config.l1Ratio * eta * config.alpha;
+    }
+    return update;
+  }
+
+  @Override
+  void step(double[] x, double g) {
+    double update = shrinkAndStep(g);
+    if (update != 0) {
+      Vectors.axpy(update / scale, x, v);
+    }
+    if (q != null) {
+      for (int i = 0; i < x.length; i++) {
+        if (x[i] != 0) {
+          penalize(i);
+        }
+      }
+    }
+    t++;
+  }
+
+  @Override
+  void step(SparseVector x, double g) {
+    double update = shrinkAndStep(g);
+    if (update != 0) {
+      Vectors.axpy(update / scale, x, v);
+    }
+    if (q != null) {
+      int[] indices = x.indices();
+      for (int k = 0, n = x.size(); k < n; k++) {
+        penalize(indices[k]);
+      }
+    }
+    t++;
+  }
+
+  /** Tsuruoka et al. (2009): clip toward zero by what weight i is owed of the total penalty. */
+  private void penalize(int i) {
+    double z = v[i];
+    if (scale * z > 0) {
+      v[i] = Math.max(0, v[i] - (u + q[i]) / scale);
+    } else if (scale * z < 0) {
+      v[i] = Math.min(0, v[i] + (u - q[i]) / scale);
+    }
+    q[i] += scale * (v[i] - z);
+  }
+
+  @Override
+  double weight(int i) {
+    return scale * v[i];
+  }
+
+  @Override
+  double intercept() {
+    return intercept;
+  }
+
+  @Override
+  long updates() {
+    return t;
+  }
+
+
+  @Override
+  SgdStepper copy() {
+    SgdStepper copy = new SgdStepper(config, v.length);
+    System.arraycopy(v, 0, copy.v, 0, v.length);
+    if (q != null) {
+      System.arraycopy(q, 0, copy.q, 0, q.length);
+    }
+    copy.scale = scale;
+    copy.intercept = intercept;
+    copy.u = u;
+    copy.t = t;
+    return copy;
+  }
+
+  @Override
+  void write(SnapshotWriter out) {
+    out.writeLong(t).writeDouble(scale).writeDouble(intercept).writeDouble(u).writeDoubles(v);
+    if (q != null) {
+      out.writeDoubles(q);
+    }
+  }
+
+  @Override
+  void read(SnapshotReader in) {
+    t = in.readLong("updates", 0);
+    scale = in.readFiniteDouble("weight scale");
+    intercept = in.readFiniteDouble("intercept");
+    u = in.readFiniteDouble("cumulative L1 penalty");
+    System.arraycopy(in.readDoubles("weights", v.length, true), 0, v, 0, v.length);
+    if (q != null) {
+      System.arraycopy(in.readDoubles("L1 penalties received", q.length, true), 0, q, 0, q.length);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package org.brookml.linear;
+
+import org.brookml.io.SnapshotReader;
+import org.brookml.io.SnapshotWriter;
+import org.brookml.vector.SparseVector;
+
+/**
+ * The mutable state an {@link Optimizer} keeps for one linear model: weights, intercept, update
+ * count and the optimizer's own per-coordinate statistics. {@code step} applies the gradient factor
+ * {@code g = d loss / d score * sampleWeight} of one example; only coordinates where the example is
+ * non-zero change (and the intercept), so dense and sparse input give the same state.
+ */
+abstract class Stepper {
+
+  /** The raw score {@code w . x + b}. */
+  abstract double score(double[] x);
+
+  /** The raw score {@code w . x + b} of a sparse example. */
+  abstract double score(SparseVector x);
+
+  /** One update with gradient factor {@code g} for example {@code x}. */
+  abstract void step(double[] x, double g);
+
+  /** One update with gradient factor {@code g} for the sparse example {@code x}. */
+  abstract void step(SparseVector x, double g);
+
+  /** Effective weight {@code i}. */
+  abstract double weight(int i);
+
+  /** The intercept. */
+  abstract double intercept();
+
+  /** Updates made so far. */
+  abstract long updates();
+
+
+  /** Forgets everything. */
+  abstract void reset();
+
+  /** An independent copy. */
+  abstract Stepper copy();
+
+  /** Writes the state (not the configuration). */
+  abstract void write(SnapshotWriter out);
+
+  /** Reads what {@link #write} wrote, validating it. */
+  abstract void read(SnapshotReader in);
+}

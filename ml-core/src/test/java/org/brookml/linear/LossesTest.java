@@ -1,0 +1,95 @@
+package org.brookml.linear;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LossesTest {
+
+  private static final List<Loss> REGRESSION = List.of(Losses.squared(), Losses.huber(1.35),
+      Losses.epsilonInsensitive(0.1), Losses.quantile(0.3), Losses.poisson());
+  private static final List<Loss> CLASSIFICATION =
+      List.of(Losses.log(), Losses.hinge(), Losses.modifiedHuber());
+
+  @Test
+  void derivatives_matchCentralDifferences_awayFromKinks() {
+    double h = 1e-6;
+    for (Loss loss : REGRESSION) {
+      for (double y : new double[] {0, 1.5, 3}) {
+        for (double p = -3.05; p <= 3; p += 0.5) {
+          double numeric = (loss.loss(p + h, y) - loss.loss(p - h, y)) / (2 * h);
+          assertThat(loss.derivative(p, y)).as("%s at p=%s y=%s", loss, p, y)
+              .isCloseTo(numeric, within(1e-5 * (1 + Math.abs(numeric))));
+        }
+      }
+    }
+    for (Loss loss : CLASSIFICATION) {
+      for (double y : new double[] {-1, 1}) {
+        for (double p = -3.05; p <= 3; p += 0.5) {
+          double numeric = (loss.loss(p + h, y) - loss.loss(p - h, y)) / (2 * h);
+          assertThat(loss.derivative(p, y)).as("%s at p=%s y=%s", loss, p, y)
+              .isCloseTo(numeric, within(1e-5 * (1 + Math.abs(numeric))));
+        }
+      }
+    }
+  }
+
+  @Test
+  void knownValues() {
+    assertThat(Losses.squared().loss(3, 1)).isEqualTo(2.0);
+    assertThat(Losses.log().loss(0, 1)).isCloseTo(Math.log(2), within(1e-15));
+    assertThat(Losses.log().derivative(0, -1)).isEqualTo(0.5);
+    assertThat(Losses.log().meanFunction(0)).isEqualTo(0.5);
+    assertThat(Losses.hinge().loss(0.25, 1)).isEqualTo(0.75);
+    assertThat(Losses.hinge().derivative(1, 1)).isZero();
+    assertThat(Losses.modifiedHuber().loss(-2, 1)).isEqualTo(8.0);
+    assertThat(Losses.modifiedHuber().loss(0, 1)).isEqualTo(1.0);
+    assertThat(Losses.huber(1).loss(3, 0)).isEqualTo(2.5);
+    assertThat(Losses.epsilonInsensitive(0.5).loss(2, 1)).isEqualTo(0.5);
+    assertThat(Losses.quantile(0.9).loss(0, 1)).isCloseTo(0.9, within(1e-15));
+    assertThat(Losses.quantile(0.9).loss(1, 0)).isCloseTo(0.1, within(1e-15));
+    assertThat(Losses.poisson().meanFunction(Math.log(4))).isCloseTo(4, within(1e-12));
+  }
+
+  @Test
+  void logLossAndSigmoid_stayFiniteForHugeMargins() {
+    for (double p : new double[] {-1e4, -745, 745, 1e4}) {
+      for (double y : new double[] {-1, 1}) {
+        assertThat(Losses.log().loss(p, y)).isFinite();
+        assertThat(Losses.log().derivative(p, y)).isFinite();
+      }
+      assertThat(Losses.sigmoid(p)).isBetween(0.0, 1.0);
+    }
+    assertThat(Losses.log().loss(-1e4, 1)).isEqualTo(1e4);
+    assertThat(Losses.log().loss(1e4, 1)).isZero();
+    assertThat(Losses.sigmoid(-1e4)).isZero();
+    assertThat(Losses.sigmoid(3) + Losses.sigmoid(-3)).isCloseTo(1, within(1e-15));
+  }
+
+  @Test
+  void settingsAreValidatedAndNamed() {
+    assertThatThrownBy(() -> Losses.huber(0)).hasMessage("delta must be finite and > 0, got 0.0");
+    assertThatThrownBy(() -> Losses.quantile(1)).hasMessageContaining("tau must be in (0, 1)");
+    assertThatThrownBy(() -> Losses.epsilonInsensitive(-1)).hasMessageContaining("epsilon");
+    assertThat(Losses.huber(1.35).name()).isEqualTo("huber(1.35)");
+    assertThat(Losses.log()).hasToString("log");
+  }
+
+  @Test
+  void learningRates_followTheirFormulas() {
+    assertThat(LearningRate.constant(0.1).at(1000)).isEqualTo(0.1);
+    assertThat(LearningRate.inverseScaling(0.5, 0.25).at(0)).isEqualTo(0.5);
+    assertThat(LearningRate.inverseScaling(0.5, 0.25).at(15)).isCloseTo(0.25, within(1e-15));
+    // scikit-learn: typw = sqrt(1 / sqrt(alpha)), eta at the first update = typw.
+    double alpha = 1e-4;
+    LearningRate optimal = LearningRate.optimal(alpha);
+    double typw = Math.sqrt(1 / Math.sqrt(alpha));
+    assertThat(optimal.at(0)).isCloseTo(typw, within(1e-12));
+    double t0 = 1 / (typw * alpha);
+    assertThat(optimal.at(99)).isCloseTo(1 / (alpha * (t0 + 99)), within(1e-15));
+    assertThatThrownBy(() -> LearningRate.constant(0)).hasMessageContaining("eta0");
+  }
+}
