@@ -8,6 +8,7 @@ import java.util.zip.CRC32C;
 import org.brookml.cluster.MiniBatchKMeans;
 import org.brookml.learner.OnlineLearner;
 import org.brookml.linear.SgdClassifier;
+import org.brookml.linear.SgdRegressor;
 
 /**
  * Brook's binary snapshot format: never Java serialization. Layout, all big-endian:
@@ -41,6 +42,7 @@ public final class Snapshots {
   static {
     register(MiniBatchKMeans.codec());
     register(SgdClassifier.codec());
+    register(SgdRegressor.codec());
   }
 
   private Snapshots() {}

@@ -24,19 +24,10 @@ import org.brookml.vector.SparseVector;
  * <p>{@code learn} and {@code predict} allocate nothing. Not thread-safe. Snapshots hold the whole
  * optimizer state, so a restored model continues exactly where it stopped.
  */
-public final class SgdClassifier implements OnlineClassifier {
-
-  private final int dimension;
-  private final Loss loss;
-  private final Optimizer optimizer;
-  private Stepper stepper;
-  private long samplesSeen;
+public final class SgdClassifier extends LinearModel implements OnlineClassifier {
 
   private SgdClassifier(Builder b) {
-    this.dimension = b.dimension;
-    this.loss = b.loss;
-    this.optimizer = b.optimizer;
-    this.stepper = optimizer.newStepper(dimension);
+    super(b.dimension, b.loss, b.optimizer);
   }
 
   /** A builder for {@code dimension} features. */
@@ -46,8 +37,12 @@ public final class SgdClassifier implements OnlineClassifier {
 
   /** The codec that snapshots this model type; registered with {@link Snapshots}. */
   public static ModelCodec<SgdClassifier> codec() {
-    return SgdClassifierCodec.INSTANCE;
+    return CODEC;
   }
+
+  private static final ModelCodec<SgdClassifier> CODEC = new LinearModelCodec<>(
+      "brook.linear.SgdClassifier", SgdClassifier.class,
+      (dimension, loss, optimizer) -> builder(dimension).loss(loss).optimizer(optimizer).build());
 
   /** This model's configuration and full state, as {@link Snapshots} bytes. */
   public byte[] snapshot() {
@@ -61,108 +56,59 @@ public final class SgdClassifier implements OnlineClassifier {
 
   @Override
   public void learn(double[] x, int label, double weight) {
-    Batches.requireExample(x, dimension);
     Batches.requireLabel(label, 2);
-    Batches.requireWeight(weight);
-    double y = 2 * label - 1;
-    double p = requireFiniteScore(stepper.score(x));
-    stepper.step(x, loss.derivative(p, y) * weight);
-    samplesSeen++;
+    step(x, 2 * label - 1, weight);
   }
 
   @Override
   public void learn(SparseVector x, int label, double weight) {
-    Objects.requireNonNull(x, "x");
-    x.requireValid(dimension);
     Batches.requireLabel(label, 2);
-    Batches.requireWeight(weight);
-    double y = 2 * label - 1;
-    double p = requireFiniteScore(stepper.score(x));
-    stepper.step(x, loss.derivative(p, y) * weight);
-    samplesSeen++;
+    step(x, 2 * label - 1, weight);
   }
 
   /** The raw score {@code w . x + b}: positive means class 1. */
   public double decisionFunction(double[] x) {
-    Batches.requireExample(x, dimension);
-    return requireFiniteScore(stepper.score(x));
+    return score(x);
   }
 
   /** The raw score of a sparse example. */
   public double decisionFunction(SparseVector x) {
-    Objects.requireNonNull(x, "x");
-    x.requireValid(dimension);
-    return requireFiniteScore(stepper.score(x));
+    return score(x);
   }
 
   @Override
   public int predict(double[] x) {
-    return decisionFunction(x) > 0 ? 1 : 0;
+    return score(x) > 0 ? 1 : 0;
   }
 
   @Override
   public int predict(SparseVector x) {
-    return decisionFunction(x) > 0 ? 1 : 0;
+    return score(x) > 0 ? 1 : 0;
   }
 
   @Override
   public double[] predictProba(double[] x, double[] out) {
-    return probabilities(decisionFunction(x), out);
+    requireTwo(out);
+    return probabilities(score(x), out);
   }
 
   @Override
   public double[] predictProba(SparseVector x, double[] out) {
-    return probabilities(decisionFunction(x), out);
+    requireTwo(out);
+    return probabilities(score(x), out);
+  }
+
+  private static void requireTwo(double[] out) {
+    if (Objects.requireNonNull(out, "out").length != 2) {
+      throw new IllegalArgumentException("out must have length 2, got " + out.length);
+    }
   }
 
   private double[] probabilities(double score, double[] out) {
-    if (out.length != 2) {
-      throw new IllegalArgumentException("out must have length 2, got " + out.length);
-    }
     double p1 = loss == Losses.hinge() ? (score > 0 ? 1 : 0) : loss.meanFunction(score);
     out[0] = 1 - p1;
     out[1] = p1;
     return out;
-  }
-
-  private double requireFiniteScore(double score) {
-    // A weight that overflowed makes every score that involves it NaN or infinite (0 x inf is NaN),
-    // so checking the score costs nothing and catches divergence on the next call.
-    if (!Double.isFinite(score)) {
-      throw new IllegalStateException("the model has diverged (score " + score
-          + "): its weights overflowed; lower the learning rate and retrain (" + optimizer + ")");
-    }
-    return score;
-  }
-
-  /** Weight {@code i} of the linear model. */
-  public double weight(int i) {
-    java.util.Objects.checkIndex(i, dimension);
-    return stepper.weight(i);
-  }
-
-  /** A copy of the weights. */
-  public double[] weights() {
-    double[] w = new double[dimension];
-    for (int i = 0; i < dimension; i++) {
-      w[i] = stepper.weight(i);
-    }
-    return w;
-  }
-
-  /** The intercept {@code b}. */
-  public double intercept() {
-    return stepper.intercept();
-  }
-
-  /** The loss. */
-  public Loss loss() {
-    return loss;
-  }
-
-  /** The optimizer configuration. */
-  public Optimizer optimizer() {
-    return optimizer;
   }
 
   @Override
@@ -181,6 +127,11 @@ public final class SgdClassifier implements OnlineClassifier {
   }
 
   @Override
+  public void reset() {
+    super.reset();
+  }
+
+  @Override
   public SgdClassifier copy() {
     SgdClassifier copy = toBuilder().build();
     copy.restoreState(stepper.copy(), samplesSeen);
@@ -193,24 +144,8 @@ public final class SgdClassifier implements OnlineClassifier {
   }
 
   @Override
-  public void reset() {
-    stepper.reset();
-    samplesSeen = 0;
-  }
-
-  Stepper stepper() {
-    return stepper;
-  }
-
-  void restoreState(Stepper state, long samplesSeen) {
-    this.stepper = state;
-    this.samplesSeen = samplesSeen;
-  }
-
-  @Override
   public String toString() {
-    return "SgdClassifier{dimension=" + dimension + ", loss=" + loss.name() + ", optimizer="
-        + optimizer + ", samplesSeen=" + samplesSeen + "}";
+    return "SgdClassifier" + describe();
   }
 
   /**

@@ -1,0 +1,122 @@
+package org.brookml.linear;
+
+import java.util.Objects;
+import org.brookml.learner.Batches;
+import org.brookml.vector.SparseVector;
+
+/**
+ * What every linear model shares: the score {@code w . x + b}, one gradient step of its
+ * {@link Loss} through its {@link Optimizer}'s {@link Stepper}, the weights, and the divergence
+ * check. Subclasses add the link between score and prediction.
+ */
+abstract class LinearModel {
+
+  final int dimension;
+  final Loss loss;
+  final Optimizer optimizer;
+  Stepper stepper;
+  long samplesSeen;
+
+  LinearModel(int dimension, Loss loss, Optimizer optimizer) {
+    this.dimension = dimension;
+    this.loss = loss;
+    this.optimizer = optimizer;
+    this.stepper = optimizer.newStepper(dimension);
+  }
+
+  /** Validated score of a dense example. */
+  final double score(double[] x) {
+    Batches.requireExample(x, dimension);
+    return requireFiniteScore(stepper.score(x));
+  }
+
+  /** Validated score of a sparse example. */
+  final double score(SparseVector x) {
+    Objects.requireNonNull(x, "x");
+    x.requireValid(dimension);
+    return requireFiniteScore(stepper.score(x));
+  }
+
+  /** One step on a validated example with target {@code y} (in the loss's convention). */
+  final void step(double[] x, double y, double weight) {
+    double p = score(x);
+    Batches.requireWeight(weight);
+    stepper.step(x, loss.derivative(p, y) * weight);
+    samplesSeen++;
+  }
+
+  /** One step on a validated sparse example. */
+  final void step(SparseVector x, double y, double weight) {
+    double p = score(x);
+    Batches.requireWeight(weight);
+    stepper.step(x, loss.derivative(p, y) * weight);
+    samplesSeen++;
+  }
+
+  private double requireFiniteScore(double score) {
+    // A weight that overflowed makes every score that involves it NaN or infinite (0 x inf is NaN),
+    // so checking the score costs nothing and catches divergence on the next call.
+    if (!Double.isFinite(score)) {
+      throw new IllegalStateException("the model has diverged (score " + score
+          + "): its weights overflowed; lower the learning rate and retrain (" + optimizer + ")");
+    }
+    return score;
+  }
+
+  /** Weight {@code i} of the linear model. */
+  public double weight(int i) {
+    Objects.checkIndex(i, dimension);
+    return stepper.weight(i);
+  }
+
+  /** A copy of the weights. */
+  public double[] weights() {
+    double[] w = new double[dimension];
+    for (int i = 0; i < dimension; i++) {
+      w[i] = stepper.weight(i);
+    }
+    return w;
+  }
+
+  /** The intercept {@code b}. */
+  public double intercept() {
+    return stepper.intercept();
+  }
+
+  /** The loss. */
+  public Loss loss() {
+    return loss;
+  }
+
+  /** The optimizer configuration. */
+  public Optimizer optimizer() {
+    return optimizer;
+  }
+
+  /** Number of features. */
+  public int dimension() {
+    return dimension;
+  }
+
+  /** Examples learned so far. */
+  public long samplesSeen() {
+    return samplesSeen;
+  }
+
+  /** Forgets everything learned. */
+  public void reset() {
+    stepper.reset();
+    samplesSeen = 0;
+  }
+
+  /** Installs a copied or restored state. */
+  final void restoreState(Stepper state, long samples) {
+    this.stepper = state;
+    this.samplesSeen = samples;
+  }
+
+  final String describe() {
+    return "{dimension=" + dimension + ", loss=" + loss.name() + ", optimizer=" + optimizer
+        + ", samplesSeen=" + samplesSeen + "}";
+  }
+}

@@ -1,0 +1,69 @@
+package org.brookml.linear;
+
+import org.brookml.io.ModelCodec;
+import org.brookml.io.SnapshotReader;
+import org.brookml.io.SnapshotWriter;
+import org.brookml.learner.OnlineLearner;
+
+/**
+ * Snapshot layout shared by the linear models, state version 1: dimension, loss name, optimizer
+ * kind and settings (with the schedule for plain SGD), samples seen, then the optimizer state
+ * (updates, weights, intercept, per-coordinate statistics).
+ *
+ * @param <M> the model type
+ */
+final class LinearModelCodec<M extends LinearModel & OnlineLearner> implements ModelCodec<M> {
+
+  /** Builds an untrained model from the configuration read back. */
+  interface Factory<M> {
+    M create(int dimension, Loss loss, Optimizer optimizer);
+  }
+
+  private final String modelType;
+  private final Class<M> modelClass;
+  private final Factory<M> factory;
+
+  LinearModelCodec(String modelType, Class<M> modelClass, Factory<M> factory) {
+    this.modelType = modelType;
+    this.modelClass = modelClass;
+    this.factory = factory;
+  }
+
+  @Override
+  public String modelType() {
+    return modelType;
+  }
+
+  @Override
+  public Class<M> modelClass() {
+    return modelClass;
+  }
+
+  @Override
+  public int stateVersion() {
+    return 1;
+  }
+
+  @Override
+  public void write(M m, SnapshotWriter out) {
+    out.writeInt(m.dimension).writeString(m.loss.name());
+    OptimizerCodec.write(m.optimizer, out);
+    out.writeLong(m.samplesSeen);
+    m.stepper.write(out);
+  }
+
+  @Override
+  public M read(SnapshotReader in, int stateVersion) {
+    int dimension = in.readInt("dimension", 1, Integer.MAX_VALUE / 8);
+    if (8L * dimension > in.remaining()) {
+      throw in.error("dimension", dimension + " weights do not fit the snapshot");
+    }
+    M model = factory.create(dimension, Losses.byName(in.readString("loss")),
+        OptimizerCodec.read(in));
+    long samplesSeen = in.readLong("samples seen", 0);
+    Stepper state = model.stepper.copy();
+    state.read(in);
+    model.restoreState(state, samplesSeen);
+    return model;
+  }
+}

@@ -1,0 +1,153 @@
+package org.brookml.linear;
+
+import java.util.Objects;
+import org.brookml.io.ModelCodec;
+import org.brookml.io.Snapshots;
+import org.brookml.learner.OnlineRegressor;
+import org.brookml.vector.SparseVector;
+
+/**
+ * A linear model of a real target trained one example at a time by a first-order
+ * {@link Optimizer}: least squares with {@link Losses#squared()} (the default), robust regression
+ * with {@link Losses#huber(double)}, support vector regression with
+ * {@link Losses#epsilonInsensitive(double)}, quantile regression with
+ * {@link Losses#quantile(double)}, or Poisson regression with {@link Losses#poisson()} (log link:
+ * the prediction is {@code exp(w . x + b)} and targets must be {@code >= 0}).
+ *
+ * <p>{@code learn} and {@code predict} allocate nothing. Not thread-safe. A learning rate large
+ * enough to overflow the weights ends in {@link IllegalStateException} on the next call. Snapshots
+ * hold the whole optimizer state.
+ */
+public final class SgdRegressor extends LinearModel implements OnlineRegressor {
+
+  private static final ModelCodec<SgdRegressor> CODEC = new LinearModelCodec<>(
+      "brook.linear.SgdRegressor", SgdRegressor.class,
+      (dimension, loss, optimizer) -> builder(dimension).loss(loss).optimizer(optimizer).build());
+
+  private SgdRegressor(Builder b) {
+    super(b.dimension, b.loss, b.optimizer);
+  }
+
+  /** A builder for {@code dimension} features. */
+  public static Builder builder(int dimension) {
+    return new Builder(dimension);
+  }
+
+  /** The codec that snapshots this model type; registered with {@link Snapshots}. */
+  public static ModelCodec<SgdRegressor> codec() {
+    return CODEC;
+  }
+
+  /** This model's configuration and full state, as {@link Snapshots} bytes. */
+  public byte[] snapshot() {
+    return Snapshots.write(this);
+  }
+
+  /** Restores a model from {@link #snapshot()} bytes. */
+  public static SgdRegressor restore(byte[] bytes) {
+    return Snapshots.read(bytes, SgdRegressor.class);
+  }
+
+  @Override
+  public void learn(double[] x, double y, double weight) {
+    step(x, requireTarget(y), weight);
+  }
+
+  @Override
+  public void learn(SparseVector x, double y, double weight) {
+    step(x, requireTarget(y), weight);
+  }
+
+  private double requireTarget(double y) {
+    if (!Double.isFinite(y)) {
+      throw new IllegalArgumentException("target y is not finite: " + y);
+    }
+    if (loss == Losses.poisson() && y < 0) {
+      throw new IllegalArgumentException("Poisson regression needs a target >= 0, got " + y);
+    }
+    return y;
+  }
+
+  @Override
+  public double predict(double[] x) {
+    return loss.meanFunction(score(x));
+  }
+
+  @Override
+  public double predict(SparseVector x) {
+    return loss.meanFunction(score(x));
+  }
+
+  @Override
+  public int dimension() {
+    return dimension;
+  }
+
+  @Override
+  public long samplesSeen() {
+    return samplesSeen;
+  }
+
+  @Override
+  public void reset() {
+    super.reset();
+  }
+
+  @Override
+  public SgdRegressor copy() {
+    SgdRegressor copy = toBuilder().build();
+    copy.restoreState(stepper.copy(), samplesSeen);
+    return copy;
+  }
+
+  /** A builder preset with this model's configuration. */
+  public Builder toBuilder() {
+    return new Builder(dimension).loss(loss).optimizer(optimizer);
+  }
+
+  @Override
+  public String toString() {
+    return "SgdRegressor" + describe();
+  }
+
+  /**
+   * Fail-fast configuration of an {@link SgdRegressor}. Defaults follow scikit-learn's
+   * {@code SGDRegressor}: squared loss, plain SGD with {@code invscaling(0.01, 0.25)}, L2 with
+   * {@code alpha = 1e-4}, intercept step equal to the weights'.
+   */
+  public static final class Builder {
+    private final int dimension;
+    private Loss loss = Losses.squared();
+    private Optimizer optimizer =
+        Optimizer.sgd(LearningRate.inverseScaling(0.01, 0.25), 1e-4, 0, 1);
+
+    private Builder(int dimension) {
+      if (dimension < 1) {
+        throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
+      }
+      this.dimension = dimension;
+    }
+
+    /** A regression loss: squared, Huber, epsilon-insensitive, quantile or Poisson. */
+    public Builder loss(Loss loss) {
+      Objects.requireNonNull(loss, "loss");
+      if (loss == Losses.log() || loss == Losses.hinge() || loss == Losses.modifiedHuber()) {
+        throw new IllegalArgumentException(
+            "loss must be a regression loss, got the classification loss " + loss.name());
+      }
+      this.loss = loss;
+      return this;
+    }
+
+    /** The optimizer; see {@link Optimizer}. */
+    public Builder optimizer(Optimizer optimizer) {
+      this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+      return this;
+    }
+
+    /** A new, untrained model. */
+    public SgdRegressor build() {
+      return new SgdRegressor(this);
+    }
+  }
+}
