@@ -24,10 +24,22 @@ abstract class LinearModel {
     this.stepper = optimizer.newStepper(dimension);
   }
 
-  /** Validated score of a dense example. */
+  /**
+   * Validated score of a dense example. A NaN or infinity in {@code x} makes the score NaN or
+   * infinite (0 x inf is NaN too), so the values are checked one by one only then, instead of in a
+   * separate pass before every score.
+   */
   final double score(double[] x) {
-    Batches.requireExample(x, dimension);
-    return requireFiniteScore(stepper.score(x));
+    Objects.requireNonNull(x, "x");
+    if (x.length != dimension) {
+      throw new IllegalArgumentException(
+          "x has dimension " + x.length + " but the model expects " + dimension);
+    }
+    double score = stepper.score(x);
+    if (!Double.isFinite(score)) {
+      Batches.requireExample(x, dimension);
+    }
+    return requireFiniteScore(score);
   }
 
   /** Validated score of a sparse example. */
