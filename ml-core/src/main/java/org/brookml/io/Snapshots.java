@@ -9,6 +9,7 @@ import org.brookml.cluster.MiniBatchKMeans;
 import org.brookml.learner.OnlineLearner;
 import org.brookml.linear.SgdClassifier;
 import org.brookml.linear.SgdRegressor;
+import org.brookml.linear.SoftmaxRegression;
 
 /**
  * Brook's binary snapshot format: never Java serialization. Layout, all big-endian:
@@ -43,6 +44,7 @@ public final class Snapshots {
     register(MiniBatchKMeans.codec());
     register(SgdClassifier.codec());
     register(SgdRegressor.codec());
+    register(SoftmaxRegression.codec());
   }
 
   private Snapshots() {}

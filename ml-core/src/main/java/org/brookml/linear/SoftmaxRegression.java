@@ -1,0 +1,274 @@
+package org.brookml.linear;
+
+import java.util.Objects;
+import org.brookml.io.ModelCodec;
+import org.brookml.io.SnapshotReader;
+import org.brookml.io.SnapshotWriter;
+import org.brookml.io.Snapshots;
+import org.brookml.learner.Batches;
+import org.brookml.learner.OnlineClassifier;
+import org.brookml.vector.SparseVector;
+
+/**
+ * Multinomial logistic (softmax) regression over {@code k} classes: one weight row and intercept
+ * per class, {@code P(c | x) = exp(s_c) / sum exp(s_j)} with {@code s_c = w_c . x + b_c}. Each
+ * example's cross-entropy gradient for row {@code c} is {@code (P(c | x) - [c = y]) x}, applied by
+ * that row's own {@link Optimizer} state, so every optimizer and penalty of {@link SgdClassifier}
+ * works here too. Probabilities are computed from scores shifted by their maximum, so they stay
+ * finite for any finite scores.
+ *
+ * <p>{@code learn} and {@code predict} allocate nothing. Not thread-safe.
+ */
+public final class SoftmaxRegression implements OnlineClassifier {
+
+  private final int dimension;
+  private final int numClasses;
+  private final Optimizer optimizer;
+  private final Stepper[] rows;
+  private final double[] scores;
+  private long samplesSeen;
+
+  private SoftmaxRegression(int dimension, int numClasses, Optimizer optimizer) {
+    this.dimension = dimension;
+    this.numClasses = numClasses;
+    this.optimizer = optimizer;
+    this.rows = new Stepper[numClasses];
+    for (int c = 0; c < numClasses; c++) {
+      rows[c] = optimizer.newStepper(dimension);
+    }
+    this.scores = new double[numClasses];
+  }
+
+  /**
+   * A model for {@code numClasses >= 2} classes over {@code dimension} features.
+   *
+   * @param optimizer each class row's optimizer, e.g. {@code Optimizer.adaGrad(0.1, 0)}
+   */
+  public static SoftmaxRegression create(int dimension, int numClasses, Optimizer optimizer) {
+    if (dimension < 1) {
+      throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
+    }
+    if (numClasses < 2) {
+      throw new IllegalArgumentException("numClasses must be >= 2, got " + numClasses);
+    }
+    return new SoftmaxRegression(dimension, numClasses, Objects.requireNonNull(optimizer,
+        "optimizer"));
+  }
+
+  /** The codec that snapshots this model type; registered with {@link Snapshots}. */
+  public static ModelCodec<SoftmaxRegression> codec() {
+    return CODEC;
+  }
+
+  /** This model's configuration and full state, as {@link Snapshots} bytes. */
+  public byte[] snapshot() {
+    return Snapshots.write(this);
+  }
+
+  /** Restores a model from {@link #snapshot()} bytes. */
+  public static SoftmaxRegression restore(byte[] bytes) {
+    return Snapshots.read(bytes, SoftmaxRegression.class);
+  }
+
+  @Override
+  public void learn(double[] x, int label, double weight) {
+    Batches.requireLabel(label, numClasses);
+    Batches.requireWeight(weight);
+    probabilities(x);
+    for (int c = 0; c < numClasses; c++) {
+      rows[c].step(x, (scores[c] - (c == label ? 1 : 0)) * weight);
+    }
+    samplesSeen++;
+  }
+
+  @Override
+  public void learn(SparseVector x, int label, double weight) {
+    Batches.requireLabel(label, numClasses);
+    Batches.requireWeight(weight);
+    probabilities(x);
+    for (int c = 0; c < numClasses; c++) {
+      rows[c].step(x, (scores[c] - (c == label ? 1 : 0)) * weight);
+    }
+    samplesSeen++;
+  }
+
+  @Override
+  public int predict(double[] x) {
+    probabilities(x);
+    return argMax(scores);
+  }
+
+  @Override
+  public int predict(SparseVector x) {
+    probabilities(x);
+    return argMax(scores);
+  }
+
+  @Override
+  public double[] predictProba(double[] x, double[] out) {
+    requireOut(out);
+    System.arraycopy(probabilities(x), 0, out, 0, numClasses);
+    return out;
+  }
+
+  @Override
+  public double[] predictProba(SparseVector x, double[] out) {
+    requireOut(out);
+    System.arraycopy(probabilities(x), 0, out, 0, numClasses);
+    return out;
+  }
+
+  private void requireOut(double[] out) {
+    if (Objects.requireNonNull(out, "out").length != numClasses) {
+      throw new IllegalArgumentException(
+          "out must have length " + numClasses + ", got " + out.length);
+    }
+  }
+
+  /** Validates x, fills {@link #scores} with P(c | x), and returns it. */
+  private double[] probabilities(double[] x) {
+    Batches.requireExample(x, dimension);
+    for (int c = 0; c < numClasses; c++) {
+      scores[c] = rows[c].score(x);
+    }
+    return normalize();
+  }
+
+  private double[] probabilities(SparseVector x) {
+    Objects.requireNonNull(x, "x");
+    x.requireValid(dimension);
+    for (int c = 0; c < numClasses; c++) {
+      scores[c] = rows[c].score(x);
+    }
+    return normalize();
+  }
+
+  private double[] normalize() {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int c = 0; c < numClasses; c++) {
+      max = Math.max(max, scores[c]);
+    }
+    if (!Double.isFinite(max)) {
+      throw new IllegalStateException("the model has diverged (scores not finite): its weights "
+          + "overflowed; lower the learning rate and retrain (" + optimizer + ")");
+    }
+    double sum = 0;
+    for (int c = 0; c < numClasses; c++) {
+      scores[c] = Math.exp(scores[c] - max);
+      sum += scores[c];
+    }
+    for (int c = 0; c < numClasses; c++) {
+      scores[c] /= sum;
+    }
+    return scores;
+  }
+
+  private static int argMax(double[] values) {
+    int best = 0;
+    for (int c = 1; c < values.length; c++) {
+      if (values[c] > values[best]) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  /** Weight {@code j} of class {@code c}'s row. */
+  public double weight(int c, int j) {
+    Objects.checkIndex(c, numClasses);
+    Objects.checkIndex(j, dimension);
+    return rows[c].weight(j);
+  }
+
+  /** Intercept of class {@code c}. */
+  public double intercept(int c) {
+    Objects.checkIndex(c, numClasses);
+    return rows[c].intercept();
+  }
+
+  /** The optimizer configuration shared by every class row. */
+  public Optimizer optimizer() {
+    return optimizer;
+  }
+
+  @Override
+  public int numClasses() {
+    return numClasses;
+  }
+
+  @Override
+  public int dimension() {
+    return dimension;
+  }
+
+  @Override
+  public long samplesSeen() {
+    return samplesSeen;
+  }
+
+  @Override
+  public SoftmaxRegression copy() {
+    SoftmaxRegression copy = new SoftmaxRegression(dimension, numClasses, optimizer);
+    for (int c = 0; c < numClasses; c++) {
+      copy.rows[c] = rows[c].copy();
+    }
+    copy.samplesSeen = samplesSeen;
+    return copy;
+  }
+
+  @Override
+  public void reset() {
+    for (Stepper row : rows) {
+      row.reset();
+    }
+    samplesSeen = 0;
+  }
+
+  @Override
+  public String toString() {
+    return "SoftmaxRegression{dimension=" + dimension + ", numClasses=" + numClasses
+        + ", optimizer=" + optimizer + ", samplesSeen=" + samplesSeen + "}";
+  }
+
+  private static final ModelCodec<SoftmaxRegression> CODEC = new ModelCodec<>() {
+    @Override
+    public String modelType() {
+      return "brook.linear.SoftmaxRegression";
+    }
+
+    @Override
+    public Class<SoftmaxRegression> modelClass() {
+      return SoftmaxRegression.class;
+    }
+
+    @Override
+    public int stateVersion() {
+      return 1;
+    }
+
+    @Override
+    public void write(SoftmaxRegression m, SnapshotWriter out) {
+      out.writeInt(m.dimension).writeInt(m.numClasses);
+      OptimizerCodec.write(m.optimizer, out);
+      out.writeLong(m.samplesSeen);
+      for (Stepper row : m.rows) {
+        row.write(out);
+      }
+    }
+
+    @Override
+    public SoftmaxRegression read(SnapshotReader in, int stateVersion) {
+      int dimension = in.readInt("dimension", 1, Integer.MAX_VALUE / 8);
+      int numClasses = in.readInt("numClasses", 2, 1 << 16);
+      if (8L * dimension * numClasses > in.remaining()) {
+        throw in.error("dimension x numClasses", "does not fit the snapshot");
+      }
+      SoftmaxRegression model = create(dimension, numClasses, OptimizerCodec.read(in));
+      model.samplesSeen = in.readLong("samples seen", 0);
+      for (Stepper row : model.rows) {
+        row.read(in);
+      }
+      return model;
+    }
+  };
+}
