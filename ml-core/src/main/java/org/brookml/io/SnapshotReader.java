@@ -130,6 +130,15 @@ public final class SnapshotReader {
     return values;
   }
 
+  /** Reads a byte array written by {@link SnapshotWriter#writeBytes}. */
+  public byte[] readBytes(String field) {
+    int length = readInt(field + " length");
+    require(length, field);
+    byte[] out = java.util.Arrays.copyOfRange(bytes, position, position + length);
+    position += length;
+    return out;
+  }
+
   /** Reads a long array that must have exactly {@code expectedLength} elements. */
   public long[] readLongs(String field, int expectedLength) {
     int length = readInt(field + " length");

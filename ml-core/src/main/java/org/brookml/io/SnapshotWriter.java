@@ -91,6 +91,15 @@ public final class SnapshotWriter {
     return writeDoubles(values, 0, values.length);
   }
 
+  /** Writes a byte array (e.g. a nested snapshot), length first. */
+  public SnapshotWriter writeBytes(byte[] bytes) {
+    writeInt(bytes.length);
+    ensure(bytes.length);
+    System.arraycopy(bytes, 0, buffer, size, bytes.length);
+    size += bytes.length;
+    return this;
+  }
+
   /** Writes a whole long array, length first. */
   public SnapshotWriter writeLongs(long[] values) {
     writeInt(values.length);

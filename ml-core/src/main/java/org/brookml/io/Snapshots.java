@@ -10,6 +10,7 @@ import org.brookml.learner.OnlineLearner;
 import org.brookml.linear.SgdClassifier;
 import org.brookml.linear.SgdRegressor;
 import org.brookml.linear.SoftmaxRegression;
+import org.brookml.preprocess.ScaledClassifier;
 
 /**
  * Brook's binary snapshot format: never Java serialization. Layout, all big-endian:
@@ -45,6 +46,7 @@ public final class Snapshots {
     register(SgdClassifier.codec());
     register(SgdRegressor.codec());
     register(SoftmaxRegression.codec());
+    register(ScaledClassifier.codec());
   }
 
   private Snapshots() {}
