@@ -8,6 +8,7 @@
 module org.brookml.core {
   requires transitive ejml.core;
   requires transitive ejml.simple;
+  requires ejml.ddense;
   requires it.unimi.dsi.fastutil.core;
   requires java.management;
 

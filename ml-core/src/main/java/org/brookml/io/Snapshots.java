@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32C;
 import org.brookml.cluster.MiniBatchKMeans;
 import org.brookml.learner.OnlineLearner;
+import org.brookml.linear.RecursiveLeastSquares;
 import org.brookml.linear.SgdClassifier;
 import org.brookml.linear.SgdRegressor;
 import org.brookml.linear.SoftmaxRegression;
@@ -47,6 +48,7 @@ public final class Snapshots {
     register(SgdRegressor.codec());
     register(SoftmaxRegression.codec());
     register(ScaledClassifier.codec());
+    register(RecursiveLeastSquares.codec());
   }
 
   private Snapshots() {}

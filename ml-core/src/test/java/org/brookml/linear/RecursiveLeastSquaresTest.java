@@ -1,0 +1,108 @@
+package org.brookml.linear;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.brookml.learner.OnlineLearnerContract;
+import org.brookml.vector.SparseVector;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.junit.jupiter.api.Test;
+
+class RecursiveLeastSquaresTest implements OnlineLearnerContract<RecursiveLeastSquares> {
+
+  @Override
+  public RecursiveLeastSquares newLearner() {
+    return RecursiveLeastSquares.create(4, 0.999, 1e4);
+  }
+
+  @Override
+  public void train(RecursiveLeastSquares model, int n, long dataSeed) {
+    SplittableRandom random = new SplittableRandom(dataSeed);
+    double[] x = new double[4];
+    for (int i = 0; i < n; i++) {
+      double y = 1;
+      for (int j = 0; j < 4; j++) {
+        x[j] = random.nextGaussian();
+        y += (j + 1) * x[j];
+      }
+      model.learn(x, y + 0.1 * random.nextGaussian(), 0.5 + random.nextDouble());
+    }
+  }
+
+  @Override
+  public double[] predictions(RecursiveLeastSquares model) {
+    return new double[] {model.predict(new double[] {1, 2, 3, 4}), model.weight(0),
+        model.intercept()};
+  }
+
+  @Override
+  public Map<String, Consumer<RecursiveLeastSquares>> badInputs() {
+    Map<String, Consumer<RecursiveLeastSquares>> bad = new LinkedHashMap<>();
+    bad.put("NaN", m -> m.learn(new double[] {0, Double.NaN, 0, 0}, 1));
+    bad.put("NaN target", m -> m.learn(new double[4], Double.NaN));
+    bad.put("wrong dimension", m -> m.learn(new double[3], 1));
+    bad.put("negative weight", m -> m.learn(new double[4], 1, -1));
+    bad.put("sparse index out of range", m -> m.learn(new SparseVector().add(4, 1), 1));
+    return bad;
+  }
+
+  /** With lambda = 1 and a weak prior, RLS equals batch (weighted) least squares on the same rows. */
+  @Test
+  void matchesBatchLeastSquares() {
+    int n = 500;
+    int d = 4;
+    SplittableRandom random = new SplittableRandom(7);
+    DMatrixRMaj design = new DMatrixRMaj(n, d + 1);
+    DMatrixRMaj targets = new DMatrixRMaj(n, 1);
+    RecursiveLeastSquares rls = RecursiveLeastSquares.create(d, 1, 1e10);
+    double[] x = new double[d];
+    for (int i = 0; i < n; i++) {
+      double weight = 0.5 + random.nextDouble();
+      double y = 3;
+      for (int j = 0; j < d; j++) {
+        x[j] = random.nextGaussian() * (j + 1);
+        y += (2 - j) * x[j];
+        design.set(i, j, x[j] * Math.sqrt(weight));
+      }
+      y += random.nextGaussian();
+      design.set(i, d, Math.sqrt(weight));
+      targets.set(i, 0, y * Math.sqrt(weight));
+      rls.learn(x, y, weight);
+    }
+    DMatrixRMaj solution = new DMatrixRMaj(d + 1, 1);
+    assertThat(CommonOps_DDRM.solve(design, targets, solution)).isTrue();
+    for (int j = 0; j < d; j++) {
+      assertThat(rls.weight(j)).as("weight %d", j).isCloseTo(solution.get(j), within(1e-6));
+    }
+    assertThat(rls.intercept()).isCloseTo(solution.get(d), within(1e-6));
+  }
+
+  @Test
+  void forgetting_tracksAnAbruptChange() {
+    RecursiveLeastSquares forgetting = RecursiveLeastSquares.create(1, 0.98, 1e6);
+    RecursiveLeastSquares remembering = RecursiveLeastSquares.create(1, 1, 1e6);
+    SplittableRandom random = new SplittableRandom(3);
+    for (int i = 0; i < 4_000; i++) {
+      double x = random.nextGaussian();
+      double slope = i < 2_000 ? 1 : -1;
+      forgetting.learn(new double[] {x}, slope * x);
+      remembering.learn(new double[] {x}, slope * x);
+    }
+    assertThat(forgetting.weight(0)).isCloseTo(-1, within(0.01));
+    assertThat(remembering.weight(0)).isCloseTo(0, within(0.1));
+  }
+
+  @Test
+  void settingsAreValidated() {
+    assertThatThrownBy(() -> RecursiveLeastSquares.create(2, 1.5, 1))
+        .hasMessage("lambda must be in (0, 1], got 1.5");
+    assertThatThrownBy(() -> RecursiveLeastSquares.create(2, 1, 0))
+        .hasMessage("delta must be finite and > 0, got 0.0");
+  }
+}
