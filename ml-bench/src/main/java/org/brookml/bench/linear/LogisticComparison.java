@@ -1,0 +1,158 @@
+package org.brookml.bench.linear;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.brookml.bench.ScikitLearn;
+import org.brookml.linear.LearningRate;
+import org.brookml.linear.Optimizer;
+import org.brookml.linear.SgdClassifier;
+import org.brookml.vector.SparseVector;
+import org.brookml.vector.Vectors;
+
+/**
+ * One pass of logistic regression by plain SGD (scikit-learn's defaults: optimal schedule,
+ * alpha 1e-4) in Brook and in scikit-learn's {@code SGDClassifier(loss='log_loss', max_iter=1,
+ * shuffle=False)}, on the same rows written to files both read: dense (d = 100) and sparse (30
+ * non-zeros of 2^20, intercept step 0.01 as scikit-learn uses for sparse input). Prints examples per
+ * second for each, their ratio, and each model's training accuracy (the same algorithm on the same
+ * order should agree).
+ *
+ * <p>Run: {@code java --add-modules jdk.incubator.vector -Dpython=/usr/bin/python3 -cp
+ * ml-bench/target/benchmarks.jar org.brookml.bench.linear.LogisticComparison [denseRows sparseRows]}
+ */
+public final class LogisticComparison {
+
+  private static final int DENSE_D = 100;
+  private static final int SPARSE_D = 1 << 20;
+  private static final int NNZ = 30;
+  private static final int REPS = 5;
+
+  private LogisticComparison() {}
+
+  public static void main(String[] args) throws Exception {
+    int denseRows = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;
+    int sparseRows = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+    System.out.printf(Locale.ROOT, "logistic regression, one pass, plain SGD; Java %s, kernels %s%n",
+        Runtime.version(), Vectors.implementation());
+    Path dir = Files.createTempDirectory("brook-logistic");
+    try {
+      dense(denseRows, dir);
+      sparse(sparseRows, dir);
+    } finally {
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static void dense(int rows, Path dir) throws Exception {
+    SplittableRandom random = new SplittableRandom(1);
+    double[] truth = random.doubles(DENSE_D, -1, 1).toArray();
+    double[][] x = new double[rows][DENSE_D];
+    double[] y = new double[rows];
+    int[] labels = new int[rows];
+    for (int r = 0; r < rows; r++) {
+      double score = 0;
+      for (int j = 0; j < DENSE_D; j++) {
+        x[r][j] = random.nextGaussian();
+        score += truth[j] * x[r][j];
+      }
+      labels[r] = score + random.nextGaussian() > 0 ? 1 : 0;
+      y[r] = labels[r];
+    }
+    double[] rates = new double[REPS + 2];
+    double accuracy = 0;
+    for (int rep = 0; rep < rates.length; rep++) { // the first two warm the JIT up
+      SgdClassifier model = model(DENSE_D, 1);
+      long start = System.nanoTime();
+      for (int r = 0; r < rows; r++) {
+        model.learn(x[r], labels[r]);
+      }
+      rates[rep] = rows / ((System.nanoTime() - start) / 1e9);
+      int correct = 0;
+      for (int r = 0; r < rows; r++) {
+        correct += model.predict(x[r]) == labels[r] ? 1 : 0;
+      }
+      accuracy = correct / (double) rows;
+    }
+    double[] flat = new double[rows * DENSE_D];
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(x[r], 0, flat, r * DENSE_D, DENSE_D);
+    }
+    ScikitLearn.writeDoubles(flat, flat.length, dir.resolve("x.f64"));
+    ScikitLearn.writeDoubles(y, rows, dir.resolve("y.f64"));
+    report("dense d=100", rows, rates, accuracy, ScikitLearn.run("sklearn_sgd_logistic.py",
+        "dense", dir.toString(), Integer.toString(rows), Integer.toString(DENSE_D),
+        Integer.toString(REPS)));
+  }
+
+  private static void sparse(int rows, Path dir) throws Exception {
+    SplittableRandom random = new SplittableRandom(2);
+    SparseVector[] x = new SparseVector[rows];
+    int[] labels = new int[rows];
+    double[] y = new double[rows];
+    long[] indptr = new long[rows + 1];
+    int[] indices = new int[rows * NNZ];
+    double[] values = new double[rows * NNZ];
+    int nnz = 0;
+    for (int r = 0; r < rows; r++) {
+      x[r] = new SparseVector(NNZ);
+      int[] picked = random.ints(NNZ, 0, SPARSE_D).sorted().distinct().toArray();
+      double score = 0;
+      for (int index : picked) {
+        double value = random.nextGaussian();
+        x[r].add(index, value);
+        score += ((index * 2654435761L) % 7 - 3) * value / 3.0; // a fixed pseudo-random truth
+        indices[nnz] = index;
+        values[nnz++] = value;
+      }
+      indptr[r + 1] = nnz;
+      labels[r] = score + random.nextGaussian() > 0 ? 1 : 0;
+      y[r] = labels[r];
+    }
+    double[] rates = new double[REPS + 2];
+    double accuracy = 0;
+    for (int rep = 0; rep < rates.length; rep++) {
+      SgdClassifier model = model(SPARSE_D, 0.01);
+      long start = System.nanoTime();
+      for (int r = 0; r < rows; r++) {
+        model.learn(x[r], labels[r]);
+      }
+      rates[rep] = rows / ((System.nanoTime() - start) / 1e9);
+      int correct = 0;
+      for (int r = 0; r < rows; r++) {
+        correct += model.predict(x[r]) == labels[r] ? 1 : 0;
+      }
+      accuracy = correct / (double) rows;
+    }
+    ScikitLearn.writeLongs(indptr, dir.resolve("indptr.i64"));
+    ScikitLearn.writeInts(indices, nnz, dir.resolve("indices.i32"));
+    ScikitLearn.writeDoubles(values, nnz, dir.resolve("values.f64"));
+    ScikitLearn.writeDoubles(y, rows, dir.resolve("y.f64"));
+    report("sparse 30 of 2^20", rows, rates, accuracy, ScikitLearn.run("sklearn_sgd_logistic.py",
+        "sparse", dir.toString(), Integer.toString(rows), Integer.toString(SPARSE_D),
+        Integer.toString(REPS)));
+  }
+
+  private static SgdClassifier model(int dimension, double interceptFactor) {
+    return SgdClassifier.builder(dimension)
+        .optimizer(Optimizer.sgd(LearningRate.optimal(1e-4), 1e-4, 0, interceptFactor)).build();
+  }
+
+  private static void report(String name, int rows, double[] rates, double accuracy,
+      String sklearn) {
+    double brook = ScikitLearn.median(java.util.Arrays.copyOfRange(rates, 2, rates.length));
+    System.out.printf(Locale.ROOT, "%-18s %,d rows: Brook %,12.0f examples/s, training accuracy "
+        + "%.4f%n", name, rows, brook, accuracy);
+    if (sklearn != null) {
+      double rate = ScikitLearn.number(sklearn, "examples_per_second");
+      System.out.printf(Locale.ROOT, "%-18s scikit-learn %s %,12.0f examples/s, training accuracy "
+          + "%.4f -> ratio %.1fx%n", "", ScikitLearn.text(sklearn, "version"), rate,
+          ScikitLearn.number(sklearn, "accuracy"), brook / rate);
+    }
+  }
+}
