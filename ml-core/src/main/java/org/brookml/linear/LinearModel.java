@@ -16,12 +16,15 @@ abstract class LinearModel {
   final Optimizer optimizer;
   Stepper stepper;
   long samplesSeen;
+  private final boolean optimizerAverages;
 
   LinearModel(int dimension, Loss loss, Optimizer optimizer) {
     this.dimension = dimension;
     this.loss = loss;
     this.optimizer = optimizer;
     this.stepper = optimizer.newStepper(dimension);
+    this.optimizerAverages =
+        optimizer instanceof Optimizer.Sgd && ((Optimizer.Sgd) optimizer).averaged;
   }
 
   /**
@@ -47,6 +50,18 @@ abstract class LinearModel {
     Objects.requireNonNull(x, "x");
     x.requireValid(dimension);
     return requireFiniteScore(stepper.score(x));
+  }
+
+  /** Validated score for prediction (the averaged model's, for averaged SGD). */
+  final double predictionScore(double[] x) {
+    double training = score(x); // validates x, and checks divergence of the iterates
+    return optimizerAverages ? requireFiniteScore(stepper.predictionScore(x)) : training;
+  }
+
+  /** Validated sparse score for prediction. */
+  final double predictionScore(SparseVector x) {
+    double training = score(x);
+    return optimizerAverages ? requireFiniteScore(stepper.predictionScore(x)) : training;
   }
 
   /** One step on a validated example with target {@code y} (in the loss's convention). */

@@ -12,6 +12,8 @@ import java.util.Locale;
  *   <li>{@link #sgd}: plain SGD, {@code w <- w - eta(t) (g x + alpha d penalty)}, with the L2 part
  *       as one weight scale {@code w = s v} (Bottou) and the L1 part as Tsuruoka et al.'s (2009)
  *       cumulative penalty, in scikit-learn's order: scale, gradient step, L1;
+ *   <li>{@link #averagedSgd}: the same steps, but predictions use the average of all iterates
+ *       (Polyak and Juditsky 1992; Bottou's ASGD), kept lazily so a sparse step stays O(nnz);
  *   <li>{@link #adaGrad}: Duchi et al. (2011), {@code w_i -= eta g_i / sqrt(G_i + eps)};
  *   <li>{@link #adam}: Kingma and Ba (2015), bias-corrected moments, applied lazily to the
  *       coordinates present in an example (as sparse "lazy Adam" implementations do);
@@ -42,7 +44,17 @@ public abstract class Optimizer {
    */
   public static Optimizer sgd(LearningRate rate, double alpha, double l1Ratio,
       double interceptFactor) {
-    return new Sgd(rate, alpha, l1Ratio, interceptFactor);
+    return new Sgd(rate, alpha, l1Ratio, interceptFactor, false);
+  }
+
+  /**
+   * Averaged SGD: {@link #sgd} steps, predictions from the average of every iterate so far,
+   * {@code (w_1 + ... + w_t) / t}, and the intercept likewise. Learning itself follows the
+   * iterates.
+   */
+  public static Optimizer averagedSgd(LearningRate rate, double alpha, double l1Ratio,
+      double interceptFactor) {
+    return new Sgd(rate, alpha, l1Ratio, interceptFactor, true);
   }
 
   /** AdaGrad with step {@code eta}, L2 strength {@code l2} added to the gradient, {@code eps = 1e-8}. */
@@ -71,7 +83,7 @@ public abstract class Optimizer {
   static Optimizer of(Kind kind, double[] s, LearningRate rate) {
     switch (kind) {
       case SGD:
-        return sgd(rate, s[0], s[1], s[2]);
+        return new Sgd(rate, s[0], s[1], s[2], s[3] != 0);
       case ADAGRAD:
         return adaGrad(s[0], s[1]);
       case ADAM:
@@ -112,8 +124,10 @@ public abstract class Optimizer {
     final double alpha;
     final double l1Ratio;
     final double interceptFactor;
+    final boolean averaged;
 
-    Sgd(LearningRate rate, double alpha, double l1Ratio, double interceptFactor) {
+    Sgd(LearningRate rate, double alpha, double l1Ratio, double interceptFactor,
+        boolean averaged) {
       if (rate == null) {
         throw new NullPointerException("rate");
       }
@@ -121,6 +135,7 @@ public abstract class Optimizer {
       this.alpha = requireNonNegative(alpha, "alpha");
       this.l1Ratio = requireFraction(l1Ratio, "l1Ratio");
       this.interceptFactor = requireNonNegative(interceptFactor, "interceptFactor");
+      this.averaged = averaged;
     }
 
     @Override
@@ -130,7 +145,7 @@ public abstract class Optimizer {
 
     @Override
     double[] settings() {
-      return new double[] {alpha, l1Ratio, interceptFactor};
+      return new double[] {alpha, l1Ratio, interceptFactor, averaged ? 1 : 0};
     }
 
     @Override
@@ -145,8 +160,8 @@ public abstract class Optimizer {
 
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "sgd(%s, alpha=%s, l1Ratio=%s, interceptFactor=%s)", rate,
-          alpha, l1Ratio, interceptFactor);
+      return String.format(Locale.ROOT, "%s(%s, alpha=%s, l1Ratio=%s, interceptFactor=%s)",
+          averaged ? "averagedSgd" : "sgd", rate, alpha, l1Ratio, interceptFactor);
     }
   }
 

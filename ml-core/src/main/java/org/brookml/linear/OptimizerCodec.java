@@ -22,7 +22,7 @@ final class OptimizerCodec {
   static Optimizer read(SnapshotReader in) {
     Optimizer.Kind[] kinds = Optimizer.Kind.values();
     Optimizer.Kind kind = kinds[in.readByte("optimizer", kinds.length)];
-    int count = kind == Optimizer.Kind.SGD ? 3 : kind == Optimizer.Kind.ADAGRAD ? 2 : 4;
+    int count = kind == Optimizer.Kind.ADAGRAD ? 2 : 4;
     double[] settings = in.readDoubles("optimizer settings", count, true);
     LearningRate rate = null;
     if (kind == Optimizer.Kind.SGD) {

@@ -68,34 +68,34 @@ public final class SgdClassifier extends LinearModel implements OnlineClassifier
 
   /** The raw score {@code w . x + b}: positive means class 1. */
   public double decisionFunction(double[] x) {
-    return score(x);
+    return predictionScore(x);
   }
 
   /** The raw score of a sparse example. */
   public double decisionFunction(SparseVector x) {
-    return score(x);
+    return predictionScore(x);
   }
 
   @Override
   public int predict(double[] x) {
-    return score(x) > 0 ? 1 : 0;
+    return predictionScore(x) > 0 ? 1 : 0;
   }
 
   @Override
   public int predict(SparseVector x) {
-    return score(x) > 0 ? 1 : 0;
+    return predictionScore(x) > 0 ? 1 : 0;
   }
 
   @Override
   public double[] predictProba(double[] x, double[] out) {
     requireTwo(out);
-    return probabilities(score(x), out);
+    return probabilities(predictionScore(x), out);
   }
 
   @Override
   public double[] predictProba(SparseVector x, double[] out) {
     requireTwo(out);
-    return probabilities(score(x), out);
+    return probabilities(predictionScore(x), out);
   }
 
   private static void requireTwo(double[] out) {

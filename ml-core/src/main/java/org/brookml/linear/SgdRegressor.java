@@ -70,12 +70,12 @@ public final class SgdRegressor extends LinearModel implements OnlineRegressor {
 
   @Override
   public double predict(double[] x) {
-    return loss.meanFunction(score(x));
+    return loss.meanFunction(predictionScore(x));
   }
 
   @Override
   public double predict(SparseVector x) {
-    return loss.meanFunction(score(x));
+    return loss.meanFunction(predictionScore(x));
   }
 
   @Override

@@ -11,6 +11,10 @@ import org.brookml.vector.Vectors;
  * the L2 shrink is one multiplication, then the gradient step on the example's coordinates, then
  * Tsuruoka's cumulative L1 penalty on those coordinates ({@code u} is the total L1 penalty each
  * weight could have received, {@code q_i} what weight i actually received).
+ *
+ * <p>Averaging keeps the sum of iterates lazily: with {@code S} the running sum of the scales after
+ * each step, coordinate i's sum grows by {@code v_i (S - lastS_i)} over the steps where
+ * {@code v_i} did not change, and is brought up to date only when {@code v_i} is about to change.
  */
 final class SgdStepper extends Stepper {
 
@@ -25,11 +29,18 @@ final class SgdStepper extends Stepper {
   private double intercept;
   private double u;
   private long t;
+  // Averaging (null / unused unless the optimizer averages).
+  private final double[] sumOfIterates;
+  private final double[] scaleSumAtChange;
+  private double scaleSum;
+  private double interceptSum;
 
   SgdStepper(Optimizer.Sgd config, int dimension) {
     this.config = config;
     this.v = new double[dimension];
     this.q = config.l1Ratio > 0 && config.alpha > 0 ? new double[dimension] : null;
+    this.sumOfIterates = config.averaged ? new double[dimension] : null;
+    this.scaleSumAtChange = config.averaged ? new double[dimension] : null;
     reset();
   }
 
@@ -43,6 +54,12 @@ final class SgdStepper extends Stepper {
     intercept = 0;
     u = 0;
     t = 0;
+    if (sumOfIterates != null) {
+      Arrays.fill(sumOfIterates, 0);
+      Arrays.fill(scaleSumAtChange, 0);
+    }
+    scaleSum = 0;
+    interceptSum = 0;
   }
 
   @Override
@@ -62,6 +79,11 @@ final class SgdStepper extends Stepper {
     if (l2 > 0) {
       scale *= Math.max(0, 1 - l2);
       if (scale < MIN_SCALE) {
+        if (sumOfIterates != null) {
+          for (int i = 0; i < v.length; i++) {
+            catchUp(i);
+          }
+        }
         Vectors.scale(scale, v);
         scale = 1;
       }
@@ -76,6 +98,13 @@ final class SgdStepper extends Stepper {
   @Override
   void step(double[] x, double g) {
     double update = shrinkAndStep(g);
+    if (sumOfIterates != null) {
+      for (int i = 0; i < x.length; i++) {
+        if (x[i] != 0) {
+          catchUp(i);
+        }
+      }
+    }
     if (update != 0) {
       Vectors.axpy(update / scale, x, v);
     }
@@ -86,12 +115,18 @@ final class SgdStepper extends Stepper {
         }
       }
     }
-    t++;
+    finishStep();
   }
 
   @Override
   void step(SparseVector x, double g) {
     double update = shrinkAndStep(g);
+    if (sumOfIterates != null) {
+      int[] indices = x.indices();
+      for (int k = 0, n = x.size(); k < n; k++) {
+        catchUp(indices[k]);
+      }
+    }
     if (update != 0) {
       Vectors.axpy(update / scale, x, v);
     }
@@ -101,7 +136,50 @@ final class SgdStepper extends Stepper {
         penalize(indices[k]);
       }
     }
+    finishStep();
+  }
+
+  /** Adds coordinate i's unchanged iterates since its last change to its sum of iterates. */
+  private void catchUp(int i) {
+    sumOfIterates[i] += v[i] * (scaleSum - scaleSumAtChange[i]);
+    scaleSumAtChange[i] = scaleSum;
+  }
+
+  private void finishStep() {
     t++;
+    scaleSum += scale;
+    interceptSum += intercept;
+  }
+
+  /** Averaged weight i: (sum of its iterates) / t. */
+  private double averageWeight(int i) {
+    return (sumOfIterates[i] + v[i] * (scaleSum - scaleSumAtChange[i])) / t;
+  }
+
+  @Override
+  double predictionScore(double[] x) {
+    if (sumOfIterates == null || t == 0) {
+      return score(x);
+    }
+    double sum = 0;
+    for (int i = 0; i < x.length; i++) {
+      sum += averageWeight(i) * x[i];
+    }
+    return sum + interceptSum / t;
+  }
+
+  @Override
+  double predictionScore(SparseVector x) {
+    if (sumOfIterates == null || t == 0) {
+      return score(x);
+    }
+    int[] indices = x.indices();
+    double[] values = x.values();
+    double sum = 0;
+    for (int k = 0, n = x.size(); k < n; k++) {
+      sum += averageWeight(indices[k]) * values[k];
+    }
+    return sum + interceptSum / t;
   }
 
   /** Tsuruoka et al. (2009): clip toward zero by what weight i is owed of the total penalty. */
@@ -117,12 +195,12 @@ final class SgdStepper extends Stepper {
 
   @Override
   double weight(int i) {
-    return scale * v[i];
+    return sumOfIterates != null && t > 0 ? averageWeight(i) : scale * v[i];
   }
 
   @Override
   double intercept() {
-    return intercept;
+    return sumOfIterates != null && t > 0 ? interceptSum / t : intercept;
   }
 
   @Override
@@ -142,6 +220,12 @@ final class SgdStepper extends Stepper {
     copy.intercept = intercept;
     copy.u = u;
     copy.t = t;
+    if (sumOfIterates != null) {
+      System.arraycopy(sumOfIterates, 0, copy.sumOfIterates, 0, v.length);
+      System.arraycopy(scaleSumAtChange, 0, copy.scaleSumAtChange, 0, v.length);
+    }
+    copy.scaleSum = scaleSum;
+    copy.interceptSum = interceptSum;
     return copy;
   }
 
@@ -150,6 +234,10 @@ final class SgdStepper extends Stepper {
     out.writeLong(t).writeDouble(scale).writeDouble(intercept).writeDouble(u).writeDoubles(v);
     if (q != null) {
       out.writeDoubles(q);
+    }
+    if (sumOfIterates != null) {
+      out.writeDouble(scaleSum).writeDouble(interceptSum).writeDoubles(sumOfIterates)
+          .writeDoubles(scaleSumAtChange);
     }
   }
 
@@ -162,6 +250,14 @@ final class SgdStepper extends Stepper {
     System.arraycopy(in.readDoubles("weights", v.length, true), 0, v, 0, v.length);
     if (q != null) {
       System.arraycopy(in.readDoubles("L1 penalties received", q.length, true), 0, q, 0, q.length);
+    }
+    if (sumOfIterates != null) {
+      scaleSum = in.readFiniteDouble("sum of scales");
+      interceptSum = in.readFiniteDouble("sum of intercepts");
+      System.arraycopy(in.readDoubles("sums of iterates", v.length, true), 0, sumOfIterates, 0,
+          v.length);
+      System.arraycopy(in.readDoubles("scale sums at last change", v.length, true), 0,
+          scaleSumAtChange, 0, v.length);
     }
   }
 }

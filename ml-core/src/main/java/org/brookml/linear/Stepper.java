@@ -18,16 +18,26 @@ abstract class Stepper {
   /** The raw score {@code w . x + b} of a sparse example. */
   abstract double score(SparseVector x);
 
+  /** The score predictions use: {@link #score(double[])} unless the optimizer averages. */
+  double predictionScore(double[] x) {
+    return score(x);
+  }
+
+  /** Sparse counterpart of {@link #predictionScore(double[])}. */
+  double predictionScore(SparseVector x) {
+    return score(x);
+  }
+
   /** One update with gradient factor {@code g} for example {@code x}. */
   abstract void step(double[] x, double g);
 
   /** One update with gradient factor {@code g} for the sparse example {@code x}. */
   abstract void step(SparseVector x, double g);
 
-  /** Effective weight {@code i}. */
+  /** Effective weight {@code i}: the one predictions use (the average, for averaged SGD). */
   abstract double weight(int i);
 
-  /** The intercept. */
+  /** The intercept predictions use. */
   abstract double intercept();
 
   /** Updates made so far. */

@@ -141,6 +141,66 @@ class SgdClassifierTest implements OnlineLearnerContract<SgdClassifier> {
         0.5)), w, b);
   }
 
+  /**
+   * Averaged SGD: the plain iterates as above, and predictions from their running mean. With
+   * alpha = 2 the weight scale falls below 1e-9 after about 38 steps, which exercises the rescale.
+   */
+  @Test
+  void averagedSgd_predictsWithTheMeanOfTheIteratesByHand() {
+    averagedSgdByHand(0.01);
+    averagedSgdByHand(2);
+  }
+
+  private static void averagedSgdByHand(double alpha) {
+    double l1Ratio = 0.3;
+    double[] w = new double[D];
+    double b = 0;
+    double u = 0;
+    double[] q = new double[D];
+    double[] sumW = new double[D];
+    double sumB = 0;
+    // Rows repeated, so the L2 rescale and many coordinate histories are exercised.
+    int steps = 60;
+    SgdClassifier model = SgdClassifier.builder(D).optimizer(
+        Optimizer.averagedSgd(LearningRate.constant(0.3), alpha, l1Ratio, 1)).build();
+    for (int step = 0; step < steps; step++) {
+      int r = step % XS.length;
+      double eta = 0.3;
+      double p = b;
+      for (int j = 0; j < D; j++) {
+        p += w[j] * XS[r][j];
+      }
+      double g = dLog(p, 2 * YS[r] - 1) * SAMPLE_WEIGHTS[r];
+      for (int j = 0; j < D; j++) {
+        w[j] = w[j] * (1 - (1 - l1Ratio) * eta * alpha) - eta * g * XS[r][j];
+      }
+      b -= eta * g;
+      u += l1Ratio * eta * alpha;
+      for (int j = 0; j < D; j++) {
+        if (XS[r][j] == 0) {
+          continue;
+        }
+        double before = w[j];
+        if (w[j] > 0) {
+          w[j] = Math.max(0, w[j] - (u + q[j]));
+        } else if (w[j] < 0) {
+          w[j] = Math.min(0, w[j] + (u - q[j]));
+        }
+        q[j] += w[j] - before;
+      }
+      for (int j = 0; j < D; j++) {
+        sumW[j] += w[j];
+      }
+      sumB += b;
+      model.learn(XS[r], YS[r], SAMPLE_WEIGHTS[r]);
+      double[] average = new double[D];
+      for (int j = 0; j < D; j++) {
+        average[j] = sumW[j] / (step + 1);
+      }
+      assertModel(model, average, sumB / (step + 1));
+    }
+  }
+
   @Test
   void adaGrad_matchesTheFormulaByHand() {
     double eta = 0.3;
@@ -239,6 +299,7 @@ class SgdClassifierTest implements OnlineLearnerContract<SgdClassifier> {
 
   private static List<Optimizer> allOptimizers() {
     return List.of(Optimizer.sgd(LearningRate.optimal(1e-4), 1e-4, 0.5, 1),
+        Optimizer.averagedSgd(LearningRate.optimal(1e-4), 1e-4, 0.5, 1),
         Optimizer.adaGrad(0.1, 1e-4), Optimizer.adam(0.01, 0.9, 0.999, 0),
         Optimizer.ftrl(0.1, 1, 0.01, 0.01));
   }
