@@ -117,21 +117,6 @@ public final class SgdClassifier extends LinearModel implements OnlineClassifier
   }
 
   @Override
-  public int dimension() {
-    return dimension;
-  }
-
-  @Override
-  public long samplesSeen() {
-    return samplesSeen;
-  }
-
-  @Override
-  public void reset() {
-    super.reset();
-  }
-
-  @Override
   public SgdClassifier copy() {
     SgdClassifier copy = toBuilder().build();
     copy.restoreState(stepper.copy(), samplesSeen);

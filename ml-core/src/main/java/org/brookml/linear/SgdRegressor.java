@@ -79,21 +79,6 @@ public final class SgdRegressor extends LinearModel implements OnlineRegressor {
   }
 
   @Override
-  public int dimension() {
-    return dimension;
-  }
-
-  @Override
-  public long samplesSeen() {
-    return samplesSeen;
-  }
-
-  @Override
-  public void reset() {
-    super.reset();
-  }
-
-  @Override
   public SgdRegressor copy() {
     SgdRegressor copy = toBuilder().build();
     copy.restoreState(stepper.copy(), samplesSeen);
