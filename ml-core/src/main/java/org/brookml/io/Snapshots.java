@@ -12,6 +12,7 @@ import org.brookml.linear.SgdClassifier;
 import org.brookml.linear.SgdRegressor;
 import org.brookml.linear.SoftmaxRegression;
 import org.brookml.preprocess.ScaledClassifier;
+import org.brookml.svm.PegasosSvm;
 
 /**
  * Brook's binary snapshot format: never Java serialization. Layout, all big-endian:
@@ -49,6 +50,7 @@ public final class Snapshots {
     register(SoftmaxRegression.codec());
     register(ScaledClassifier.codec());
     register(RecursiveLeastSquares.codec());
+    register(PegasosSvm.codec());
   }
 
   private Snapshots() {}

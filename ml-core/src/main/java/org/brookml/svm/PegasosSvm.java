@@ -1,0 +1,474 @@
+package org.brookml.svm;
+
+import java.util.Objects;
+import org.brookml.io.ModelCodec;
+import org.brookml.io.SnapshotReader;
+import org.brookml.io.SnapshotWriter;
+import org.brookml.io.Snapshots;
+import org.brookml.learner.Batches;
+import org.brookml.learner.OnlineClassifier;
+import org.brookml.vector.SparseVector;
+
+/**
+ * A linear SVM trained by Pegasos (Shalev-Shwartz, Singer, Srebro and Cotter, "Pegasos: Primal
+ * Estimated sub-GrAdient SOlver for SVM", 2007/2011), which minimizes
+ * {@code lambda/2 ||w||^2 + (1/k) sum max(0, 1 - y w . x)} over mini-batches of size {@code k}:
+ *
+ * <pre>
+ *   eta_t = 1 / (lambda t)
+ *   w     = (1 - eta_t lambda) w + (eta_t / k) sum over violators (y w . x &lt; 1) of y x
+ *   w     = min(1, (1 / sqrt(lambda)) / ||w||) w          (optional projection)
+ * </pre>
+ *
+ * <p>{@link #learn(double[], int)} is a step with {@code k = 1}; {@link #learnBatch(double[], int,
+ * int[])} is one step over its rows ({@code k = rows}), violators judged by the weights before the
+ * step. The weights are kept as {@code w = s v}: the shrink and the projection cost O(1) and a
+ * sparse example O(non-zeros). Optional averaging returns the mean of the iterates.
+ *
+ * <p>More than two classes: one-vs-rest, one binary Pegasos per class on the same input, predict the
+ * class of largest margin. {@link #decisionFunction} gives the margins. {@link #predictProba} is an
+ * online Platt scaling: per class, a sigmoid {@code 1 / (1 + exp(A f + B))} of the margin fitted by
+ * SGD (rate 0.01) on the margin of each example given to {@code learn}, taken before the example
+ * is learned (mini-batches do not train it); with more than two
+ * classes the per-class probabilities are normalized to sum to 1. It is a calibration estimate, not
+ * part of Pegasos.
+ *
+ * <p>Sample weights are not part of the algorithm: {@code learn} accepts weight 1 (or 0, which
+ * skips the example) and rejects others. {@code learn} and {@code predict} allocate nothing. Not
+ * thread-safe.
+ */
+public final class PegasosSvm implements OnlineClassifier {
+
+  /** How the intercept is learned. */
+  public enum Bias {
+    /** No intercept: the separating hyperplane passes through the origin. */
+    NONE,
+    /**
+     * A constant feature 1 appended to every example: its weight is regularized and projected with
+     * the rest, keeping the objective strongly convex (the paper's suggestion). The default.
+     */
+    AUGMENTED,
+    /** An intercept updated by the same steps but neither shrunk nor projected. */
+    UNREGULARIZED
+  }
+
+  private static final double PLATT_RATE = 0.01;
+
+  private final int dimension;
+  private final int numClasses;
+  private final double lambda;
+  private final boolean projection;
+  private final boolean averaging;
+  private final Bias bias;
+  private final BinaryPegasos[] models; // one for two classes (class 1 positive), else one per class
+  private final double[] margins;
+  private boolean[] violators = new boolean[0];
+  private long t;
+  private long samplesSeen;
+
+  private PegasosSvm(Builder b) {
+    this.dimension = b.dimension;
+    this.numClasses = b.numClasses;
+    this.lambda = b.lambda;
+    this.projection = b.projection;
+    this.averaging = b.averaging;
+    this.bias = b.bias;
+    this.models = new BinaryPegasos[numClasses == 2 ? 1 : numClasses];
+    for (int m = 0; m < models.length; m++) {
+      models[m] = new BinaryPegasos(dimension, bias, averaging);
+    }
+    this.margins = new double[models.length];
+  }
+
+  /** A builder for {@code dimension} features and {@code numClasses >= 2} classes. */
+  public static Builder builder(int dimension, int numClasses) {
+    return new Builder(dimension, numClasses);
+  }
+
+  /** The codec that snapshots this model type; registered with {@link Snapshots}. */
+  public static ModelCodec<PegasosSvm> codec() {
+    return CODEC;
+  }
+
+  /** This model's configuration and full state, as {@link Snapshots} bytes. */
+  public byte[] snapshot() {
+    return Snapshots.write(this);
+  }
+
+  /** Restores a model from {@link #snapshot()} bytes. */
+  public static PegasosSvm restore(byte[] bytes) {
+    return Snapshots.read(bytes, PegasosSvm.class);
+  }
+
+  /** +1 if {@code label} is model {@code m}'s positive class, else -1. */
+  private double sign(int m, int label) {
+    return (models.length == 1 ? label == 1 : label == m) ? 1 : -1;
+  }
+
+  @Override
+  public void learn(double[] x, int label, double weight) {
+    Batches.requireExample(x, dimension);
+    Batches.requireLabel(label, numClasses);
+    if (requireUnitWeight(weight)) {
+      return;
+    }
+    t++;
+    double eta = 1 / (lambda * t);
+    for (int m = 0; m < models.length; m++) {
+      BinaryPegasos model = models[m];
+      double y = sign(m, label);
+      double margin = model.margin(x);
+      model.updatePlatt(model.predictionMargin(x), y, PLATT_RATE);
+      model.shrink(1 - eta * lambda);
+      if (y * margin < 1) {
+        model.add(eta * y, x);
+      }
+      finish(model);
+    }
+    samplesSeen++;
+  }
+
+  @Override
+  public void learn(SparseVector x, int label, double weight) {
+    Objects.requireNonNull(x, "x");
+    x.requireValid(dimension);
+    Batches.requireLabel(label, numClasses);
+    if (requireUnitWeight(weight)) {
+      return;
+    }
+    t++;
+    double eta = 1 / (lambda * t);
+    for (int m = 0; m < models.length; m++) {
+      BinaryPegasos model = models[m];
+      double y = sign(m, label);
+      double margin = model.margin(x);
+      model.updatePlatt(model.predictionMargin(x), y, PLATT_RATE);
+      model.shrink(1 - eta * lambda);
+      if (y * margin < 1) {
+        model.add(eta * y, x);
+      }
+      finish(model);
+    }
+    samplesSeen++;
+  }
+
+  /**
+   * One Pegasos step over the first {@code rows} rows of {@code xs} ({@code k = rows}): violators
+   * are judged by the weights before the step, then the shrink, the sum of their {@code y x}
+   * scaled by {@code eta / k}, and the projection.
+   */
+  @Override
+  public void learnBatch(double[] xs, int rows, int[] labels) {
+    Batches.requireRows(xs, rows, dimension, "xs");
+    Batches.requireLabels(labels, rows, numClasses);
+    if (violators.length < rows * models.length) {
+      violators = new boolean[rows * models.length];
+    }
+    t++;
+    double eta = 1 / (lambda * t);
+    for (int m = 0; m < models.length; m++) {
+      BinaryPegasos model = models[m];
+      for (int r = 0; r < rows; r++) {
+        double y = sign(m, labels[r]);
+        violators[m * rows + r] = y * model.margin(xs, r * dimension) < 1;
+      }
+      model.shrink(1 - eta * lambda);
+      for (int r = 0; r < rows; r++) {
+        if (violators[m * rows + r]) {
+          model.add(eta / rows * sign(m, labels[r]), xs, r * dimension);
+        }
+      }
+      finish(model);
+    }
+    samplesSeen += rows;
+  }
+
+  private void finish(BinaryPegasos model) {
+    if (projection) {
+      model.project(1 / Math.sqrt(lambda));
+    }
+    model.finishStep();
+  }
+
+  /** True if the example is to be skipped (weight 0). */
+  private static boolean requireUnitWeight(double weight) {
+    Batches.requireWeight(weight);
+    if (weight != 0 && weight != 1) {
+      throw new IllegalArgumentException(
+          "Pegasos takes sample weight 1 (or 0 to skip), got " + weight);
+    }
+    return weight == 0;
+  }
+
+  /**
+   * Margins {@code w_c . x + b_c} written into {@code out} (length 1 for two classes: the margin of
+   * class 1; else one per class) and returned.
+   */
+  public double[] decisionFunction(double[] x, double[] out) {
+    Batches.requireExample(x, dimension);
+    requireLength(out, models.length);
+    for (int m = 0; m < models.length; m++) {
+      out[m] = models[m].predictionMargin(x);
+    }
+    return out;
+  }
+
+  /** Sparse counterpart of {@link #decisionFunction(double[], double[])}. */
+  public double[] decisionFunction(SparseVector x, double[] out) {
+    Objects.requireNonNull(x, "x");
+    x.requireValid(dimension);
+    requireLength(out, models.length);
+    for (int m = 0; m < models.length; m++) {
+      out[m] = models[m].predictionMargin(x);
+    }
+    return out;
+  }
+
+  @Override
+  public int predict(double[] x) {
+    return classOf(decisionFunction(x, margins));
+  }
+
+  @Override
+  public int predict(SparseVector x) {
+    return classOf(decisionFunction(x, margins));
+  }
+
+  private int classOf(double[] scores) {
+    if (models.length == 1) {
+      return scores[0] > 0 ? 1 : 0;
+    }
+    int best = 0;
+    for (int c = 1; c < numClasses; c++) {
+      if (scores[c] > scores[best]) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  @Override
+  public double[] predictProba(double[] x, double[] out) {
+    requireLength(out, numClasses);
+    return probabilities(decisionFunction(x, margins), out);
+  }
+
+  @Override
+  public double[] predictProba(SparseVector x, double[] out) {
+    requireLength(out, numClasses);
+    return probabilities(decisionFunction(x, margins), out);
+  }
+
+  private double[] probabilities(double[] scores, double[] out) {
+    if (models.length == 1) {
+      out[1] = models[0].probability(scores[0]);
+      out[0] = 1 - out[1];
+      return out;
+    }
+    double sum = 0;
+    for (int c = 0; c < numClasses; c++) {
+      out[c] = models[c].probability(scores[c]);
+      sum += out[c];
+    }
+    for (int c = 0; c < numClasses; c++) {
+      out[c] = sum > 0 ? out[c] / sum : 1.0 / numClasses;
+    }
+    return out;
+  }
+
+  private static void requireLength(double[] out, int length) {
+    if (Objects.requireNonNull(out, "out").length != length) {
+      throw new IllegalArgumentException("out must have length " + length + ", got " + out.length);
+    }
+  }
+
+  /** Weight {@code j} of binary model {@code m} (0 for two classes; else the class). */
+  public double weight(int m, int j) {
+    Objects.checkIndex(m, models.length);
+    Objects.checkIndex(j, dimension);
+    return models[m].weight(j);
+  }
+
+  /** The intercept of binary model {@code m}. */
+  public double intercept(int m) {
+    Objects.checkIndex(m, models.length);
+    return models[m].bias();
+  }
+
+  /** The primal objective {@code lambda/2 ||w||^2 + mean hinge loss} of binary model 0 on rows. */
+  public double objective(double[] xs, int rows, int[] labels) {
+    Batches.requireRows(xs, rows, dimension, "xs");
+    Batches.requireLabels(labels, rows, numClasses);
+    BinaryPegasos model = models[0];
+    double normSq = 0;
+    for (int j = 0; j < dimension; j++) {
+      normSq += model.weight(j) * model.weight(j);
+    }
+    if (bias == Bias.AUGMENTED) {
+      normSq += model.bias() * model.bias();
+    }
+    double loss = 0;
+    for (int r = 0; r < rows; r++) {
+      double f = model.bias();
+      for (int j = 0; j < dimension; j++) {
+        f += model.weight(j) * xs[r * dimension + j];
+      }
+      loss += Math.max(0, 1 - sign(0, labels[r]) * f);
+    }
+    return lambda / 2 * normSq + loss / rows;
+  }
+
+  @Override
+  public int numClasses() {
+    return numClasses;
+  }
+
+  @Override
+  public int dimension() {
+    return dimension;
+  }
+
+  @Override
+  public long samplesSeen() {
+    return samplesSeen;
+  }
+
+  /** Pegasos steps taken (a batch counts one). */
+  public long steps() {
+    return t;
+  }
+
+  @Override
+  public PegasosSvm copy() {
+    PegasosSvm copy = toBuilder().build();
+    for (int m = 0; m < models.length; m++) {
+      copy.models[m] = models[m].copy();
+    }
+    copy.t = t;
+    copy.samplesSeen = samplesSeen;
+    return copy;
+  }
+
+  @Override
+  public void reset() {
+    for (BinaryPegasos model : models) {
+      model.reset();
+    }
+    t = 0;
+    samplesSeen = 0;
+  }
+
+  /** A builder preset with this model's configuration. */
+  public Builder toBuilder() {
+    return new Builder(dimension, numClasses).lambda(lambda).projection(projection)
+        .averaging(averaging).bias(bias);
+  }
+
+  @Override
+  public String toString() {
+    return "PegasosSvm{dimension=" + dimension + ", numClasses=" + numClasses + ", lambda="
+        + lambda + ", projection=" + projection + ", averaging=" + averaging + ", bias=" + bias
+        + ", samplesSeen=" + samplesSeen + "}";
+  }
+
+  /**
+   * Fail-fast configuration of a {@link PegasosSvm}. Defaults: {@code lambda = 1e-4}, projection
+   * on (the paper's Algorithm 1), no averaging, {@link Bias#AUGMENTED}.
+   */
+  public static final class Builder {
+    private final int dimension;
+    private final int numClasses;
+    private double lambda = 1e-4;
+    private boolean projection = true;
+    private boolean averaging;
+    private Bias bias = Bias.AUGMENTED;
+
+    private Builder(int dimension, int numClasses) {
+      if (dimension < 1) {
+        throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
+      }
+      if (numClasses < 2) {
+        throw new IllegalArgumentException("numClasses must be >= 2, got " + numClasses);
+      }
+      this.dimension = dimension;
+      this.numClasses = numClasses;
+    }
+
+    /** Regularization strength {@code lambda > 0}. */
+    public Builder lambda(double lambda) {
+      if (!(lambda > 0) || Double.isInfinite(lambda)) {
+        throw new IllegalArgumentException("lambda must be finite and > 0, got " + lambda);
+      }
+      this.lambda = lambda;
+      return this;
+    }
+
+    /** Whether to project onto the ball of radius {@code 1 / sqrt(lambda)} after each step. */
+    public Builder projection(boolean projection) {
+      this.projection = projection;
+      return this;
+    }
+
+    /** Whether predictions use the average of the iterates. */
+    public Builder averaging(boolean averaging) {
+      this.averaging = averaging;
+      return this;
+    }
+
+    /** How the intercept is learned. */
+    public Builder bias(Bias bias) {
+      this.bias = Objects.requireNonNull(bias, "bias");
+      return this;
+    }
+
+    /** A new, untrained model. */
+    public PegasosSvm build() {
+      return new PegasosSvm(this);
+    }
+  }
+
+  private static final ModelCodec<PegasosSvm> CODEC = new ModelCodec<>() {
+    @Override
+    public String modelType() {
+      return "brook.svm.PegasosSvm";
+    }
+
+    @Override
+    public Class<PegasosSvm> modelClass() {
+      return PegasosSvm.class;
+    }
+
+    @Override
+    public int stateVersion() {
+      return 1;
+    }
+
+    @Override
+    public void write(PegasosSvm m, SnapshotWriter out) {
+      out.writeInt(m.dimension).writeInt(m.numClasses).writeDouble(m.lambda)
+          .writeBoolean(m.projection).writeBoolean(m.averaging).writeByte(m.bias.ordinal())
+          .writeLong(m.t).writeLong(m.samplesSeen);
+      for (BinaryPegasos model : m.models) {
+        model.write(out);
+      }
+    }
+
+    @Override
+    public PegasosSvm read(SnapshotReader in, int stateVersion) {
+      int dimension = in.readInt("dimension", 1, Integer.MAX_VALUE / 8);
+      int numClasses = in.readInt("numClasses", 2, 1 << 16);
+      if (8L * dimension * (numClasses == 2 ? 1 : numClasses) > in.remaining()) {
+        throw in.error("dimension x classes", "does not fit the snapshot");
+      }
+      PegasosSvm model = builder(dimension, numClasses).lambda(in.readDouble("lambda"))
+          .projection(in.readBoolean("projection")).averaging(in.readBoolean("averaging"))
+          .bias(Bias.values()[in.readByte("bias", Bias.values().length)]).build();
+      model.t = in.readLong("steps", 0);
+      model.samplesSeen = in.readLong("samples seen", 0);
+      for (BinaryPegasos binary : model.models) {
+        binary.read(in);
+      }
+      return model;
+    }
+  };
+}

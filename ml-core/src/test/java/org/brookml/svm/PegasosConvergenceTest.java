@@ -1,0 +1,228 @@
+package org.brookml.svm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.brookml.io.CsvReader;
+import org.brookml.io.LibSvmReader;
+import org.junit.jupiter.api.Test;
+
+/** Pegasos against the optimum of its objective, and its accuracy on the classic SVM benchmarks. */
+class PegasosConvergenceTest {
+
+  private static final int N = 569;
+  private static final int D = 30;
+  private static final double LAMBDA = 0.05;
+
+  /** Breast cancer, standardized (two-pass), shuffled with a fixed seed; labels 0/1. */
+  private static double[] rows(int[] labels) throws IOException {
+    String text;
+    try (InputStream in = new GZIPInputStream(PegasosConvergenceTest.class
+        .getResourceAsStream("/data/breast_cancer/breast_cancer.csv.gz"))) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    text = text.substring(text.indexOf('\n') + 1); // the first line is scikit-learn's shape line
+    double[] xs = new double[N * D];
+    try (CsvReader reader = CsvReader.builder(new StringReader(text), "breast_cancer").open()) {
+      for (int r = 0; reader.next(); r++) {
+        System.arraycopy(reader.features(), 0, xs, r * D, D);
+        labels[r] = (int) reader.target();
+      }
+    }
+    for (int j = 0; j < D; j++) {
+      double mean = 0;
+      for (int r = 0; r < N; r++) {
+        mean += xs[r * D + j];
+      }
+      mean /= N;
+      double var = 0;
+      for (int r = 0; r < N; r++) {
+        var += (xs[r * D + j] - mean) * (xs[r * D + j] - mean);
+      }
+      double sd = Math.sqrt(var / N);
+      for (int r = 0; r < N; r++) {
+        xs[r * D + j] = (xs[r * D + j] - mean) / sd;
+      }
+    }
+    SplittableRandom random = new SplittableRandom(3);
+    double[] tmp = new double[D];
+    for (int i = N - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      System.arraycopy(xs, i * D, tmp, 0, D);
+      System.arraycopy(xs, j * D, xs, i * D, D);
+      System.arraycopy(tmp, 0, xs, j * D, D);
+      int l = labels[i];
+      labels[i] = labels[j];
+      labels[j] = l;
+    }
+    return xs;
+  }
+
+  /**
+   * The exact optimum of {@code lambda/2 ||w||^2 + mean hinge} (bias as an augmented feature) by
+   * dual coordinate descent (Hsieh et al. 2008) with {@code C = 1 / (lambda n)}, written for this
+   * test, run to convergence.
+   */
+  private static double optimum(double[] xs, int[] labels) {
+    double c = 1 / (LAMBDA * N);
+    double[] alpha = new double[N];
+    double[] w = new double[D + 1];
+    for (int pass = 0; pass < 3_000; pass++) {
+      double maxChange = 0;
+      for (int i = 0; i < N; i++) {
+        double y = 2 * labels[i] - 1;
+        double f = w[D];
+        double q = 1;
+        for (int j = 0; j < D; j++) {
+          f += w[j] * xs[i * D + j];
+          q += xs[i * D + j] * xs[i * D + j];
+        }
+        double gradient = y * f - 1;
+        double next = Math.min(Math.max(alpha[i] - gradient / q, 0), c);
+        double delta = next - alpha[i];
+        if (delta != 0) {
+          for (int j = 0; j < D; j++) {
+            w[j] += delta * y * xs[i * D + j];
+          }
+          w[D] += delta * y;
+          alpha[i] = next;
+          maxChange = Math.max(maxChange, Math.abs(delta));
+        }
+      }
+      if (maxChange < 1e-12) {
+        break;
+      }
+    }
+    double normSq = 0;
+    for (double v : w) {
+      normSq += v * v;
+    }
+    double loss = 0;
+    for (int i = 0; i < N; i++) {
+      double f = w[D];
+      for (int j = 0; j < D; j++) {
+        f += w[j] * xs[i * D + j];
+      }
+      loss += Math.max(0, 1 - (2 * labels[i] - 1) * f);
+    }
+    return LAMBDA / 2 * normSq + loss / N;
+  }
+
+  /** Objective gaps to the optimum, relative, after 1, 10, 20 and 100 passes in a fixed order. */
+  private static double[] gaps(boolean averaging, double[] xs, int[] labels, double best) {
+    PegasosSvm model = PegasosSvm.builder(D, 2).lambda(LAMBDA).averaging(averaging).build();
+    int[] passesAt = {1, 10, 20, 100};
+    double[] gaps = new double[passesAt.length];
+    double[] row = new double[D];
+    int done = 0;
+    for (int k = 0; k < passesAt.length; k++) {
+      for (; done < passesAt[k]; done++) {
+        for (int r = 0; r < N; r++) {
+          System.arraycopy(xs, r * D, row, 0, D);
+          model.learn(row, labels[r]);
+        }
+      }
+      gaps[k] = model.objective(xs, N, labels) / best - 1;
+    }
+    return gaps;
+  }
+
+  /**
+   * Breast cancer (569 x 30, standardized), lambda = 0.05: the last iterate's objective comes within
+   * 1% of the exact optimum in 10 passes and its gap keeps falling about as 1 / t, the paper's
+   * O(1 / (lambda t)) rate (measured: 21%, 0.6%, 0.32%, 0.08% after 1, 10, 20, 100 passes).
+   * Averaging from the first step converges more slowly here (its early iterates are far off).
+   */
+  @Test
+  void breastCancer_objectiveFallsToWithinOnePercentOfTheOptimum() throws IOException {
+    int[] labels = new int[N];
+    double[] xs = rows(labels);
+    double best = optimum(xs, labels);
+    double[] last = gaps(false, xs, labels, best);
+    double[] averaged = gaps(true, xs, labels, best);
+    System.out.printf("breast cancer, lambda=%s: optimum %.6f; objective above it after 1 / 10 / "
+        + "20 / 100 passes: last iterate %s, averaged %s%n", LAMBDA, best,
+        java.util.Arrays.toString(last), java.util.Arrays.toString(averaged));
+    assertThat(last[0]).isGreaterThanOrEqualTo(-1e-9); // never below the optimum
+    assertThat(last[1]).isLessThan(0.01);
+    assertThat(last[3]).isLessThan(last[2]).isLessThan(last[1]);
+    // About 1 / t: five times the passes, at least three times smaller a gap.
+    assertThat(last[3]).isLessThan(last[2] / 3);
+    assertThat(averaged[3]).isLessThan(averaged[1]).isLessThan(0.01);
+  }
+
+  private static LibSvmReader libsvm(Path path, int dimension, int base) throws IOException {
+    InputStream in = new BZip2CompressorInputStream(new BufferedInputStream(
+        Files.newInputStream(path)));
+    return LibSvmReader.open(new InputStreamReader(in, StandardCharsets.UTF_8), path.toString(),
+        dimension, base);
+  }
+
+  private static double[] accuracyAfterPasses(String name, int d, int base, double lambda,
+      int... passes) {
+    Path dir = Path.of(System.getProperty("brook.shared.data", "../../shared/data"));
+    Path train = dir.resolve(name + ".trn.bz2");
+    Path test = dir.resolve(name + ".tst.bz2");
+    assumeTrue(Files.isReadable(train), "skipped: " + train + " is absent (no shared data folder)");
+    PegasosSvm model = PegasosSvm.builder(d, 2).lambda(lambda).build();
+    double[] accuracies = new double[passes.length];
+    int done = 0;
+    try {
+      for (int k = 0; k < passes.length; k++) {
+        for (; done < passes[k]; done++) {
+          try (LibSvmReader rows = libsvm(train, d, base)) {
+            while (rows.next()) {
+              model.learn(rows.features(), rows.target() > 0 ? 1 : 0);
+            }
+          }
+        }
+        int correct = 0;
+        int total = 0;
+        try (LibSvmReader rows = libsvm(test, d, base)) {
+          while (rows.next()) {
+            correct += model.predict(rows.features()) == (rows.target() > 0 ? 1 : 0) ? 1 : 0;
+            total++;
+          }
+        }
+        accuracies[k] = correct / (double) total;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return accuracies;
+  }
+
+  /**
+   * One pass and five passes, file order, lambda = 1e-4 for all three (LinearSVC's C = 1 would be
+   * 1/n: 3e-5 for a9a, 2e-5 for ijcnn1, 1.3e-4 for reuters; 1e-4 was within 0.005 of the best of
+   * those and 1e-5 in one pass on each). Measured: a9a 0.8285 / 0.8360, ijcnn1 0.8936 / 0.9132,
+   * reuters 0.9700 / 0.9730. scikit-learn 1.2.1 for comparison: one-pass hinge SGDClassifier (its
+   * optimal schedule, shuffled) a9a 0.812, ijcnn1 0.908, reuters 0.976; LinearSVC 0.849, 0.918,
+   * 0.974. Pegasos's 1 / (lambda t) steps lag that one-pass figure on ijcnn1 and reuters.
+   */
+  @Test
+  void a9aIjcnn1Reuters_accuracy() {
+    double[] a9a = accuracyAfterPasses("adult_a9a/adult", 123, 0, 1e-4, 1, 5);
+    double[] ijcnn1 = accuracyAfterPasses("ijcnn1/ijcnn1", 22, 1, 1e-4, 1, 5);
+    double[] reuters = accuracyAfterPasses("reuters_lasvm/reuters", 8316, 1, 1e-4, 1, 5);
+    System.out.printf("Pegasos lambda=1e-4, 1 / 5 passes: a9a %.4f / %.4f, ijcnn1 %.4f / %.4f, "
+        + "reuters %.4f / %.4f%n", a9a[0], a9a[1], ijcnn1[0], ijcnn1[1], reuters[0], reuters[1]);
+    assertThat(a9a[0]).isGreaterThanOrEqualTo(0.812);
+    assertThat(a9a[1]).isGreaterThanOrEqualTo(0.83);
+    assertThat(ijcnn1[1]).isGreaterThanOrEqualTo(0.91);
+    assertThat(reuters[0]).isGreaterThanOrEqualTo(0.965);
+    assertThat(reuters[1]).isGreaterThanOrEqualTo(0.97);
+  }
+}
