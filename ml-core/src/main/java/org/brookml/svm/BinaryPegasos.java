@@ -71,7 +71,17 @@ final class BinaryPegasos {
 
   /** The margin of the row {@code xs[offset .. offset + dimension)}. */
   double margin(double[] xs, int offset) {
-    return scale * Vectors.dot(v, 0, xs, offset, dimension) + intercept();
+    return marginFromDot(dot(xs, offset));
+  }
+
+  /** {@code v . x} for the row at {@code offset}: the margin before scaling. */
+  double dot(double[] xs, int offset) {
+    return Vectors.dot(v, 0, xs, offset, dimension);
+  }
+
+  /** The margin for a precomputed {@code v . x}. */
+  double marginFromDot(double vDotX) {
+    return scale * vDotX + intercept();
   }
 
   double margin(SparseVector x) {
@@ -113,33 +123,39 @@ final class BinaryPegasos {
     return sumOfIterates != null && steps > 0 ? biasSum / steps : intercept();
   }
 
-  /** {@code w <- (1 - eta lambda) w}; at t = 1 that factor is 0 and the weights restart at 0. */
-  void shrink(double factor) {
+  /**
+   * {@code w <- (1 - eta lambda) w}; at t = 1 that factor is 0 and the weights restart at 0.
+   *
+   * @return the factor {@code v} itself was multiplied by: 1 unless the scale was folded into
+   *     {@code v} (0 on a restart), so a {@code v . x} computed before stays valid times it
+   */
+  double shrink(double factor) {
     if (factor <= 0) {
       catchUpAll();
       Arrays.fill(v, 0);
       biasV = 0;
       normSq = 0;
       scale = 1;
-      return;
+      return 0;
     }
     scale *= factor;
     if (scale < MIN_SCALE) {
+      double folded = scale;
       catchUpAll();
-      Vectors.scale(scale, v);
-      biasV *= scale;
-      normSq *= scale * scale;
+      Vectors.scale(folded, v);
+      biasV *= folded;
+      normSq *= folded * folded;
       scale = 1;
+      return folded;
     }
+    return 1;
   }
 
-  /** {@code w += c x} for a dense violator. */
-  void add(double c, double[] x) {
-    add(c, x, 0);
-  }
-
-  /** {@code w += c x} for the violating row {@code xs[offset .. offset + dimension)}. */
-  void add(double c, double[] xs, int offset) {
+  /**
+   * {@code w += c x} for the violating row {@code xs[offset .. offset + dimension)}, given
+   * {@code v . x} as it is now (the shrink does not change {@code v}).
+   */
+  void add(double c, double[] xs, int offset, double vDotX) {
     double step = c / scale;
     if (sumOfIterates != null) {
       for (int i = 0; i < dimension; i++) {
@@ -148,8 +164,7 @@ final class BinaryPegasos {
         }
       }
     }
-    normSq += 2 * step * Vectors.dot(v, 0, xs, offset, dimension)
-        + step * step * Vectors.dot(xs, offset, xs, offset, dimension);
+    normSq += 2 * step * vDotX + step * step * Vectors.dot(xs, offset, xs, offset, dimension);
     Vectors.axpy(step, xs, offset, v, 0, dimension);
     addToBias(c, step);
   }

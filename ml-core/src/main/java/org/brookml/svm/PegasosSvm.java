@@ -117,11 +117,12 @@ public final class PegasosSvm implements OnlineClassifier {
     for (int m = 0; m < models.length; m++) {
       BinaryPegasos model = models[m];
       double y = sign(m, label);
-      double margin = model.margin(x);
-      model.updatePlatt(model.predictionMargin(x), y, PLATT_RATE);
-      model.shrink(1 - eta * lambda);
+      double vDotX = model.dot(x, 0);
+      double margin = model.marginFromDot(vDotX);
+      model.updatePlatt(averaging ? model.predictionMargin(x) : margin, y, PLATT_RATE);
+      double folded = model.shrink(1 - eta * lambda);
       if (y * margin < 1) {
-        model.add(eta * y, x);
+        model.add(eta * y, x, 0, vDotX * folded);
       }
       finish(model);
     }
@@ -142,7 +143,7 @@ public final class PegasosSvm implements OnlineClassifier {
       BinaryPegasos model = models[m];
       double y = sign(m, label);
       double margin = model.margin(x);
-      model.updatePlatt(model.predictionMargin(x), y, PLATT_RATE);
+      model.updatePlatt(averaging ? model.predictionMargin(x) : margin, y, PLATT_RATE);
       model.shrink(1 - eta * lambda);
       if (y * margin < 1) {
         model.add(eta * y, x);
@@ -175,7 +176,8 @@ public final class PegasosSvm implements OnlineClassifier {
       model.shrink(1 - eta * lambda);
       for (int r = 0; r < rows; r++) {
         if (violators[m * rows + r]) {
-          model.add(eta / rows * sign(m, labels[r]), xs, r * dimension);
+          model.add(eta / rows * sign(m, labels[r]), xs, r * dimension,
+              model.dot(xs, r * dimension));
         }
       }
       finish(model);

@@ -153,7 +153,10 @@ class PegasosSvmTest implements OnlineLearnerContract<PegasosSvm> {
   }
 
   private static void replay(boolean project, Bias bias, int k, boolean averaged) {
-    double lambda = 0.05; // large, so the projection and the scale's renormalization both happen
+    replay(0.05, project, bias, k, averaged);
+  }
+
+  private static void replay(double lambda, boolean project, Bias bias, int k, boolean averaged) {
     PegasosSvm model = PegasosSvm.builder(D, 2).lambda(lambda).projection(project)
         .averaging(averaged).bias(bias).build();
     Reference ref = new Reference(lambda, project, bias);
@@ -178,6 +181,7 @@ class PegasosSvmTest implements OnlineLearnerContract<PegasosSvm> {
 
   @Test
   void singleExampleSteps_matchThePaperByHand_withAndWithoutProjection() {
+    replay(1e-6, true, Bias.AUGMENTED, 1, false); // projections fold the scale into v repeatedly
     replay(false, Bias.AUGMENTED, 1, false);
     replay(true, Bias.AUGMENTED, 1, false);
     replay(true, Bias.UNREGULARIZED, 1, false);

@@ -1,7 +1,7 @@
-"""One pass of scikit-learn's SGDClassifier(loss='log_loss') over data written by
-org.brookml.bench.linear.LogisticComparison, single-threaded.
+"""One pass of scikit-learn's SGDClassifier over data written by
+org.brookml.bench.linear.LinearComparison, single-threaded.
 
-Arguments: kind (dense|sparse) directory rows dim reps. Dense: x.f64 (rows x dim, little-endian
+Arguments: kind (dense|sparse) directory rows dim reps loss (log_loss|hinge). Dense: x.f64 (rows x dim, little-endian
 float64) and y.f64. Sparse (CSR): indptr.i64, indices.i32, values.f64, y.f64.
 Prints one JSON line: median examples/s and test-free training accuracy. Exits 3 without sklearn.
 """
@@ -22,7 +22,7 @@ except ImportError as missing:
 
 
 def main():
-    kind, directory, rows, dim, reps = sys.argv[1:6]
+    kind, directory, rows, dim, reps, loss = sys.argv[1:7]
     rows, dim, reps = int(rows), int(dim), int(reps)
     y = np.fromfile(f"{directory}/y.f64", dtype="<f8")
     if kind == "dense":
@@ -35,7 +35,7 @@ def main():
     rates, accuracies = [], []
     with threadpool_limits(1):
         for rep in range(reps):
-            model = SGDClassifier(loss="log_loss", max_iter=1, tol=None, shuffle=False)
+            model = SGDClassifier(loss=loss, max_iter=1, tol=None, shuffle=False)
             start = time.perf_counter()
             model.fit(x, y)
             rates.append(rows / (time.perf_counter() - start))

@@ -9,36 +9,49 @@ import java.util.stream.Stream;
 import org.brookml.bench.ScikitLearn;
 import org.brookml.linear.LearningRate;
 import org.brookml.linear.Optimizer;
+import org.brookml.learner.OnlineClassifier;
 import org.brookml.linear.SgdClassifier;
+import org.brookml.svm.PegasosSvm;
 import org.brookml.vector.SparseVector;
 import org.brookml.vector.Vectors;
 
 /**
- * One pass of logistic regression by plain SGD (scikit-learn's defaults: optimal schedule,
- * alpha 1e-4) in Brook and in scikit-learn's {@code SGDClassifier(loss='log_loss', max_iter=1,
+ * One pass of a linear classifier in Brook and in scikit-learn's {@code SGDClassifier(max_iter=1,
  * shuffle=False)}, on the same rows written to files both read: dense (d = 100) and sparse (30
- * non-zeros of 2^20, intercept step 0.01 as scikit-learn uses for sparse input). Prints examples per
- * second for each, their ratio, and each model's training accuracy (the same algorithm on the same
- * order should agree).
+ * non-zeros of 2^20). Prints examples per second for each, their ratio, and each model's training
+ * accuracy.
+ *
+ * <ul>
+ *   <li>{@code logistic} (default): Brook's {@code SgdClassifier} with scikit-learn's defaults
+ *       (log loss, optimal schedule, alpha 1e-4; intercept step 0.01 on sparse input, as
+ *       scikit-learn does): the same algorithm, so the accuracies agree;
+ *   <li>{@code pegasos}: Brook's {@code PegasosSvm} (lambda 1e-4, projection) against
+ *       {@code SGDClassifier(loss='hinge')}: the same objective, different step sizes.
+ * </ul>
  *
  * <p>Run: {@code java --add-modules jdk.incubator.vector -Dpython=/usr/bin/python3 -cp
- * ml-bench/target/benchmarks.jar org.brookml.bench.linear.LogisticComparison [denseRows sparseRows]}
+ * ml-bench/target/benchmarks.jar org.brookml.bench.linear.LinearComparison [logistic|pegasos
+ * [denseRows sparseRows]]}
  */
-public final class LogisticComparison {
+public final class LinearComparison {
 
   private static final int DENSE_D = 100;
   private static final int SPARSE_D = 1 << 20;
   private static final int NNZ = 30;
   private static final int REPS = 5;
 
-  private LogisticComparison() {}
+  private LinearComparison() {}
+
+  private static boolean pegasos;
 
   public static void main(String[] args) throws Exception {
-    int denseRows = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;
-    int sparseRows = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
-    System.out.printf(Locale.ROOT, "logistic regression, one pass, plain SGD; Java %s, kernels %s%n",
+    pegasos = args.length > 0 && args[0].equals("pegasos");
+    int denseRows = args.length > 1 ? Integer.parseInt(args[1]) : 500_000;
+    int sparseRows = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
+    System.out.printf(Locale.ROOT, "%s, one pass; Java %s, kernels %s%n",
+        pegasos ? "Pegasos vs hinge SGDClassifier" : "logistic regression, plain SGD",
         Runtime.version(), Vectors.implementation());
-    Path dir = Files.createTempDirectory("brook-logistic");
+    Path dir = Files.createTempDirectory("brook-linear");
     try {
       dense(denseRows, dir);
       sparse(sparseRows, dir);
@@ -67,7 +80,7 @@ public final class LogisticComparison {
     double[] rates = new double[REPS + 2];
     double accuracy = 0;
     for (int rep = 0; rep < rates.length; rep++) { // the first two warm the JIT up
-      SgdClassifier model = model(DENSE_D, 1);
+      OnlineClassifier model = model(DENSE_D, 1);
       long start = System.nanoTime();
       for (int r = 0; r < rows; r++) {
         model.learn(x[r], labels[r]);
@@ -85,9 +98,9 @@ public final class LogisticComparison {
     }
     ScikitLearn.writeDoubles(flat, flat.length, dir.resolve("x.f64"));
     ScikitLearn.writeDoubles(y, rows, dir.resolve("y.f64"));
-    report("dense d=100", rows, rates, accuracy, ScikitLearn.run("sklearn_sgd_logistic.py",
+    report("dense d=100", rows, rates, accuracy, ScikitLearn.run("sklearn_sgd_classifier.py",
         "dense", dir.toString(), Integer.toString(rows), Integer.toString(DENSE_D),
-        Integer.toString(REPS)));
+        Integer.toString(REPS), loss()));
   }
 
   private static void sparse(int rows, Path dir) throws Exception {
@@ -117,7 +130,7 @@ public final class LogisticComparison {
     double[] rates = new double[REPS + 2];
     double accuracy = 0;
     for (int rep = 0; rep < rates.length; rep++) {
-      SgdClassifier model = model(SPARSE_D, 0.01);
+      OnlineClassifier model = model(SPARSE_D, 0.01);
       long start = System.nanoTime();
       for (int r = 0; r < rows; r++) {
         model.learn(x[r], labels[r]);
@@ -133,14 +146,21 @@ public final class LogisticComparison {
     ScikitLearn.writeInts(indices, nnz, dir.resolve("indices.i32"));
     ScikitLearn.writeDoubles(values, nnz, dir.resolve("values.f64"));
     ScikitLearn.writeDoubles(y, rows, dir.resolve("y.f64"));
-    report("sparse 30 of 2^20", rows, rates, accuracy, ScikitLearn.run("sklearn_sgd_logistic.py",
+    report("sparse 30 of 2^20", rows, rates, accuracy, ScikitLearn.run("sklearn_sgd_classifier.py",
         "sparse", dir.toString(), Integer.toString(rows), Integer.toString(SPARSE_D),
-        Integer.toString(REPS)));
+        Integer.toString(REPS), loss()));
   }
 
-  private static SgdClassifier model(int dimension, double interceptFactor) {
+  private static OnlineClassifier model(int dimension, double interceptFactor) {
+    if (pegasos) {
+      return PegasosSvm.builder(dimension, 2).lambda(1e-4).build();
+    }
     return SgdClassifier.builder(dimension)
         .optimizer(Optimizer.sgd(LearningRate.optimal(1e-4), 1e-4, 0, interceptFactor)).build();
+  }
+
+  private static String loss() {
+    return pegasos ? "hinge" : "log_loss";
   }
 
   private static void report(String name, int rows, double[] rates, double accuracy,
