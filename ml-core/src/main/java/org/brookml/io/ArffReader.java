@@ -276,16 +276,7 @@ public final class ArffReader implements DenseExampleStream {
       }
       return code;
     }
-    double v;
-    try {
-      v = Double.parseDouble(s);
-    } catch (NumberFormatException e) {
-      throw new DataFormatException(source, line, column, "not a number: '" + s + "'");
-    }
-    if (!Double.isFinite(v)) {
-      throw new DataFormatException(source, line, column, "not a finite number: '" + s + "'");
-    }
-    return v;
+    return TextSource.parseFinite(s, source, line, column);
   }
 
   private String nextContentLine() {

@@ -148,17 +148,7 @@ public final class CsvReader implements DenseExampleStream {
   }
 
   private double parse(String field, int column) {
-    String s = field.trim();
-    double v;
-    try {
-      v = Double.parseDouble(s);
-    } catch (NumberFormatException e) {
-      throw new DataFormatException(source, line, column + 1, "not a number: '" + s + "'");
-    }
-    if (!Double.isFinite(v)) {
-      throw new DataFormatException(source, line, column + 1, "not a finite number: '" + s + "'");
-    }
-    return v;
+    return TextSource.parseFinite(field, source, line, column + 1);
   }
 
   private String nextNonEmptyLine() {

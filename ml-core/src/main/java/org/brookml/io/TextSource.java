@@ -42,4 +42,22 @@ final class TextSource {
       throw new UncheckedIOException("cannot close " + source, e);
     }
   }
+
+  /**
+   * Parses a finite number, or throws {@link DataFormatException} at the given place saying
+   * whether it is not a number or not finite.
+   */
+  static double parseFinite(String text, String source, long line, int column) {
+    String s = text.trim();
+    double v;
+    try {
+      v = Double.parseDouble(s);
+    } catch (NumberFormatException e) {
+      throw new DataFormatException(source, line, column, "not a number: '" + s + "'");
+    }
+    if (!Double.isFinite(v)) {
+      throw new DataFormatException(source, line, column, "not a finite number: '" + s + "'");
+    }
+    return v;
+  }
 }

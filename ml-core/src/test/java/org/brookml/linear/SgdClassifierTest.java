@@ -147,11 +147,11 @@ class SgdClassifierTest implements OnlineLearnerContract<SgdClassifier> {
    */
   @Test
   void averagedSgd_predictsWithTheMeanOfTheIteratesByHand() {
-    averagedSgdByHand(0.01);
-    averagedSgdByHand(2);
+    assertAveragedSgdMatchesByHand(0.01);
+    assertAveragedSgdMatchesByHand(2);
   }
 
-  private static void averagedSgdByHand(double alpha) {
+  private static void assertAveragedSgdMatchesByHand(double alpha) {
     double l1Ratio = 0.3;
     double[] w = new double[D];
     double b = 0;

@@ -149,14 +149,16 @@ class PegasosSvmTest implements OnlineLearnerContract<PegasosSvm> {
           .isCloseTo(expected, within(1e-12 * (1 + Math.abs(expected))));
     }
     double expectedBias = averaged ? ref.sum[D] / ref.t : ref.w[D];
-    assertThat(model.intercept(0)).isCloseTo(expectedBias, within(1e-12 * (1 + Math.abs(expectedBias))));
+    assertThat(model.intercept(0))
+        .isCloseTo(expectedBias, within(1e-12 * (1 + Math.abs(expectedBias))));
   }
 
-  private static void replay(boolean project, Bias bias, int k, boolean averaged) {
-    replay(0.05, project, bias, k, averaged);
+  private static void assertReplayMatches(boolean project, Bias bias, int k, boolean averaged) {
+    assertReplayMatches(0.05, project, bias, k, averaged);
   }
 
-  private static void replay(double lambda, boolean project, Bias bias, int k, boolean averaged) {
+  private static void assertReplayMatches(double lambda, boolean project, Bias bias, int k,
+      boolean averaged) {
     PegasosSvm model = PegasosSvm.builder(D, 2).lambda(lambda).projection(project)
         .averaging(averaged).bias(bias).build();
     Reference ref = new Reference(lambda, project, bias);
@@ -181,24 +183,25 @@ class PegasosSvmTest implements OnlineLearnerContract<PegasosSvm> {
 
   @Test
   void singleExampleSteps_matchThePaperByHand_withAndWithoutProjection() {
-    replay(1e-6, true, Bias.AUGMENTED, 1, false); // projections fold the scale into v repeatedly
-    replay(false, Bias.AUGMENTED, 1, false);
-    replay(true, Bias.AUGMENTED, 1, false);
-    replay(true, Bias.UNREGULARIZED, 1, false);
-    replay(true, Bias.NONE, 1, false);
+    // lambda = 1e-6: projections fold the scale into v again and again.
+    assertReplayMatches(1e-6, true, Bias.AUGMENTED, 1, false);
+    assertReplayMatches(false, Bias.AUGMENTED, 1, false);
+    assertReplayMatches(true, Bias.AUGMENTED, 1, false);
+    assertReplayMatches(true, Bias.UNREGULARIZED, 1, false);
+    assertReplayMatches(true, Bias.NONE, 1, false);
   }
 
   @Test
   void miniBatchSteps_matchThePaperByHand_withAndWithoutProjection() {
-    replay(false, Bias.AUGMENTED, 7, false);
-    replay(true, Bias.AUGMENTED, 7, false);
-    replay(true, Bias.UNREGULARIZED, 3, false);
+    assertReplayMatches(false, Bias.AUGMENTED, 7, false);
+    assertReplayMatches(true, Bias.AUGMENTED, 7, false);
+    assertReplayMatches(true, Bias.UNREGULARIZED, 3, false);
   }
 
   @Test
   void averaging_returnsTheMeanOfTheIteratesByHand() {
-    replay(true, Bias.AUGMENTED, 1, true);
-    replay(false, Bias.UNREGULARIZED, 5, true);
+    assertReplayMatches(true, Bias.AUGMENTED, 1, true);
+    assertReplayMatches(false, Bias.UNREGULARIZED, 5, true);
   }
 
   @Test
