@@ -18,6 +18,7 @@ module org.brookml.core {
   exports org.brookml.linear;
   exports org.brookml.preprocess;
   exports org.brookml.svm;
+  exports org.brookml.stream;
   exports org.brookml.io;
   exports org.brookml.eval;
   exports org.brookml.data;

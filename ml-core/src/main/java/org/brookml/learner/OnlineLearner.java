@@ -24,7 +24,10 @@ public interface OnlineLearner {
   /** Number of examples learned so far (a batch of n counts n). */
   long samplesSeen();
 
-  /** An independent deep copy: same configuration, same learned state, same random state. */
+  /**
+   * An independent deep copy: same configuration, same learned state, same random state. It only
+   * reads this model, so several threads may copy a model that no thread is changing.
+   */
   OnlineLearner copy();
 
   /** Forgets everything learned; the configuration (and seed) is kept. */
