@@ -1,6 +1,7 @@
 package org.brookml.cluster;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import org.brookml.internal.random.SplitMix64;
 import org.brookml.internal.vector.VectorKernels;
@@ -9,6 +10,7 @@ import org.brookml.io.ModelCodec;
 import org.brookml.io.Snapshots;
 import org.brookml.learner.Batches;
 import org.brookml.learner.OnlineClusterer;
+import org.brookml.stream.Mergeable;
 import org.brookml.vector.SparseVector;
 import org.brookml.vector.Vectors;
 import org.ejml.data.DMatrixRMaj;
@@ -32,14 +34,16 @@ import org.ejml.data.DMatrixRMaj;
  * served. With {@link #learn(double[])} the batch is the one example, so repair works best with
  * mini-batches.
  *
- * <p><b>Merging.</b> {@link #merge} combines models trained on disjoint data, centre by centre,
- * weighting each by its count.
+ * <p><b>Merging.</b> {@link #merge} and {@link #mergeFrom} combine models trained on disjoint data,
+ * centre by centre, weighting each by its count. {@link #addDeltas} is the synchronous
+ * data-parallel step: replicas copied from this model learn their partitions, then what each added
+ * to its centres' counts and count-weighted sums is added to this model once.
  *
  * <p>{@code learn} and {@code predict} allocate nothing once ready (a larger batch than any before
  * grows one cache array once; the seeding buffer grows while it fills). Not thread-safe. Snapshots hold the whole state, random state
  * included, so a restored model goes on exactly as the original.
  */
-public final class MiniBatchKMeans implements OnlineClusterer {
+public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBatchKMeans> {
 
   private static final int LANE_BLOCK = 16;
 
@@ -353,11 +357,7 @@ public final class MiniBatchKMeans implements OnlineClusterer {
    * @throws IllegalStateException if either model is not seeded yet
    */
   public void merge(MiniBatchKMeans other) {
-    Objects.requireNonNull(other, "other");
-    if (other.k != k || other.dimension != dimension) {
-      throw new IllegalArgumentException("cannot merge k-means with k=" + other.k + ", dimension="
-          + other.dimension + " into k=" + k + ", dimension=" + dimension);
-    }
+    requireCompatible(other);
     requireReady();
     other.requireReady();
     int[] partner = CenterMatching.closestPairs(centers, other.centers, k, dimension);
@@ -376,6 +376,75 @@ public final class MiniBatchKMeans implements OnlineClusterer {
     }
     samplesSeen += other.samplesSeen;
     refreshAll();
+  }
+
+  @Override
+  public void mergeFrom(List<? extends MiniBatchKMeans> others) {
+    Objects.requireNonNull(others, "others");
+    for (MiniBatchKMeans other : others) {
+      requireCompatible(other);
+    }
+    for (MiniBatchKMeans other : others) {
+      merge(other);
+    }
+  }
+
+  /**
+   * Adds what each replica learned since it was copied from this model. In terms of each centre's
+   * count {@code n} and count-weighted sum {@code S = n c}: {@code n = n0 + sum (n_i - n0)},
+   * {@code S = S0 + sum (S_i - S0)}, {@code c = S / n}; centres keep their identity (no matching:
+   * the replicas started from these centres). Exact for the 1/count rate; with a constant rate or
+   * forgetting it adds the replicas' count-weighted moves in the same way.
+   *
+   * @throws IllegalArgumentException if a replica has another k or dimension, or has seen fewer
+   *     examples than this base
+   */
+  @Override
+  public void addDeltas(List<? extends MiniBatchKMeans> replicas) {
+    Objects.requireNonNull(replicas, "replicas");
+    requireReady();
+    for (MiniBatchKMeans replica : replicas) {
+      requireCompatible(replica);
+      replica.requireReady();
+      if (replica.samplesSeen < samplesSeen) {
+        throw new IllegalArgumentException("a replica has seen " + replica.samplesSeen
+            + " examples, fewer than its base's " + samplesSeen + ": it was not copied from it");
+      }
+    }
+    for (int c = 0; c < k; c++) {
+      double n0 = counts[c];
+      double total = n0;
+      for (MiniBatchKMeans replica : replicas) {
+        total += replica.counts[c] - n0;
+      }
+      if (total > 0) {
+        for (int j = 0; j < dimension; j++) {
+          double s0 = n0 * centers[c * dimension + j];
+          double sum = s0;
+          for (MiniBatchKMeans replica : replicas) {
+            sum += replica.counts[c] * replica.centers[c * dimension + j] - s0;
+          }
+          centers[c * dimension + j] = sum / total;
+        }
+      }
+      counts[c] = Math.max(0, total);
+      for (MiniBatchKMeans replica : replicas) {
+        lastWin[c] = Math.max(lastWin[c], replica.lastWin[c]);
+      }
+    }
+    long base = samplesSeen;
+    for (MiniBatchKMeans replica : replicas) {
+      samplesSeen += replica.samplesSeen - base;
+    }
+    refreshAll();
+  }
+
+  private void requireCompatible(MiniBatchKMeans other) {
+    Objects.requireNonNull(other, "model");
+    if (other.k != k || other.dimension != dimension) {
+      throw new IllegalArgumentException("cannot merge k-means with k=" + other.k + ", dimension="
+          + other.dimension + " into k=" + k + ", dimension=" + dimension);
+    }
   }
 
   // ---------------------------------------------------------------- derived layout
