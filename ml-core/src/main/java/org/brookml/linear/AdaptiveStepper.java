@@ -1,6 +1,8 @@
 package org.brookml.linear;
 
 import java.util.Arrays;
+import org.brookml.internal.vector.VectorKernels;
+import org.brookml.internal.vector.VectorKernelsProvider;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
 import org.brookml.vector.SparseVector;
@@ -16,6 +18,7 @@ import org.brookml.vector.Vectors;
 final class AdaptiveStepper extends Stepper {
 
   private static final double EPS = 1e-8;
+  private static final VectorKernels KERNELS = VectorKernelsProvider.kernels();
 
   private final Optimizer config;
   private final Optimizer.Kind kind;
@@ -94,18 +97,12 @@ final class AdaptiveStepper extends Stepper {
   }
 
   /**
-   * AdaGrad over every coordinate without branches: where {@code x_i = 0} the gradient, penalty
-   * included, is exactly 0, so nothing changes there, as on the sparse path. One loop C2 can
-   * vectorize; a per-coordinate call cost about 1.3 us per d = 100 example.
+   * AdaGrad over every coordinate in one kernel: where {@code x_i = 0} the gradient, penalty
+   * included, is exactly 0, so nothing changes there, as on the sparse path. A per-coordinate call
+   * cost about 1.3 us per d = 100 example; the scalar loop 0.5 us.
    */
   private void adaGradDense(double[] x, double g) {
-    for (int i = 0; i < dimension; i++) {
-      double xi = x[i];
-      double gi = g * xi + (xi != 0 ? l2 * w[i] : 0);
-      double sum = first[i] + gi * gi;
-      first[i] = sum;
-      w[i] -= p0 * gi / Math.sqrt(sum + EPS);
-    }
+    KERNELS.adaGradStep(g, x, w, first, dimension, p0, l2, EPS);
   }
 
   /**

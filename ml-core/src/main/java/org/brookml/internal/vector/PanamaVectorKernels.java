@@ -104,6 +104,34 @@ final class PanamaVectorKernels implements VectorKernels {
   }
 
   @Override
+  public void adaGradStep(double g, double[] x, double[] w, double[] sumSq, int n, double eta,
+      double l2, double eps) {
+    int i = 0;
+    DoubleVector gv = DoubleVector.broadcast(SPECIES, g);
+    DoubleVector l2v = DoubleVector.broadcast(SPECIES, l2);
+    DoubleVector etav = DoubleVector.broadcast(SPECIES, eta);
+    DoubleVector epsv = DoubleVector.broadcast(SPECIES, eps);
+    DoubleVector zero = DoubleVector.zero(SPECIES);
+    for (int bound = n - n % LANES; i < bound; i += LANES) {
+      DoubleVector xi = DoubleVector.fromArray(SPECIES, x, i);
+      DoubleVector wi = DoubleVector.fromArray(SPECIES, w, i);
+      // The penalty only where x_i != 0, so untouched coordinates stay exactly as they are.
+      DoubleVector penalty = zero.blend(wi.mul(l2v), xi.compare(VectorOperators.NE, 0.0));
+      DoubleVector gi = xi.mul(gv).add(penalty);
+      DoubleVector sum = DoubleVector.fromArray(SPECIES, sumSq, i).add(gi.mul(gi));
+      sum.intoArray(sumSq, i);
+      wi.sub(etav.mul(gi).div(sum.add(epsv).sqrt())).intoArray(w, i);
+    }
+    for (; i < n; i++) {
+      double xi = x[i];
+      double gi = g * xi + (xi != 0 ? l2 * w[i] : 0);
+      double sum = sumSq[i] + gi * gi;
+      sumSq[i] = sum;
+      w[i] -= eta * gi / Math.sqrt(sum + eps);
+    }
+  }
+
+  @Override
   public void scale(double alpha, double[] x, int off, int n) {
     int i = 0;
     int vectorBound = n - n % LANES;

@@ -48,6 +48,18 @@ public final class ScalarVectorKernels implements VectorKernels {
   }
 
   @Override
+  public void adaGradStep(double g, double[] x, double[] w, double[] sumSq, int n, double eta,
+      double l2, double eps) {
+    for (int i = 0; i < n; i++) {
+      double xi = x[i];
+      double gi = g * xi + (xi != 0 ? l2 * w[i] : 0);
+      double sum = sumSq[i] + gi * gi;
+      sumSq[i] = sum;
+      w[i] -= eta * gi / Math.sqrt(sum + eps);
+    }
+  }
+
+  @Override
   public void scale(double alpha, double[] x, int off, int n) {
     for (int i = 0; i < n; i++) {
       x[off + i] *= alpha;

@@ -19,6 +19,14 @@ public interface VectorKernels {
   /** {@code c[cOff+i] += eta * (x[xOff+i] - c[cOff+i])} for {@code i < n}: move c toward x. */
   void moveToward(double eta, double[] x, int xOff, double[] c, int cOff, int n);
 
+  /**
+   * One AdaGrad step over {@code n} coordinates, where {@code x_i = 0} leaves a coordinate exactly
+   * as it is: {@code g_i = g x_i + (x_i != 0 ? l2 w_i : 0)}, {@code sumSq_i += g_i^2},
+   * {@code w_i -= eta g_i / sqrt(sumSq_i + eps)}.
+   */
+  void adaGradStep(double g, double[] x, double[] w, double[] sumSq, int n, double eta, double l2,
+      double eps);
+
   /** {@code x[off+i] *= alpha} for {@code i < n}. */
   void scale(double alpha, double[] x, int off, int n);
 

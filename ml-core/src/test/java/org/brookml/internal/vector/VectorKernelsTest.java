@@ -88,6 +88,39 @@ class VectorKernelsTest {
 
   @ParameterizedTest
   @MethodSource("sizes")
+  void adaGradStep_matchesTheFormula_andLeavesZeroCoordinatesAlone(int n) {
+    SplittableRandom rnd = new SplittableRandom(2000 + n);
+    double[] x = random(rnd, n);
+    for (int i = 0; i < n; i += 3) {
+      x[i] = 0;
+    }
+    double[] w0 = random(rnd, n);
+    double[] s0 = new double[n];
+    for (int i = 0; i < n; i++) {
+      s0[i] = Math.abs(w0[i]);
+    }
+    double[] expectedW = w0.clone();
+    double[] expectedS = s0.clone();
+    for (int i = 0; i < n; i++) {
+      double gi = -0.7 * x[i] + (x[i] != 0 ? 0.01 * w0[i] : 0);
+      expectedS[i] += gi * gi;
+      expectedW[i] -= 0.3 * gi / Math.sqrt(expectedS[i] + 1e-8);
+    }
+    for (VectorKernels k : implementations()) {
+      double[] w = w0.clone();
+      double[] s = s0.clone();
+      k.adaGradStep(-0.7, x, w, s, n, 0.3, 0.01, 1e-8);
+      assertThat(w).as(k.name()).containsExactly(expectedW, within(1e-12));
+      assertThat(s).as(k.name()).containsExactly(expectedS, within(1e-12));
+      for (int i = 0; i < n; i += 3) {
+        assertThat(w[i]).isEqualTo(w0[i]);
+        assertThat(s[i]).isEqualTo(s0[i]);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("sizes")
   void axpyAndScale_matchNaiveReference(int n) {
     SplittableRandom rnd = new SplittableRandom(1000 + n);
     double[] x = random(rnd, n + 1);
