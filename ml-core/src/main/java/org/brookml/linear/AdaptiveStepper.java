@@ -106,20 +106,11 @@ final class AdaptiveStepper extends Stepper {
   }
 
   /**
-   * FTRL-Proximal over every coordinate without branches on {@code x}: where {@code x_i = 0},
-   * {@code sigma = 0} and {@code z, n} stay, so the weight is recomputed to the same value.
+   * FTRL-Proximal over every coordinate in one kernel: where {@code x_i = 0}, {@code sigma = 0} and
+   * {@code z, n} stay, so the weight is recomputed to the same value, as on the sparse path.
    */
   private void ftrlDense(double[] x, double g) {
-    for (int i = 0; i < dimension; i++) {
-      double gi = g * x[i];
-      double n = second[i];
-      double nextN = n + gi * gi;
-      double rootN = Math.sqrt(nextN);
-      double z = first[i] + (gi - (rootN - Math.sqrt(n)) / p0 * w[i]);
-      first[i] = z;
-      second[i] = nextN;
-      w[i] = Math.abs(z) <= p2 ? 0 : -(z - Math.signum(z) * p2) / ((p1 + rootN) / p0 + l2);
-    }
+    KERNELS.ftrlStep(g, x, w, first, second, dimension, p0, p1, p2, l2);
   }
 
   @Override

@@ -132,6 +132,44 @@ final class PanamaVectorKernels implements VectorKernels {
   }
 
   @Override
+  public void ftrlStep(double g, double[] x, double[] w, double[] z, double[] sumSq, int n,
+      double alpha, double beta, double l1, double l2) {
+    int i = 0;
+    DoubleVector gv = DoubleVector.broadcast(SPECIES, g);
+    DoubleVector alphaV = DoubleVector.broadcast(SPECIES, alpha);
+    DoubleVector betaV = DoubleVector.broadcast(SPECIES, beta);
+    DoubleVector l1V = DoubleVector.broadcast(SPECIES, l1);
+    DoubleVector minusL1V = DoubleVector.broadcast(SPECIES, -l1);
+    DoubleVector l2V = DoubleVector.broadcast(SPECIES, l2);
+    DoubleVector zero = DoubleVector.zero(SPECIES);
+    for (int bound = n - n % LANES; i < bound; i += LANES) {
+      DoubleVector gi = DoubleVector.fromArray(SPECIES, x, i).mul(gv);
+      DoubleVector before = DoubleVector.fromArray(SPECIES, sumSq, i);
+      DoubleVector after = before.add(gi.mul(gi));
+      DoubleVector root = after.sqrt();
+      DoubleVector wi = DoubleVector.fromArray(SPECIES, w, i);
+      DoubleVector zi = DoubleVector.fromArray(SPECIES, z, i)
+          .add(gi.sub(root.sub(before.sqrt()).div(alphaV).mul(wi)));
+      zi.intoArray(z, i);
+      after.intoArray(sumSq, i);
+      DoubleVector signedL1 = l1V.blend(minusL1V, zi.compare(VectorOperators.LT, 0.0));
+      DoubleVector next = zi.sub(signedL1).neg()
+          .div(betaV.add(root).div(alphaV).add(l2V));
+      next.blend(zero, zi.abs().compare(VectorOperators.LE, l1V)).intoArray(w, i);
+    }
+    for (; i < n; i++) {
+      double gi = g * x[i];
+      double before = sumSq[i];
+      double after = before + gi * gi;
+      double root = Math.sqrt(after);
+      double zi = z[i] + (gi - (root - Math.sqrt(before)) / alpha * w[i]);
+      z[i] = zi;
+      sumSq[i] = after;
+      w[i] = Math.abs(zi) <= l1 ? 0 : -(zi - Math.signum(zi) * l1) / ((beta + root) / alpha + l2);
+    }
+  }
+
+  @Override
   public void scale(double alpha, double[] x, int off, int n) {
     int i = 0;
     int vectorBound = n - n % LANES;

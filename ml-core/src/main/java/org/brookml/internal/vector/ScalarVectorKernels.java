@@ -60,6 +60,21 @@ public final class ScalarVectorKernels implements VectorKernels {
   }
 
   @Override
+  public void ftrlStep(double g, double[] x, double[] w, double[] z, double[] sumSq, int n,
+      double alpha, double beta, double l1, double l2) {
+    for (int i = 0; i < n; i++) {
+      double gi = g * x[i];
+      double before = sumSq[i];
+      double after = before + gi * gi;
+      double root = Math.sqrt(after);
+      double zi = z[i] + (gi - (root - Math.sqrt(before)) / alpha * w[i]);
+      z[i] = zi;
+      sumSq[i] = after;
+      w[i] = Math.abs(zi) <= l1 ? 0 : -(zi - Math.signum(zi) * l1) / ((beta + root) / alpha + l2);
+    }
+  }
+
+  @Override
   public void scale(double alpha, double[] x, int off, int n) {
     for (int i = 0; i < n; i++) {
       x[off + i] *= alpha;

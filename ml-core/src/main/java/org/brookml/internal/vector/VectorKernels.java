@@ -27,6 +27,15 @@ public interface VectorKernels {
   void adaGradStep(double g, double[] x, double[] w, double[] sumSq, int n, double eta, double l2,
       double eps);
 
+  /**
+   * One FTRL-Proximal step (McMahan et al. 2013) over {@code n} coordinates; where {@code x_i = 0}
+   * nothing changes. With {@code g_i = g x_i}: {@code sigma = (sqrt(n_i + g_i^2) - sqrt(n_i)) /
+   * alpha}, {@code z_i += g_i - sigma w_i}, {@code n_i += g_i^2}, and {@code w_i = 0} if
+   * {@code |z_i| <= l1}, else {@code -(z_i - sign(z_i) l1) / ((beta + sqrt(n_i)) / alpha + l2)}.
+   */
+  void ftrlStep(double g, double[] x, double[] w, double[] z, double[] sumSq, int n, double alpha,
+      double beta, double l1, double l2);
+
   /** {@code x[off+i] *= alpha} for {@code i < n}. */
   void scale(double alpha, double[] x, int off, int n);
 

@@ -121,6 +121,48 @@ class VectorKernelsTest {
 
   @ParameterizedTest
   @MethodSource("sizes")
+  void ftrlStep_matchesMcMahanAlgorithm1_andLeavesZeroCoordinatesAlone(int n) {
+    SplittableRandom rnd = new SplittableRandom(3000 + n);
+    double[] x = random(rnd, n);
+    for (int i = 0; i < n; i += 3) {
+      x[i] = 0;
+    }
+    double[] w0 = random(rnd, n);
+    double[] z0 = random(rnd, n);
+    double[] n0 = new double[n];
+    for (int i = 0; i < n; i++) {
+      n0[i] = Math.abs(w0[i]) * 3;
+      z0[i] *= 0.1; // some |z| below l1 = 0.5, some above
+    }
+    double alpha = 0.2;
+    double beta = 1;
+    double l1 = 0.5;
+    double l2 = 0.1;
+    double g = 0.3;
+    double[] ew = w0.clone();
+    double[] ez = z0.clone();
+    double[] en = n0.clone();
+    for (int i = 0; i < n; i++) {
+      double gi = g * x[i];
+      double sigma = (Math.sqrt(en[i] + gi * gi) - Math.sqrt(en[i])) / alpha;
+      ez[i] += gi - sigma * ew[i];
+      en[i] += gi * gi;
+      ew[i] = Math.abs(ez[i]) <= l1 ? 0
+          : -(ez[i] - Math.signum(ez[i]) * l1) / ((beta + Math.sqrt(en[i])) / alpha + l2);
+    }
+    for (VectorKernels k : implementations()) {
+      double[] w = w0.clone();
+      double[] z = z0.clone();
+      double[] sums = n0.clone();
+      k.ftrlStep(g, x, w, z, sums, n, alpha, beta, l1, l2);
+      assertThat(z).as(k.name()).containsExactly(ez, within(1e-12));
+      assertThat(sums).as(k.name()).containsExactly(en, within(1e-12));
+      assertThat(w).as(k.name()).containsExactly(ew, within(1e-12));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("sizes")
   void axpyAndScale_matchNaiveReference(int n) {
     SplittableRandom rnd = new SplittableRandom(1000 + n);
     double[] x = random(rnd, n + 1);
