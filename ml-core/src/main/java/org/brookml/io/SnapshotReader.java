@@ -153,19 +153,6 @@ public final class SnapshotReader {
     return values;
   }
 
-  /** Reads an int array that must have exactly {@code expectedLength} elements. */
-  public int[] readInts(String field, int expectedLength) {
-    int length = readInt(field + " length");
-    if (length != expectedLength) {
-      throw error(field, "has " + length + " elements, expected " + expectedLength);
-    }
-    require(4L * length, field);
-    int[] values = new int[length];
-    for (int i = 0; i < length; i++) {
-      values[i] = readInt(field);
-    }
-    return values;
-  }
 
   /** Bytes not read yet. */
   public int remaining() {

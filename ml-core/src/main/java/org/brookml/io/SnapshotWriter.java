@@ -109,14 +109,6 @@ public final class SnapshotWriter {
     return this;
   }
 
-  /** Writes a whole int array, length first. */
-  public SnapshotWriter writeInts(int[] values) {
-    writeInt(values.length);
-    for (int v : values) {
-      writeInt(v);
-    }
-    return this;
-  }
 
   int size() {
     return size;

@@ -166,10 +166,6 @@ final class AdaptiveStepper extends Stepper {
     return w[dimension];
   }
 
-  @Override
-  long updates() {
-    return t;
-  }
 
 
   @Override

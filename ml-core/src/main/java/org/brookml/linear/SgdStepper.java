@@ -203,10 +203,6 @@ final class SgdStepper extends Stepper {
     return sumOfIterates != null && t > 0 ? interceptSum / t : intercept;
   }
 
-  @Override
-  long updates() {
-    return t;
-  }
 
 
   @Override

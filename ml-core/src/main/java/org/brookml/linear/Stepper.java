@@ -40,8 +40,6 @@ abstract class Stepper {
   /** The intercept predictions use. */
   abstract double intercept();
 
-  /** Updates made so far. */
-  abstract long updates();
 
 
   /** Forgets everything. */
