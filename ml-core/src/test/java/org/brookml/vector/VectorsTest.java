@@ -80,5 +80,10 @@ class VectorsTest {
     assertThatThrownBy(() -> v.requireValid(99)).hasMessageContaining("index 99 at entry 99");
     v.clear().add(3, Double.NaN);
     assertThatThrownBy(() -> v.requireValid(10)).hasMessageContaining("not finite: NaN");
+    SparseVector copy = SparseVector.of(new int[] {1, 3}, new double[] {2, 4});
+    assertThat(copy.toDense(new double[4])).containsExactly(0, 2, 0, 4);
+    assertThat(copy).hasToString("SparseVector{1:2.0, 3:4.0}");
+    assertThatThrownBy(() -> SparseVector.of(new int[1], new double[2]))
+        .hasMessageContaining("differ in length");
   }
 }
