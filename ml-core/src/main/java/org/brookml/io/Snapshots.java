@@ -12,6 +12,7 @@ import org.brookml.linear.SgdClassifier;
 import org.brookml.linear.SgdRegressor;
 import org.brookml.linear.SoftmaxRegression;
 import org.brookml.preprocess.ScaledClassifier;
+import org.brookml.preprocess.ScaledRegressor;
 import org.brookml.svm.PegasosSvm;
 
 /**
@@ -49,6 +50,7 @@ public final class Snapshots {
     register(SgdRegressor.codec());
     register(SoftmaxRegression.codec());
     register(ScaledClassifier.codec());
+    register(ScaledRegressor.codec());
     register(RecursiveLeastSquares.codec());
     register(PegasosSvm.codec());
   }

@@ -143,19 +143,13 @@ public final class ScaledClassifier implements OnlineClassifier {
 
     @Override
     public void write(ScaledClassifier m, SnapshotWriter out) {
-      m.scaler.write(out);
-      out.writeBytes(Snapshots.write(m.model));
+      m.scaler.writeWith(m.model, out);
     }
 
     @Override
     public ScaledClassifier read(SnapshotReader in, int stateVersion) {
       StandardScaler scaler = StandardScaler.read(in);
-      Object inner = Snapshots.read(in.readBytes("inner model"));
-      if (!(inner instanceof OnlineClassifier)) {
-        throw in.error("inner model", "is a " + inner.getClass().getSimpleName()
-            + ", not a classifier");
-      }
-      return new ScaledClassifier(scaler, (OnlineClassifier) inner);
+      return new ScaledClassifier(scaler, StandardScaler.readInner(in, OnlineClassifier.class));
     }
   };
 }

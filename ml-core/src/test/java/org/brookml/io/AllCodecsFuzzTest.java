@@ -16,6 +16,7 @@ import org.brookml.linear.SgdClassifier;
 import org.brookml.linear.SgdRegressor;
 import org.brookml.linear.SoftmaxRegression;
 import org.brookml.preprocess.ScaledClassifier;
+import org.brookml.preprocess.ScaledRegressor;
 import org.brookml.svm.PegasosSvm;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,7 @@ class AllCodecsFuzzTest {
     RecursiveLeastSquares rls = RecursiveLeastSquares.create(4, 0.99, 100);
     PegasosSvm pegasos = PegasosSvm.builder(4, 3).averaging(true).build();
     ScaledClassifier scaled = ScaledClassifier.of(SgdClassifier.builder(4).build());
+    ScaledRegressor scaledRegression = ScaledRegressor.of(SgdRegressor.builder(4).build());
     MiniBatchKMeans kmeans = MiniBatchKMeans.builder(3, 4).initBufferSize(20).build();
     for (int i = 0; i < 200; i++) {
       for (int j = 0; j < 4; j++) {
@@ -52,9 +54,11 @@ class AllCodecsFuzzTest {
       rls.learn(x, x[0] + 2 * x[1]);
       pegasos.learn(x, random.nextInt(3));
       scaled.learn(x, label);
+      scaledRegression.learn(x, x[2]);
       kmeans.learn(x);
     }
-    return List.of(logistic, ftrl, poisson, softmax, rls, pegasos, scaled, kmeans);
+    return List.of(logistic, ftrl, poisson, softmax, rls, pegasos, scaled, scaledRegression,
+        kmeans);
   }
 
   private static void resign(byte[] bytes) {

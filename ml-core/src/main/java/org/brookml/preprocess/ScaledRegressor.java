@@ -1,0 +1,138 @@
+package org.brookml.preprocess;
+
+import java.util.Objects;
+import org.brookml.io.ModelCodec;
+import org.brookml.io.SnapshotReader;
+import org.brookml.io.SnapshotWriter;
+import org.brookml.io.Snapshots;
+import org.brookml.learner.Batches;
+import org.brookml.learner.OnlineRegressor;
+import org.brookml.vector.SparseVector;
+
+/**
+ * A pipeline of a {@link StandardScaler} in front of any dense {@link OnlineRegressor}; the
+ * regression counterpart of {@link ScaledClassifier}, with the same contract: the scaler learns each
+ * example first, the model learns it standardized with the updated statistics, predictions use the
+ * current statistics, sparse input is rejected, and the pipeline snapshots as one unit.
+ */
+public final class ScaledRegressor implements OnlineRegressor {
+
+  private final StandardScaler scaler;
+  private final OnlineRegressor model;
+  private final double[] scaled;
+
+  private ScaledRegressor(StandardScaler scaler, OnlineRegressor model) {
+    if (scaler.dimension() != model.dimension()) {
+      throw new IllegalArgumentException("scaler dimension " + scaler.dimension()
+          + " differs from the model's " + model.dimension());
+    }
+    this.scaler = scaler;
+    this.model = model;
+    this.scaled = new double[model.dimension()];
+  }
+
+  /** Standardizes the input of {@code model}, which is owned by the pipeline from now on. */
+  public static ScaledRegressor of(OnlineRegressor model) {
+    Objects.requireNonNull(model, "model");
+    return new ScaledRegressor(new StandardScaler(model.dimension()), model);
+  }
+
+  /** The codec that snapshots this pipeline type; registered with {@link Snapshots}. */
+  public static ModelCodec<ScaledRegressor> codec() {
+    return CODEC;
+  }
+
+  @Override
+  public void learn(double[] x, double y, double weight) {
+    // Validate everything before the scaler changes: a bad target must leave both parts as they are.
+    Batches.requireExample(x, dimension());
+    if (!Double.isFinite(y)) {
+      throw new IllegalArgumentException("target y is not finite: " + y);
+    }
+    Batches.requireWeight(weight);
+    scaler.learn(x);
+    model.learn(scaler.transform(x, scaled), y, weight);
+  }
+
+  @Override
+  public void learn(SparseVector x, double y, double weight) {
+    throw new UnsupportedOperationException(
+        "standard scaling centres features, which would make sparse input dense");
+  }
+
+  @Override
+  public double predict(double[] x) {
+    return model.predict(scaler.transform(x, scaled));
+  }
+
+  @Override
+  public double predict(SparseVector x) {
+    throw new UnsupportedOperationException(
+        "standard scaling centres features, which would make sparse input dense");
+  }
+
+  /** The scaler. */
+  public StandardScaler scaler() {
+    return scaler;
+  }
+
+  /** The model behind the scaler. */
+  public OnlineRegressor model() {
+    return model;
+  }
+
+  @Override
+  public int dimension() {
+    return model.dimension();
+  }
+
+  @Override
+  public long samplesSeen() {
+    return model.samplesSeen();
+  }
+
+  @Override
+  public ScaledRegressor copy() {
+    return new ScaledRegressor(scaler.copy(), model.copy());
+  }
+
+  @Override
+  public void reset() {
+    scaler.reset();
+    model.reset();
+  }
+
+  @Override
+  public String toString() {
+    return "ScaledRegressor{dimension=" + dimension() + ", scaler=" + scaler + ", model=" + model
+        + "}";
+  }
+
+  private static final ModelCodec<ScaledRegressor> CODEC = new ModelCodec<>() {
+    @Override
+    public String modelType() {
+      return "brook.preprocess.ScaledRegressor";
+    }
+
+    @Override
+    public Class<ScaledRegressor> modelClass() {
+      return ScaledRegressor.class;
+    }
+
+    @Override
+    public int stateVersion() {
+      return 1;
+    }
+
+    @Override
+    public void write(ScaledRegressor m, SnapshotWriter out) {
+      m.scaler.writeWith(m.model, out);
+    }
+
+    @Override
+    public ScaledRegressor read(SnapshotReader in, int stateVersion) {
+      StandardScaler scaler = StandardScaler.read(in);
+      return new ScaledRegressor(scaler, StandardScaler.readInner(in, OnlineRegressor.class));
+    }
+  };
+}
