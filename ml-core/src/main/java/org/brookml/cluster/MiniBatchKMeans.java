@@ -643,7 +643,6 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
       }
       this.k = k;
       this.dimension = dimension;
-      this.reassignAfter = 0;
     }
 
     /** The centroid rate; default {@link CentroidRate#perCenterCount()}. */

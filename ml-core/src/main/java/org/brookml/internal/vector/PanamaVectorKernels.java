@@ -122,13 +122,7 @@ final class PanamaVectorKernels implements VectorKernels {
       sum.intoArray(sumSq, i);
       wi.sub(etav.mul(gi).div(sum.add(epsv).sqrt())).intoArray(w, i);
     }
-    for (; i < n; i++) {
-      double xi = x[i];
-      double gi = g * xi + (xi != 0 ? l2 * w[i] : 0);
-      double sum = sumSq[i] + gi * gi;
-      sumSq[i] = sum;
-      w[i] -= eta * gi / Math.sqrt(sum + eps);
-    }
+    ScalarVectorKernels.adaGradRange(g, x, w, sumSq, i, n, eta, l2, eps);
   }
 
   @Override
@@ -157,16 +151,7 @@ final class PanamaVectorKernels implements VectorKernels {
           .div(betaV.add(root).div(alphaV).add(l2V));
       next.blend(zero, zi.abs().compare(VectorOperators.LE, l1V)).intoArray(w, i);
     }
-    for (; i < n; i++) {
-      double gi = g * x[i];
-      double before = sumSq[i];
-      double after = before + gi * gi;
-      double root = Math.sqrt(after);
-      double zi = z[i] + (gi - (root - Math.sqrt(before)) / alpha * w[i]);
-      z[i] = zi;
-      sumSq[i] = after;
-      w[i] = Math.abs(zi) <= l1 ? 0 : -(zi - Math.signum(zi) * l1) / ((beta + root) / alpha + l2);
-    }
+    ScalarVectorKernels.ftrlRange(g, x, w, z, sumSq, i, n, alpha, beta, l1, l2);
   }
 
   @Override
