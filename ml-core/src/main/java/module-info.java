@@ -18,6 +18,10 @@ module org.brookml.core {
   exports org.brookml.linear;
   exports org.brookml.preprocess;
   exports org.brookml.svm;
+  exports org.brookml.bayes;
+  exports org.brookml.tree;
+  exports org.brookml.ensemble;
+  exports org.brookml.drift;
   exports org.brookml.stream;
   exports org.brookml.io;
   exports org.brookml.eval;

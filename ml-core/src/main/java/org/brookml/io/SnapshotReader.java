@@ -1,6 +1,7 @@
 package org.brookml.io;
 
 import java.nio.charset.StandardCharsets;
+import org.brookml.learner.OnlineLearner;
 
 /**
  * Reads what {@link SnapshotWriter} wrote, checking every read against the bytes that remain. A
@@ -137,6 +138,18 @@ public final class SnapshotReader {
     byte[] out = java.util.Arrays.copyOfRange(bytes, position, position + length);
     position += length;
     return out;
+  }
+
+  /**
+   * Reads a nested model written by {@link SnapshotWriter#writeModel}, which must be a {@code type}.
+   */
+  public <T> T readModel(String field, Class<T> type) {
+    OnlineLearner model = Snapshots.read(readBytes(field));
+    if (!type.isInstance(model)) {
+      throw error(field, "is a " + model.getClass().getSimpleName() + ", not a "
+          + type.getSimpleName());
+    }
+    return type.cast(model);
   }
 
   /** Reads a long array that must have exactly {@code expectedLength} elements. */

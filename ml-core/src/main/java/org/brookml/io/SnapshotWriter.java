@@ -2,6 +2,7 @@ package org.brookml.io;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.brookml.learner.OnlineLearner;
 
 /**
  * Appends big-endian primitives to a growing byte buffer: the payload side of a {@link ModelCodec}.
@@ -98,6 +99,11 @@ public final class SnapshotWriter {
     System.arraycopy(bytes, 0, buffer, size, bytes.length);
     size += bytes.length;
     return this;
+  }
+
+  /** Writes a nested model as its own complete snapshot (see {@link Snapshots#write}). */
+  public SnapshotWriter writeModel(OnlineLearner model) {
+    return writeBytes(Snapshots.write(model));
   }
 
   /** Writes a whole long array, length first. */

@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32C;
+import org.brookml.bayes.GaussianNaiveBayes;
 import org.brookml.cluster.MiniBatchKMeans;
+import org.brookml.ensemble.OnlineAdaBoost;
+import org.brookml.ensemble.OnlineBagging;
 import org.brookml.learner.OnlineLearner;
 import org.brookml.linear.RecursiveLeastSquares;
 import org.brookml.linear.SgdClassifier;
@@ -14,6 +17,7 @@ import org.brookml.linear.SoftmaxRegression;
 import org.brookml.preprocess.ScaledClassifier;
 import org.brookml.preprocess.ScaledRegressor;
 import org.brookml.svm.PegasosSvm;
+import org.brookml.tree.HoeffdingTree;
 
 /**
  * Brook's binary snapshot format: never Java serialization. Layout, all big-endian:
@@ -53,6 +57,10 @@ public final class Snapshots {
     register(ScaledRegressor.codec());
     register(RecursiveLeastSquares.codec());
     register(PegasosSvm.codec());
+    register(GaussianNaiveBayes.codec());
+    register(HoeffdingTree.codec());
+    register(OnlineBagging.codec());
+    register(OnlineAdaBoost.codec());
   }
 
   private Snapshots() {}

@@ -143,13 +143,14 @@ public final class ScaledClassifier implements OnlineClassifier {
 
     @Override
     public void write(ScaledClassifier m, SnapshotWriter out) {
-      m.scaler.writeWith(m.model, out);
+      m.scaler.write(out);
+      out.writeModel(m.model);
     }
 
     @Override
     public ScaledClassifier read(SnapshotReader in, int stateVersion) {
       StandardScaler scaler = StandardScaler.read(in);
-      return new ScaledClassifier(scaler, StandardScaler.readInner(in, OnlineClassifier.class));
+      return new ScaledClassifier(scaler, in.readModel("inner model", OnlineClassifier.class));
     }
   };
 }

@@ -126,13 +126,14 @@ public final class ScaledRegressor implements OnlineRegressor {
 
     @Override
     public void write(ScaledRegressor m, SnapshotWriter out) {
-      m.scaler.writeWith(m.model, out);
+      m.scaler.write(out);
+      out.writeModel(m.model);
     }
 
     @Override
     public ScaledRegressor read(SnapshotReader in, int stateVersion) {
       StandardScaler scaler = StandardScaler.read(in);
-      return new ScaledRegressor(scaler, StandardScaler.readInner(in, OnlineRegressor.class));
+      return new ScaledRegressor(scaler, in.readModel("inner model", OnlineRegressor.class));
     }
   };
 }

@@ -4,8 +4,6 @@ import java.util.Arrays;
 import java.util.Objects;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
-import org.brookml.io.Snapshots;
-import org.brookml.learner.OnlineLearner;
 import org.brookml.learner.Batches;
 
 /**
@@ -96,20 +94,8 @@ public final class StandardScaler {
   }
 
   /** Writes this scaler, then the snapshot of the model behind it: a pipeline's payload. */
-  void writeWith(OnlineLearner inner, SnapshotWriter out) {
-    write(out);
-    out.writeBytes(Snapshots.write(inner));
-  }
 
   /** Reads the inner model a pipeline's payload holds, which must be of {@code type}. */
-  static <T> T readInner(SnapshotReader in, Class<T> type) {
-    OnlineLearner inner = Snapshots.read(in.readBytes("inner model"));
-    if (!type.isInstance(inner)) {
-      throw in.error("inner model", "is a " + inner.getClass().getSimpleName() + ", not a "
-          + type.getSimpleName());
-    }
-    return type.cast(inner);
-  }
 
   void write(SnapshotWriter out) {
     out.writeInt(dimension).writeLong(count).writeDoubles(mean).writeDoubles(m2);

@@ -60,4 +60,24 @@ public final class SplitMix64 {
     double u2 = nextDouble();
     return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
   }
+
+  /**
+   * Poisson with mean {@code lambda >= 0}: Knuth's product of uniforms below 100, the rounded normal
+   * approximation above (as MOA does), so the cost stays bounded for the large rates boosting can
+   * reach.
+   */
+  public int nextPoisson(double lambda) {
+    if (lambda < 100) {
+      double limit = Math.exp(-lambda);
+      double product = nextDouble();
+      int k = 0;
+      while (product > limit) {
+        k++;
+        product *= nextDouble();
+      }
+      return k;
+    }
+    double value = lambda + Math.sqrt(lambda) * nextGaussian();
+    return (int) Math.max(0, Math.min(Integer.MAX_VALUE, Math.round(value)));
+  }
 }

@@ -1,0 +1,192 @@
+package org.brookml.bayes;
+
+import java.util.Arrays;
+import org.brookml.internal.stats.ClassGaussians;
+import org.brookml.io.ModelCodec;
+import org.brookml.io.SnapshotReader;
+import org.brookml.io.SnapshotWriter;
+import org.brookml.learner.Batches;
+import org.brookml.learner.DenseInputClassifier;
+
+/**
+ * Gaussian naive Bayes learned online: per class, its weight and a weighted normal estimate of
+ * every feature. {@code P(c | x)} is proportional to {@code P(c) * prod_j N(x_j; mean_cj, var_cj)},
+ * computed in log space, each density floored at 1e-9 so that one feature cannot veto a class; a
+ * feature of zero variance within a class is a point mass at its mean, as in MOA. Classes never
+ * seen get probability 0 (all uniform before the first example). Learning is exact and order-free
+ * up to rounding; it allocates nothing.
+ */
+public final class GaussianNaiveBayes extends DenseInputClassifier {
+
+  private final int dimension;
+  private final int numClasses;
+  private final double[] classWeights;
+  private final ClassGaussians gaussians;
+  private final double[] scratch;
+  private long samplesSeen;
+
+  private GaussianNaiveBayes(int dimension, int numClasses) {
+    super(dimension);
+    if (dimension < 1) {
+      throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
+    }
+    if (numClasses < 2) {
+      throw new IllegalArgumentException("numClasses must be >= 2, got " + numClasses);
+    }
+    this.dimension = dimension;
+    this.numClasses = numClasses;
+    this.classWeights = new double[numClasses];
+    this.gaussians = new ClassGaussians(numClasses, dimension);
+    this.scratch = new double[numClasses];
+  }
+
+  /** An untrained model for {@code numClasses} classes of {@code dimension} features. */
+  public static GaussianNaiveBayes create(int dimension, int numClasses) {
+    return new GaussianNaiveBayes(dimension, numClasses);
+  }
+
+  /** The codec that snapshots this model type; registered with {@code Snapshots}. */
+  public static ModelCodec<GaussianNaiveBayes> codec() {
+    return CODEC;
+  }
+
+  @Override
+  public void learn(double[] x, int label, double weight) {
+    Batches.requireExample(x, dimension);
+    Batches.requireLabel(label, numClasses);
+    Batches.requireWeight(weight);
+    samplesSeen++;
+    if (weight > 0) {
+      classWeights[label] += weight;
+      gaussians.add(label, x, weight);
+    }
+  }
+
+  @Override
+  public int predict(double[] x) {
+    Batches.requireExample(x, dimension);
+    return argMax(jointLogLikelihood(x, scratch));
+  }
+
+  @Override
+  public double[] predictProba(double[] x, double[] out) {
+    Batches.requireExample(x, dimension);
+    requireProbabilityBuffer(out);
+    return normalizeLogs(jointLogLikelihood(x, out));
+  }
+
+  /** Writes {@code log P(c) + sum_j log p(x_j | c)} (unnormalized) for every class into {@code out}. */
+  private double[] jointLogLikelihood(double[] x, double[] out) {
+    double total = 0;
+    for (double w : classWeights) {
+      total += w;
+    }
+    if (total == 0) {
+      Arrays.fill(out, 0);
+      return out;
+    }
+    for (int c = 0; c < numClasses; c++) {
+      out[c] = Math.log(classWeights[c] / total);
+    }
+    gaussians.addLogLikelihoods(x, out);
+    return out;
+  }
+
+  /** Total weight learned for class {@code c}. */
+  public double classWeight(int c) {
+    return classWeights[c];
+  }
+
+  /** Weighted mean of feature {@code j} within class {@code c}. */
+  public double mean(int c, int j) {
+    return gaussians.mean(c, j);
+  }
+
+  /** Variance of feature {@code j} within class {@code c} (weighted, denominator weight - 1). */
+  public double variance(int c, int j) {
+    return gaussians.variance(c, j);
+  }
+
+  @Override
+  public int numClasses() {
+    return numClasses;
+  }
+
+  @Override
+  public int dimension() {
+    return dimension;
+  }
+
+  @Override
+  public long samplesSeen() {
+    return samplesSeen;
+  }
+
+  @Override
+  public GaussianNaiveBayes copy() {
+    GaussianNaiveBayes copy = new GaussianNaiveBayes(dimension, numClasses);
+    copy.copyStateFrom(this);
+    return copy;
+  }
+
+  private void copyStateFrom(GaussianNaiveBayes other) {
+    System.arraycopy(other.classWeights, 0, classWeights, 0, numClasses);
+    gaussians.copyFrom(other.gaussians);
+    samplesSeen = other.samplesSeen;
+  }
+
+  @Override
+  public void reset() {
+    Arrays.fill(classWeights, 0);
+    gaussians.clear();
+    samplesSeen = 0;
+  }
+
+  @Override
+  public String toString() {
+    return "GaussianNaiveBayes{dimension=" + dimension + ", numClasses=" + numClasses
+        + ", samplesSeen=" + samplesSeen + "}";
+  }
+
+  private static final ModelCodec<GaussianNaiveBayes> CODEC = new ModelCodec<>() {
+    @Override
+    public String modelType() {
+      return "brook.bayes.GaussianNaiveBayes";
+    }
+
+    @Override
+    public Class<GaussianNaiveBayes> modelClass() {
+      return GaussianNaiveBayes.class;
+    }
+
+    @Override
+    public int stateVersion() {
+      return 1;
+    }
+
+    @Override
+    public void write(GaussianNaiveBayes m, SnapshotWriter out) {
+      out.writeInt(m.dimension).writeInt(m.numClasses).writeLong(m.samplesSeen)
+          .writeDoubles(m.classWeights);
+      m.gaussians.write(out);
+    }
+
+    @Override
+    public GaussianNaiveBayes read(SnapshotReader in, int stateVersion) {
+      int dimension = in.readInt("dimension", 1, 1 << 20);
+      int numClasses = in.readInt("numClasses", 2, 1 << 16);
+      ClassGaussians.requireReadable(in, numClasses, dimension);
+      GaussianNaiveBayes m = new GaussianNaiveBayes(dimension, numClasses);
+      m.samplesSeen = in.readLong("samplesSeen", 0);
+      double[] weights = in.readDoubles("class weights", numClasses, true);
+      for (double w : weights) {
+        if (w < 0) {
+          throw in.error("class weights", "holds a negative weight " + w);
+        }
+      }
+      System.arraycopy(weights, 0, m.classWeights, 0, numClasses);
+      m.gaussians.read(in);
+      return m;
+    }
+  };
+}

@@ -1,0 +1,2 @@
+/** Naive Bayes classifiers learned online. */
+package org.brookml.bayes;

@@ -1,0 +1,2 @@
+/** Change detectors for streams of numbers, such as a model's error: ADWIN. */
+package org.brookml.drift;

@@ -1,0 +1,158 @@
+package org.brookml.ensemble;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.brookml.io.ModelCodec;
+import org.brookml.io.SnapshotReader;
+import org.brookml.io.SnapshotWriter;
+import org.brookml.learner.OnlineClassifier;
+
+/**
+ * Online bagging (Oza and Russell, "Online Bagging and Boosting", AISTATS 2001): every member
+ * learns each example with a weight drawn from Poisson(1), the streaming limit of bootstrap
+ * resampling; the prediction averages the members' class probabilities. With
+ * {@link Builder#adwin(double)} it is ADWIN bagging (Bifet et al. 2009), see
+ * {@link OnlineEnsemble}.
+ */
+public final class OnlineBagging extends OnlineEnsemble {
+
+  private OnlineBagging(Builder b) {
+    super(b.prototype, b.size, b.seed, b.driftDelta);
+  }
+
+  /** A builder over fresh copies of {@code prototype}. */
+  public static Builder builder(OnlineClassifier prototype) {
+    return new Builder(prototype);
+  }
+
+  /** The codec that snapshots this model type; registered with {@code Snapshots}. */
+  public static ModelCodec<OnlineBagging> codec() {
+    return CODEC;
+  }
+
+  @Override
+  public void learn(double[] x, int label, double weight) {
+    requireExample(x, label, weight);
+    samplesSeen++;
+    if (weight == 0) {
+      return;
+    }
+    boolean drift = false;
+    for (int m = 0; m < members.length; m++) {
+      int k = random.nextPoisson(1);
+      if (k > 0) {
+        members[m].learn(x, label, weight * k);
+      }
+      if (detectors != null) {
+        drift |= errorRose(m, members[m].predict(x) == label);
+      }
+    }
+    if (drift) {
+      replaceWorst();
+    }
+  }
+
+  @Override
+  public int predict(double[] x) {
+    return argMax(averageVote(x));
+  }
+
+  @Override
+  public double[] predictProba(double[] x, double[] out) {
+    requireProbabilityBuffer(out);
+    System.arraycopy(averageVote(x), 0, out, 0, out.length);
+    return out;
+  }
+
+  private double[] averageVote(double[] x) {
+    Arrays.fill(votes, 0);
+    for (int m = 0; m < members.length; m++) {
+      addVote(m, x, 1);
+    }
+    return normalize(votes);
+  }
+
+  @Override
+  public OnlineBagging copy() {
+    OnlineBagging copy = toBuilder().build();
+    copy.copyStateFrom(this);
+    return copy;
+  }
+
+  private Builder toBuilder() {
+    return builder(prototype()).size(size()).seed(seed()).adwin(driftDelta());
+  }
+
+  @Override
+  public String toString() {
+    return "OnlineBagging{dimension=" + dimension() + ", numClasses=" + numClasses()
+        + ", size=" + size() + ", seed=" + seed() + ", driftDelta=" + driftDelta()
+        + ", prototype=" + prototype() + "}";
+  }
+
+  /** Settings of an {@link OnlineBagging} ensemble. */
+  public static final class Builder {
+    private final OnlineClassifier prototype;
+    private int size = 10;
+    private long seed = 42;
+    private double driftDelta;
+
+    private Builder(OnlineClassifier prototype) {
+      this.prototype = Objects.requireNonNull(prototype, "prototype");
+    }
+
+    /** Number of members; default 10. */
+    public Builder size(int size) {
+      this.size = size;
+      return this;
+    }
+
+    /** Seed of the Poisson draws; default 42. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** Turns on ADWIN member replacement with this confidence (MOA uses 0.002); 0 turns it off. */
+    public Builder adwin(double delta) {
+      this.driftDelta = delta;
+      return this;
+    }
+
+    /** A new, untrained ensemble; fails fast on a bad setting. */
+    public OnlineBagging build() {
+      return new OnlineBagging(this);
+    }
+  }
+
+  private static final ModelCodec<OnlineBagging> CODEC = new ModelCodec<>() {
+    @Override
+    public String modelType() {
+      return "brook.ensemble.OnlineBagging";
+    }
+
+    @Override
+    public Class<OnlineBagging> modelClass() {
+      return OnlineBagging.class;
+    }
+
+    @Override
+    public int stateVersion() {
+      return 1;
+    }
+
+    @Override
+    public void write(OnlineBagging m, SnapshotWriter out) {
+      m.writeSettings(out);
+      m.writeState(out);
+    }
+
+    @Override
+    public OnlineBagging read(SnapshotReader in, int stateVersion) {
+      Settings s = new Settings(in);
+      OnlineBagging m = builder(s.prototype).size(s.size).seed(s.seed).adwin(s.driftDelta).build();
+      m.readState(in);
+      return m;
+    }
+  };
+}

@@ -1,0 +1,235 @@
+package org.brookml.ensemble;
+
+import java.util.Objects;
+import org.brookml.drift.Adwin;
+import org.brookml.internal.random.SplitMix64;
+import org.brookml.io.SnapshotReader;
+import org.brookml.io.SnapshotWriter;
+import org.brookml.learner.Batches;
+import org.brookml.learner.DenseInputClassifier;
+import org.brookml.learner.OnlineClassifier;
+
+/**
+ * What Oza and Russell's online ensembles share: members that start as fresh copies of one
+ * prototype classifier (any Brook {@link OnlineClassifier}), Poisson-distributed training weights
+ * drawn from a seeded generator, and optionally the ADWIN variant of Bifet et al. ("New ensemble
+ * methods for evolving data streams", KDD 2009): an {@link Adwin} detector watches each member's
+ * 0/1 error, and when one detects that its member's error rose, the member with the highest
+ * estimated error is replaced by a fresh copy of the prototype.
+ *
+ * <p>A member trained with Poisson count {@code k} learns the example once with its weight times
+ * {@code k} (as MOA does); for the usual base learners (trees, naive Bayes) that equals learning it
+ * {@code k} times. Sparse input is expanded to dense once and handed to every member.
+ */
+public abstract class OnlineEnsemble extends DenseInputClassifier {
+
+  private final OnlineClassifier prototype;
+  final OnlineClassifier[] members;
+  final Adwin[] detectors;
+  private final double driftDelta;
+  private final long seed;
+  final SplitMix64 random;
+  long samplesSeen;
+  long replacements;
+  final double[] memberProba;
+  final double[] votes;
+
+  OnlineEnsemble(OnlineClassifier prototype, int size, long seed, double driftDelta) {
+    super(Objects.requireNonNull(prototype, "prototype").dimension());
+    if (size < 1) {
+      throw new IllegalArgumentException("ensemble size must be >= 1, got " + size);
+    }
+    if (!(driftDelta == 0 || (driftDelta > 0 && driftDelta < 1))) {
+      throw new IllegalArgumentException("driftDelta must be 0 (off) or in (0, 1), got "
+          + driftDelta);
+    }
+    this.prototype = prototype.copy();
+    this.prototype.reset();
+    this.members = new OnlineClassifier[size];
+    this.detectors = driftDelta > 0 ? new Adwin[size] : null;
+    this.driftDelta = driftDelta;
+    this.seed = seed;
+    this.random = new SplitMix64(seed);
+    this.memberProba = new double[prototype.numClasses()];
+    this.votes = new double[prototype.numClasses()];
+    for (int m = 0; m < size; m++) {
+      renew(m);
+    }
+  }
+
+  /** Replaces member {@code m} by a fresh copy of the prototype (and a fresh detector). */
+  void renew(int m) {
+    members[m] = prototype.copy();
+    if (detectors != null) {
+      detectors[m] = new Adwin(driftDelta);
+    }
+  }
+
+  /** Checks one example before anything changes. */
+  final void requireExample(double[] x, int label, double weight) {
+    Batches.requireExample(x, dimension());
+    Batches.requireLabel(label, numClasses());
+    Batches.requireWeight(weight);
+  }
+
+  /**
+   * Feeds member {@code m}'s 0/1 error on the current example to its detector; returns whether the
+   * detector saw the error rise. Always false without drift detection.
+   */
+  final boolean errorRose(int m, boolean correct) {
+    if (detectors == null) {
+      return false;
+    }
+    double before = detectors[m].estimation();
+    return detectors[m].update(correct ? 0 : 1) && detectors[m].estimation() > before;
+  }
+
+  /** Replaces the member whose detector estimates the highest error; returns its index. */
+  int replaceWorst() {
+    int worst = 0;
+    for (int m = 1; m < members.length; m++) {
+      if (detectors[m].estimation() > detectors[worst].estimation()) {
+        worst = m;
+      }
+    }
+    renew(worst);
+    replacements++;
+    return worst;
+  }
+
+  /** Adds member {@code m}'s normalized class probabilities for {@code x}, times {@code weight}. */
+  final void addVote(int m, double[] x, double weight) {
+    members[m].predictProba(x, memberProba);
+    double sum = 0;
+    for (double p : memberProba) {
+      sum += p;
+    }
+    if (sum > 0) {
+      for (int c = 0; c < votes.length; c++) {
+        votes[c] += weight * memberProba[c] / sum;
+      }
+    }
+  }
+
+  /** Number of members. */
+  public int size() {
+    return members.length;
+  }
+
+  /** Member {@code m}; read it, do not train it. */
+  public OnlineClassifier member(int m) {
+    return members[Objects.checkIndex(m, members.length)];
+  }
+
+  /** How many members ADWIN replaced so far (0 without drift detection). */
+  public long replacements() {
+    return replacements;
+  }
+
+  /** The ADWIN confidence, or 0 when drift detection is off. */
+  public double driftDelta() {
+    return driftDelta;
+  }
+
+  /** The seed of the Poisson draws. */
+  public long seed() {
+    return seed;
+  }
+
+  /** The untrained classifier every member starts as. */
+  OnlineClassifier prototype() {
+    return prototype;
+  }
+
+  @Override
+  public int numClasses() {
+    return prototype.numClasses();
+  }
+
+  @Override
+  public int dimension() {
+    return prototype.dimension();
+  }
+
+  @Override
+  public long samplesSeen() {
+    return samplesSeen;
+  }
+
+  @Override
+  public void reset() {
+    for (int m = 0; m < members.length; m++) {
+      renew(m);
+    }
+    random.setState(seed);
+    samplesSeen = 0;
+    replacements = 0;
+  }
+
+  /** Makes this ensemble's learned state a deep copy of {@code other}'s (same settings). */
+  void copyStateFrom(OnlineEnsemble other) {
+    for (int m = 0; m < members.length; m++) {
+      members[m] = other.members[m].copy();
+      if (detectors != null) {
+        detectors[m] = other.detectors[m].copy();
+      }
+    }
+    random.setState(other.random.state());
+    samplesSeen = other.samplesSeen;
+    replacements = other.replacements;
+  }
+
+  /** Settings shared by every ensemble, in the order {@link #readSettings} reads them. */
+  void writeSettings(SnapshotWriter out) {
+    out.writeModel(prototype).writeInt(members.length).writeLong(seed).writeDouble(driftDelta);
+  }
+
+  /** Learned state shared by every ensemble. */
+  void writeState(SnapshotWriter out) {
+    out.writeLong(random.state()).writeLong(samplesSeen).writeLong(replacements);
+    for (int m = 0; m < members.length; m++) {
+      out.writeModel(members[m]);
+      if (detectors != null) {
+        detectors[m].write(out);
+      }
+    }
+  }
+
+  /** Reads what {@link #writeState} wrote into this freshly built ensemble. */
+  void readState(SnapshotReader in) {
+    random.setState(in.readLong("random state"));
+    samplesSeen = in.readLong("samplesSeen", 0);
+    replacements = in.readLong("replacements", 0);
+    for (int m = 0; m < members.length; m++) {
+      OnlineClassifier member = in.readModel("member " + m, OnlineClassifier.class);
+      if (member.getClass() != prototype.getClass() || member.dimension() != dimension()
+          || member.numClasses() != numClasses()) {
+        throw in.error("member " + m, "is a " + member + ", unlike the prototype " + prototype);
+      }
+      members[m] = member;
+      if (detectors != null) {
+        Adwin detector = Adwin.read(in);
+        if (detector.delta() != driftDelta) {
+          throw in.error("detector " + m, "has delta " + detector.delta() + ", not "
+              + driftDelta);
+        }
+        detectors[m] = detector;
+      }
+    }
+  }
+
+  /** Settings read back by {@link #writeSettings}'s order. */
+  static final class Settings {
+    final OnlineClassifier prototype;
+    final int size;
+    final long seed;
+    final double driftDelta;
+
+    Settings(SnapshotReader in) {
+      prototype = in.readModel("prototype", OnlineClassifier.class);
+      size = in.readInt("ensemble size", 1, 10_000);
+      seed = in.readLong("seed");
+      driftDelta = in.readDouble("driftDelta");
+    }
+  }
+}

@@ -1,0 +1,204 @@
+package org.brookml.internal.stats;
+
+import java.util.Arrays;
+import org.brookml.io.SnapshotReader;
+import org.brookml.io.SnapshotWriter;
+
+/**
+ * Weighted normal estimates of every feature within every class, with each cell's smallest and
+ * largest value: the statistics behind Gaussian naive Bayes and a Hoeffding tree's numeric split
+ * candidates (the "Gaussian estimator" of MOA and River). Cells are stored flat, class-major, so
+ * that an update allocates nothing. Means and variances use West's (1979) weighted incremental
+ * update; the variance is {@code m2 / (weight - 1)} as in MOA, and 0 below a weight of 1.
+ */
+public final class ClassGaussians {
+
+  /** Added to every density before its logarithm, so one unseen value cannot veto a class. */
+  static final double DENSITY_FLOOR = 1e-9;
+
+  private static final double LOG_SQRT_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+
+  private final int numClasses;
+  private final int dimension;
+  private final double[] weight;
+  private final double[] mean;
+  private final double[] m2;
+  private final double[] min;
+  private final double[] max;
+
+  /** Empty estimates for {@code numClasses} classes of {@code dimension} features. */
+  public ClassGaussians(int numClasses, int dimension) {
+    this.numClasses = numClasses;
+    this.dimension = dimension;
+    int cells = Math.multiplyExact(numClasses, dimension);
+    weight = new double[cells];
+    mean = new double[cells];
+    m2 = new double[cells];
+    min = new double[cells];
+    max = new double[cells];
+    clear();
+  }
+
+  private ClassGaussians(ClassGaussians other) {
+    numClasses = other.numClasses;
+    dimension = other.dimension;
+    weight = other.weight.clone();
+    mean = other.mean.clone();
+    m2 = other.m2.clone();
+    min = other.min.clone();
+    max = other.max.clone();
+  }
+
+  /** A deep copy. */
+  public ClassGaussians copy() {
+    return new ClassGaussians(this);
+  }
+
+  /** Makes this a copy of {@code other}, which has the same shape. */
+  public void copyFrom(ClassGaussians other) {
+    System.arraycopy(other.weight, 0, weight, 0, weight.length);
+    System.arraycopy(other.mean, 0, mean, 0, mean.length);
+    System.arraycopy(other.m2, 0, m2, 0, m2.length);
+    System.arraycopy(other.min, 0, min, 0, min.length);
+    System.arraycopy(other.max, 0, max, 0, max.length);
+  }
+
+  /**
+   * Checks, before anything is allocated, that {@code in} still holds enough bytes for the cells of
+   * that shape; a corrupt dimension must not allocate gigabytes.
+   */
+  public static void requireReadable(SnapshotReader in, int numClasses, int dimension) {
+    long bytes = 5L * (8L * numClasses * dimension + 4);
+    if (bytes > in.remaining()) {
+      throw in.error("gaussian cells", "need " + bytes + " bytes for " + numClasses + " x "
+          + dimension + " cells but " + in.remaining() + " remain");
+    }
+  }
+
+  /** Forgets every observation. */
+  public void clear() {
+    Arrays.fill(weight, 0);
+    Arrays.fill(mean, 0);
+    Arrays.fill(m2, 0);
+    Arrays.fill(min, Double.POSITIVE_INFINITY);
+    Arrays.fill(max, Double.NEGATIVE_INFINITY);
+  }
+
+  /** Adds the example {@code x} of class {@code label} with weight {@code w > 0}. */
+  public void add(int label, double[] x, double w) {
+    int cell = label * dimension;
+    for (int j = 0; j < dimension; j++, cell++) {
+      double v = x[j];
+      double total = weight[cell] + w;
+      double delta = v - mean[cell];
+      mean[cell] += w * delta / total;
+      m2[cell] += w * delta * (v - mean[cell]);
+      weight[cell] = total;
+      if (v < min[cell]) {
+        min[cell] = v;
+      }
+      if (v > max[cell]) {
+        max[cell] = v;
+      }
+    }
+  }
+
+  /** Total weight seen for feature {@code j} of class {@code c}. */
+  public double weight(int c, int j) {
+    return weight[c * dimension + j];
+  }
+
+  /** Weighted mean of feature {@code j} within class {@code c}. */
+  public double mean(int c, int j) {
+    return mean[c * dimension + j];
+  }
+
+  /** Variance of feature {@code j} within class {@code c}: {@code m2 / (weight - 1)}, or 0. */
+  public double variance(int c, int j) {
+    int cell = c * dimension + j;
+    return weight[cell] > 1 ? m2[cell] / (weight[cell] - 1) : 0;
+  }
+
+  /** Smallest value of feature {@code j} seen in class {@code c} (+inf if none). */
+  public double min(int c, int j) {
+    return min[c * dimension + j];
+  }
+
+  /** Largest value of feature {@code j} seen in class {@code c} (-inf if none). */
+  public double max(int c, int j) {
+    return max[c * dimension + j];
+  }
+
+  /**
+   * Normal density of {@code v} for feature {@code j} within class {@code c}. A cell of zero
+   * variance is a point mass: density 1 at its mean and 0 elsewhere (as in MOA).
+   */
+  public double density(int c, int j, double v) {
+    double variance = variance(c, j);
+    double mu = mean(c, j);
+    if (variance <= 0) {
+      return v == mu ? 1 : 0;
+    }
+    double z = (v - mu) / Math.sqrt(variance);
+    return Math.exp(-0.5 * z * z - LOG_SQRT_TWO_PI - 0.5 * Math.log(variance));
+  }
+
+  /**
+   * Estimated weight of class {@code c} whose feature {@code j} is at most {@code v}: all of it at
+   * or above the largest value seen, none below the smallest, the normal CDF share in between.
+   */
+  public double weightAtMost(int c, int j, double v) {
+    int cell = c * dimension + j;
+    if (weight[cell] == 0 || v < min[cell]) {
+      return 0;
+    }
+    if (v >= max[cell]) {
+      return weight[cell];
+    }
+    double variance = variance(c, j);
+    if (variance <= 0) {
+      return v >= mean[cell] ? weight[cell] : 0;
+    }
+    return weight[cell] * Normal.cdf((v - mean[cell]) / Math.sqrt(variance));
+  }
+
+  /**
+   * Adds to {@code logLikelihood[c]} the naive-Bayes log likelihood of {@code x} under class
+   * {@code c}, {@code sum_j log(density(c, j, x[j]) + 1e-9)}, for every class with observations.
+   */
+  public void addLogLikelihoods(double[] x, double[] logLikelihood) {
+    for (int c = 0; c < numClasses; c++) {
+      double sum = 0;
+      for (int j = 0; j < dimension; j++) {
+        sum += Math.log(density(c, j, x[j]) + DENSITY_FLOOR);
+      }
+      logLikelihood[c] += sum;
+    }
+  }
+
+  /** Writes every cell. */
+  public void write(SnapshotWriter out) {
+    out.writeDoubles(weight).writeDoubles(mean).writeDoubles(m2).writeDoubles(min)
+        .writeDoubles(max);
+  }
+
+  /** Reads cells written by {@link #write} into this (empty) instance of the same shape. */
+  public void read(SnapshotReader in) {
+    int cells = weight.length;
+    double[] w = in.readDoubles("gaussian weights", cells, true);
+    double[] mu = in.readDoubles("gaussian means", cells, true);
+    double[] sq = in.readDoubles("gaussian m2", cells, true);
+    double[] lo = in.readDoubles("gaussian minima", cells, false);
+    double[] hi = in.readDoubles("gaussian maxima", cells, false);
+    for (int i = 0; i < cells; i++) {
+      if (w[i] < 0 || sq[i] < 0 || Double.isNaN(lo[i]) || Double.isNaN(hi[i])) {
+        throw in.error("gaussian cell " + i, "has a negative weight or m2, or a NaN bound");
+      }
+    }
+    System.arraycopy(w, 0, weight, 0, cells);
+    System.arraycopy(mu, 0, mean, 0, cells);
+    System.arraycopy(sq, 0, m2, 0, cells);
+    System.arraycopy(lo, 0, min, 0, cells);
+    System.arraycopy(hi, 0, max, 0, cells);
+  }
+}

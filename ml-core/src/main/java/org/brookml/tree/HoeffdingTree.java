@@ -1,0 +1,589 @@
+package org.brookml.tree;
+
+import java.util.Objects;
+import org.brookml.internal.stats.ClassGaussians;
+import org.brookml.io.ModelCodec;
+import org.brookml.io.SnapshotReader;
+import org.brookml.learner.Batches;
+import org.brookml.learner.DenseInputClassifier;
+
+/**
+ * A Hoeffding tree (VFDT; Domingos and Hulten, "Mining High-Speed Data Streams", KDD 2000) over
+ * numeric features, as MOA's {@code HoeffdingTree} and River's {@code HoeffdingTreeClassifier}
+ * build it.
+ *
+ * <ul>
+ *   <li>Each leaf keeps its class weights and, per class and feature, a weighted normal estimate
+ *       with the smallest and largest value seen.
+ *   <li>Every {@code gracePeriod} units of weight a leaf that has seen more than one class scores
+ *       {@code splitPoints} thresholds per feature, evenly spaced inside the feature's observed
+ *       range, by information gain or Gini gain, the class weights on each side estimated from the
+ *       normal CDFs. With {@code eps = sqrt(R^2 ln(1/delta) / (2n))} ({@code R} the criterion's
+ *       range, {@code n} the leaf's weight) it splits on the best threshold when that beats the
+ *       runner-up (another feature's best; with {@code prePrune}, also not splitting) by more
+ *       than {@code eps}, or when {@code eps < tieThreshold}. The new leaves start from the estimated class weights of their
+ *       side.
+ *   <li>Leaves predict by majority class, naive Bayes, or naive Bayes adaptive (the default: each
+ *       leaf counts how often each of the two would have been right and uses the better one).
+ *   <li>Memory is bounded: the tree stops splitting when its leaves would exceed
+ *       {@code maxMemoryBytes} of statistics or its depth {@code maxDepth}.
+ * </ul>
+ *
+ * <p>Learning allocates nothing except when a leaf splits. A weight {@code w} counts as {@code w}
+ * copies of the example, which is how ensembles give an example Poisson weight. {@link #stump} is a
+ * decision stump: the same tree limited to one split.
+ */
+public final class HoeffdingTree extends DenseInputClassifier {
+
+  /** How a split candidate is scored. */
+  public enum SplitCriterion {
+    /** Information gain in bits, range {@code log2(numClasses)}; MOA's default. */
+    INFO_GAIN,
+    /** Reduction of Gini impurity, range 1. */
+    GINI
+  }
+
+  /** How a leaf answers. */
+  public enum LeafPrediction {
+    /** The leaf's class weights, normalized. */
+    MAJORITY_CLASS,
+    /** Naive Bayes over the leaf's normal estimates, with the leaf's class weights as the prior. */
+    NAIVE_BAYES,
+    /** Whichever of the two has been right more often at this leaf (MOA's and River's default). */
+    NAIVE_BAYES_ADAPTIVE
+  }
+
+  final int dimension;
+  final int numClasses;
+  final int gracePeriod;
+  final double delta;
+  final double tieThreshold;
+  final SplitCriterion criterion;
+  final LeafPrediction leafPrediction;
+  final double nbThreshold;
+  final int splitPoints;
+  final int maxDepth;
+  final long maxMemoryBytes;
+  final double minBranchFraction;
+  final boolean prePrune;
+  private final int maxLeaves;
+
+  Node root;
+  int leafCount;
+  long samplesSeen;
+
+  private final double[] left;
+  private final double[] right;
+  private final double[] bestLeft;
+  private final double[] bestRight;
+  private final double[] scratch;
+  private Split parentOfLeaf;
+  private boolean leafIsLeftChild;
+
+  private HoeffdingTree(Builder b) {
+    super(b.dimension);
+    dimension = b.dimension;
+    numClasses = b.numClasses;
+    gracePeriod = b.gracePeriod;
+    delta = b.delta;
+    tieThreshold = b.tieThreshold;
+    criterion = b.criterion;
+    leafPrediction = b.leafPrediction;
+    nbThreshold = b.nbThreshold;
+    splitPoints = b.splitPoints;
+    maxDepth = b.maxDepth;
+    maxMemoryBytes = b.maxMemoryBytes;
+    minBranchFraction = b.minBranchFraction;
+    prePrune = b.prePrune;
+    maxLeaves = (int) Math.max(1, Math.min(Integer.MAX_VALUE, maxMemoryBytes / leafBytes()));
+    left = new double[numClasses];
+    right = new double[numClasses];
+    bestLeft = new double[numClasses];
+    bestRight = new double[numClasses];
+    scratch = new double[numClasses];
+    reset();
+  }
+
+  /** A builder for {@code numClasses} classes of {@code dimension} numeric features. */
+  public static Builder builder(int dimension, int numClasses) {
+    return new Builder(dimension, numClasses);
+  }
+
+  /** A decision stump: a Hoeffding tree with default settings that splits at most once. */
+  public static HoeffdingTree stump(int dimension, int numClasses) {
+    return builder(dimension, numClasses).maxDepth(1).build();
+  }
+
+  /** The codec that snapshots this model type; registered with {@code Snapshots}. */
+  public static ModelCodec<HoeffdingTree> codec() {
+    return HoeffdingTreeCodec.INSTANCE;
+  }
+
+  /** Approximate bytes of one leaf's statistics; {@code maxMemoryBytes} divided by it caps leaves. */
+  long leafBytes() {
+    return 8L * (5L * numClasses * dimension + numClasses) + 160;
+  }
+
+  Leaf newLeaf(int depth) {
+    return new Leaf(depth, numClasses, dimension);
+  }
+
+  /** A new leaf for the codec, after checking the snapshot still holds its statistics. */
+  Leaf newLeafChecked(int depth, SnapshotReader in) {
+    ClassGaussians.requireReadable(in, numClasses, dimension);
+    return newLeaf(depth);
+  }
+
+  @Override
+  public void learn(double[] x, int label, double weight) {
+    Batches.requireExample(x, dimension);
+    Batches.requireLabel(label, numClasses);
+    Batches.requireWeight(weight);
+    samplesSeen++;
+    if (weight == 0) {
+      return;
+    }
+    Leaf leaf = findLeaf(x);
+    if (leafPrediction == LeafPrediction.NAIVE_BAYES_ADAPTIVE) {
+      if (argMax(leaf.classWeights) == label) {
+        leaf.majorityCorrect += weight;
+      }
+      if (argMax(naiveBayesLogs(leaf, x, scratch)) == label) {
+        leaf.naiveBayesCorrect += weight;
+      }
+    }
+    leaf.classWeights[label] += weight;
+    leaf.stats.add(label, x, weight);
+    double seen = leaf.totalWeight();
+    if (seen - leaf.weightAtLastEvaluation >= gracePeriod) {
+      if (leaf.depth < maxDepth && leafCount < maxLeaves) {
+        attemptSplit(leaf, seen);
+      }
+      leaf.weightAtLastEvaluation = seen;
+    }
+  }
+
+  @Override
+  public int predict(double[] x) {
+    Batches.requireExample(x, dimension);
+    return argMax(leafScores(findLeaf(x), x, scratch));
+  }
+
+  @Override
+  public double[] predictProba(double[] x, double[] out) {
+    Batches.requireExample(x, dimension);
+    requireProbabilityBuffer(out);
+    Leaf leaf = findLeaf(x);
+    if (usesNaiveBayes(leaf)) {
+      return normalizeLogs(naiveBayesLogs(leaf, x, out));
+    }
+    System.arraycopy(leaf.classWeights, 0, out, 0, numClasses);
+    return normalize(out);
+  }
+
+  /** The leaf's answer as scores whose argmax is its prediction. */
+  private double[] leafScores(Leaf leaf, double[] x, double[] out) {
+    if (usesNaiveBayes(leaf)) {
+      return naiveBayesLogs(leaf, x, out);
+    }
+    System.arraycopy(leaf.classWeights, 0, out, 0, numClasses);
+    return out;
+  }
+
+  private boolean usesNaiveBayes(Leaf leaf) {
+    switch (leafPrediction) {
+      case MAJORITY_CLASS:
+        return false;
+      case NAIVE_BAYES:
+        return leaf.totalWeight() >= nbThreshold;
+      default:
+        return leaf.totalWeight() >= nbThreshold && leaf.majorityCorrect <= leaf.naiveBayesCorrect;
+    }
+  }
+
+  /** {@code log P(c) + sum_j log p(x_j | c)} at the leaf; the prior alone while it has no stats. */
+  private double[] naiveBayesLogs(Leaf leaf, double[] x, double[] out) {
+    double total = leaf.totalWeight();
+    for (int c = 0; c < numClasses; c++) {
+      out[c] = total > 0 ? Math.log(leaf.classWeights[c] / total) : 0;
+    }
+    leaf.stats.addLogLikelihoods(x, out);
+    return out;
+  }
+
+  private Leaf findLeaf(double[] x) {
+    Node node = root;
+    parentOfLeaf = null;
+    while (node instanceof Split) {
+      Split split = (Split) node;
+      parentOfLeaf = split;
+      leafIsLeftChild = x[split.attribute] <= split.threshold;
+      node = leafIsLeftChild ? split.left : split.right;
+    }
+    return (Leaf) node;
+  }
+
+  private void attemptSplit(Leaf leaf, double seen) {
+    if (leaf.classesSeen() < 2) {
+      return;
+    }
+    // Pre-pruning (MOA): not splitting competes with merit 0. Without it (River's default) the
+    // best feature only has to beat the runner-up feature.
+    double best = prePrune ? 0 : Double.NEGATIVE_INFINITY;
+    double secondBest = best;
+    int bestAttribute = -1;
+    double bestThreshold = 0;
+    for (int j = 0; j < dimension; j++) {
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (int c = 0; c < numClasses; c++) {
+        lo = Math.min(lo, leaf.stats.min(c, j));
+        hi = Math.max(hi, leaf.stats.max(c, j));
+      }
+      if (!(lo < hi)) {
+        continue;
+      }
+      double attributeBest = Double.NEGATIVE_INFINITY;
+      double attributeThreshold = 0;
+      for (int i = 1; i <= splitPoints; i++) {
+        double threshold = lo + (hi - lo) * i / (splitPoints + 1);
+        for (int c = 0; c < numClasses; c++) {
+          left[c] = leaf.stats.weightAtMost(c, j, threshold);
+          right[c] = leaf.stats.weight(c, j) - left[c];
+        }
+        double merit = SplitMerit.of(criterion, leaf.classWeights, left, right, minBranchFraction);
+        if (merit > attributeBest) {
+          attributeBest = merit;
+          attributeThreshold = threshold;
+          if (merit > best) {
+            System.arraycopy(left, 0, bestLeft, 0, numClasses);
+            System.arraycopy(right, 0, bestRight, 0, numClasses);
+          }
+        }
+      }
+      if (attributeBest > best) {
+        secondBest = best;
+        best = attributeBest;
+        bestAttribute = j;
+        bestThreshold = attributeThreshold;
+      } else if (attributeBest > secondBest) {
+        secondBest = attributeBest;
+      }
+    }
+    double range = SplitMerit.range(criterion, numClasses);
+    double epsilon = Math.sqrt(range * range * Math.log(1 / delta) / (2 * seen));
+    if (bestAttribute >= 0 && (best - secondBest > epsilon || epsilon < tieThreshold)) {
+      split(leaf, bestAttribute, bestThreshold);
+    }
+  }
+
+  private void split(Leaf leaf, int attribute, double threshold) {
+    Leaf low = newLeaf(leaf.depth + 1);
+    Leaf high = newLeaf(leaf.depth + 1);
+    low.startFrom(bestLeft);
+    high.startFrom(bestRight);
+    Split split = new Split(leaf.depth, attribute, threshold, low, high);
+    if (parentOfLeaf == null) {
+      root = split;
+    } else if (leafIsLeftChild) {
+      parentOfLeaf.left = split;
+    } else {
+      parentOfLeaf.right = split;
+    }
+    leafCount++;
+  }
+
+  /** Number of leaves. */
+  public int leafCount() {
+    return leafCount;
+  }
+
+  /** Largest number of leaves the memory budget allows. */
+  public int maxLeaves() {
+    return maxLeaves;
+  }
+
+  /** Depth of the deepest leaf (0 while the tree is a single leaf). */
+  public int depth() {
+    return root.maxLeafDepth();
+  }
+
+  @Override
+  public int numClasses() {
+    return numClasses;
+  }
+
+  @Override
+  public int dimension() {
+    return dimension;
+  }
+
+  @Override
+  public long samplesSeen() {
+    return samplesSeen;
+  }
+
+  @Override
+  public HoeffdingTree copy() {
+    HoeffdingTree copy = toBuilder().build();
+    copy.root = root.deepCopy();
+    copy.leafCount = leafCount;
+    copy.samplesSeen = samplesSeen;
+    return copy;
+  }
+
+  /** A builder holding this tree's settings. */
+  public Builder toBuilder() {
+    return builder(dimension, numClasses).gracePeriod(gracePeriod).delta(delta)
+        .tieThreshold(tieThreshold).splitCriterion(criterion).leafPrediction(leafPrediction)
+        .naiveBayesThreshold(nbThreshold).splitPoints(splitPoints).maxDepth(maxDepth)
+        .maxMemoryBytes(maxMemoryBytes).minBranchFraction(minBranchFraction).prePrune(prePrune);
+  }
+
+  @Override
+  public void reset() {
+    root = newLeaf(0);
+    leafCount = 1;
+    samplesSeen = 0;
+  }
+
+  @Override
+  public String toString() {
+    return "HoeffdingTree{dimension=" + dimension + ", numClasses=" + numClasses
+        + ", gracePeriod=" + gracePeriod + ", delta=" + delta + ", tieThreshold=" + tieThreshold
+        + ", criterion=" + criterion + ", leafPrediction=" + leafPrediction
+        + ", splitPoints=" + splitPoints + ", prePrune=" + prePrune + ", maxDepth=" + maxDepth
+        + ", maxLeaves=" + maxLeaves + ", leaves=" + leafCount + ", samplesSeen=" + samplesSeen
+        + "}";
+  }
+
+  /** A tree node. */
+  abstract static class Node {
+    final int depth;
+
+    Node(int depth) {
+      this.depth = depth;
+    }
+
+    abstract Node deepCopy();
+
+    abstract int maxLeafDepth();
+  }
+
+  /** An inner node: {@code x[attribute] <= threshold} goes left. */
+  static final class Split extends Node {
+    final int attribute;
+    final double threshold;
+    Node left;
+    Node right;
+
+    Split(int depth, int attribute, double threshold, Node left, Node right) {
+      super(depth);
+      this.attribute = attribute;
+      this.threshold = threshold;
+      this.left = left;
+      this.right = right;
+    }
+
+    @Override
+    Node deepCopy() {
+      return new Split(depth, attribute, threshold, left.deepCopy(), right.deepCopy());
+    }
+
+    @Override
+    int maxLeafDepth() {
+      return Math.max(left.maxLeafDepth(), right.maxLeafDepth());
+    }
+  }
+
+  /** A leaf with the statistics it learns from. */
+  static final class Leaf extends Node {
+    final double[] classWeights;
+    final ClassGaussians stats;
+    double weightAtLastEvaluation;
+    double majorityCorrect;
+    double naiveBayesCorrect;
+
+    Leaf(int depth, int numClasses, int dimension) {
+      super(depth);
+      classWeights = new double[numClasses];
+      stats = new ClassGaussians(numClasses, dimension);
+    }
+
+    private Leaf(Leaf other) {
+      super(other.depth);
+      classWeights = other.classWeights.clone();
+      stats = other.stats.copy();
+      weightAtLastEvaluation = other.weightAtLastEvaluation;
+      majorityCorrect = other.majorityCorrect;
+      naiveBayesCorrect = other.naiveBayesCorrect;
+    }
+
+    void startFrom(double[] initialClassWeights) {
+      System.arraycopy(initialClassWeights, 0, classWeights, 0, classWeights.length);
+      weightAtLastEvaluation = totalWeight();
+    }
+
+    double totalWeight() {
+      double total = 0;
+      for (double w : classWeights) {
+        total += w;
+      }
+      return total;
+    }
+
+    int classesSeen() {
+      int seen = 0;
+      for (double w : classWeights) {
+        if (w > 0) {
+          seen++;
+        }
+      }
+      return seen;
+    }
+
+    @Override
+    Node deepCopy() {
+      return new Leaf(this);
+    }
+
+    @Override
+    int maxLeafDepth() {
+      return depth;
+    }
+  }
+
+  /** Settings of a {@link HoeffdingTree}; defaults are MOA's and River's. */
+  public static final class Builder {
+    private final int dimension;
+    private final int numClasses;
+    private int gracePeriod = 200;
+    private double delta = 1e-7;
+    private double tieThreshold = 0.05;
+    private SplitCriterion criterion = SplitCriterion.INFO_GAIN;
+    private LeafPrediction leafPrediction = LeafPrediction.NAIVE_BAYES_ADAPTIVE;
+    private double nbThreshold = 0;
+    private int splitPoints = 10;
+    private int maxDepth = 1_000;
+    private long maxMemoryBytes = 32L << 20;
+    private double minBranchFraction = 0.01;
+    private boolean prePrune;
+
+    private Builder(int dimension, int numClasses) {
+      if (dimension < 1) {
+        throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
+      }
+      if (numClasses < 2) {
+        throw new IllegalArgumentException("numClasses must be >= 2, got " + numClasses);
+      }
+      this.dimension = dimension;
+      this.numClasses = numClasses;
+    }
+
+    /** Weight a leaf must see between split attempts; default 200. */
+    public Builder gracePeriod(int gracePeriod) {
+      if (gracePeriod < 1) {
+        throw new IllegalArgumentException("gracePeriod must be >= 1, got " + gracePeriod);
+      }
+      this.gracePeriod = gracePeriod;
+      return this;
+    }
+
+    /** Allowed probability of choosing the wrong split, in (0, 1); default 1e-7. */
+    public Builder delta(double delta) {
+      if (!(delta > 0 && delta < 1)) {
+        throw new IllegalArgumentException("delta must be in (0, 1), got " + delta);
+      }
+      this.delta = delta;
+      return this;
+    }
+
+    /** Hoeffding bound below which a near-tie is broken by splitting; default 0.05. */
+    public Builder tieThreshold(double tieThreshold) {
+      if (!(tieThreshold >= 0 && tieThreshold < Double.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException("tieThreshold must be finite and >= 0, got "
+            + tieThreshold);
+      }
+      this.tieThreshold = tieThreshold;
+      return this;
+    }
+
+    /** Split criterion; default information gain. */
+    public Builder splitCriterion(SplitCriterion criterion) {
+      this.criterion = Objects.requireNonNull(criterion, "criterion");
+      return this;
+    }
+
+    /** Leaf prediction; default naive Bayes adaptive. */
+    public Builder leafPrediction(LeafPrediction leafPrediction) {
+      this.leafPrediction = Objects.requireNonNull(leafPrediction, "leafPrediction");
+      return this;
+    }
+
+    /** Weight a leaf must have seen before naive Bayes may answer for it; default 0. */
+    public Builder naiveBayesThreshold(double nbThreshold) {
+      if (!(nbThreshold >= 0 && nbThreshold < Double.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException("naiveBayesThreshold must be finite and >= 0, got "
+            + nbThreshold);
+      }
+      this.nbThreshold = nbThreshold;
+      return this;
+    }
+
+    /** Thresholds scored per feature at each split attempt; default 10. */
+    public Builder splitPoints(int splitPoints) {
+      if (splitPoints < 1 || splitPoints > 10_000) {
+        throw new IllegalArgumentException("splitPoints must be in [1, 10000], got "
+            + splitPoints);
+      }
+      this.splitPoints = splitPoints;
+      return this;
+    }
+
+    /** Deepest a leaf may be (the root is depth 0); default 1,000, at most 10,000. */
+    public Builder maxDepth(int maxDepth) {
+      if (maxDepth < 0 || maxDepth > 10_000) {
+        throw new IllegalArgumentException("maxDepth must be in [0, 10000], got " + maxDepth);
+      }
+      this.maxDepth = maxDepth;
+      return this;
+    }
+
+    /** Budget for leaf statistics; the tree stops splitting at it. Default 32 MiB. */
+    public Builder maxMemoryBytes(long maxMemoryBytes) {
+      if (maxMemoryBytes < 1) {
+        throw new IllegalArgumentException("maxMemoryBytes must be >= 1, got " + maxMemoryBytes);
+      }
+      this.maxMemoryBytes = maxMemoryBytes;
+      return this;
+    }
+
+    /**
+     * Information gain only: a split scores {@code -inf} unless at least two sides hold this share
+     * of the weight; default 0.01 (as in MOA).
+     */
+    public Builder minBranchFraction(double minBranchFraction) {
+      if (!(minBranchFraction >= 0 && minBranchFraction < 0.5)) {
+        throw new IllegalArgumentException("minBranchFraction must be in [0, 0.5), got "
+            + minBranchFraction);
+      }
+      this.minBranchFraction = minBranchFraction;
+      return this;
+    }
+
+    /**
+     * Whether not splitting competes as a candidate of merit 0, so that a leaf splits only when its
+     * best split is clearly better than none (MOA's behaviour). Default false, River's behaviour:
+     * the best feature only has to beat the runner-up feature by the Hoeffding bound.
+     */
+    public Builder prePrune(boolean prePrune) {
+      this.prePrune = prePrune;
+      return this;
+    }
+
+    /** A new, untrained tree. */
+    public HoeffdingTree build() {
+      return new HoeffdingTree(this);
+    }
+  }
+}

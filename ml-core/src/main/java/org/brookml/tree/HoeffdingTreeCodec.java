@@ -1,0 +1,117 @@
+package org.brookml.tree;
+
+import org.brookml.internal.stats.ClassGaussians;
+import org.brookml.io.ModelCodec;
+import org.brookml.io.SnapshotReader;
+import org.brookml.io.SnapshotWriter;
+import org.brookml.tree.HoeffdingTree.Leaf;
+import org.brookml.tree.HoeffdingTree.Node;
+import org.brookml.tree.HoeffdingTree.Split;
+
+/** Snapshot layout of a {@link HoeffdingTree}: settings, counters, then the nodes in preorder. */
+final class HoeffdingTreeCodec implements ModelCodec<HoeffdingTree> {
+
+  static final HoeffdingTreeCodec INSTANCE = new HoeffdingTreeCodec();
+
+  private static final int LEAF = 0;
+  private static final int SPLIT = 1;
+
+  private HoeffdingTreeCodec() {}
+
+  @Override
+  public String modelType() {
+    return "brook.tree.HoeffdingTree";
+  }
+
+  @Override
+  public Class<HoeffdingTree> modelClass() {
+    return HoeffdingTree.class;
+  }
+
+  @Override
+  public int stateVersion() {
+    return 1;
+  }
+
+  @Override
+  public void write(HoeffdingTree t, SnapshotWriter out) {
+    out.writeInt(t.dimension).writeInt(t.numClasses).writeInt(t.gracePeriod)
+        .writeDouble(t.delta).writeDouble(t.tieThreshold).writeByte(t.criterion.ordinal())
+        .writeByte(t.leafPrediction.ordinal()).writeDouble(t.nbThreshold)
+        .writeInt(t.splitPoints).writeInt(t.maxDepth).writeLong(t.maxMemoryBytes)
+        .writeDouble(t.minBranchFraction).writeBoolean(t.prePrune);
+    out.writeLong(t.samplesSeen).writeInt(t.leafCount);
+    writeNode(t.root, out);
+  }
+
+  private static void writeNode(Node node, SnapshotWriter out) {
+    if (node instanceof Split) {
+      Split split = (Split) node;
+      out.writeByte(SPLIT).writeInt(split.attribute).writeDouble(split.threshold);
+      writeNode(split.left, out);
+      writeNode(split.right, out);
+    } else {
+      Leaf leaf = (Leaf) node;
+      out.writeByte(LEAF).writeDoubles(leaf.classWeights).writeDouble(leaf.weightAtLastEvaluation)
+          .writeDouble(leaf.majorityCorrect).writeDouble(leaf.naiveBayesCorrect);
+      leaf.stats.write(out);
+    }
+  }
+
+  @Override
+  public HoeffdingTree read(SnapshotReader in, int stateVersion) {
+    HoeffdingTree t = HoeffdingTree.builder(in.readInt("dimension", 1, 1 << 20),
+            in.readInt("numClasses", 2, 1 << 16))
+        .gracePeriod(in.readInt("gracePeriod")).delta(in.readDouble("delta"))
+        .tieThreshold(in.readDouble("tieThreshold"))
+        .splitCriterion(HoeffdingTree.SplitCriterion.values()[in.readByte("criterion",
+            HoeffdingTree.SplitCriterion.values().length)])
+        .leafPrediction(HoeffdingTree.LeafPrediction.values()[in.readByte("leafPrediction",
+            HoeffdingTree.LeafPrediction.values().length)])
+        .naiveBayesThreshold(in.readDouble("nbThreshold")).splitPoints(in.readInt("splitPoints"))
+        .maxDepth(in.readInt("maxDepth")).maxMemoryBytes(in.readLong("maxMemoryBytes"))
+        .minBranchFraction(in.readDouble("minBranchFraction"))
+        .prePrune(in.readBoolean("prePrune")).build();
+    t.samplesSeen = in.readLong("samplesSeen", 0);
+    int leafCount = in.readInt("leafCount", 1, t.maxLeaves());
+    int[] leavesRead = {0};
+    t.root = readNode(t, 0, in, leavesRead);
+    if (leavesRead[0] != leafCount) {
+      throw in.error("leafCount", "is " + leafCount + " but the tree has " + leavesRead[0]
+          + " leaves");
+    }
+    t.leafCount = leafCount;
+    return t;
+  }
+
+  private static Node readNode(HoeffdingTree t, int depth, SnapshotReader in, int[] leavesRead) {
+    if (depth > t.maxDepth) {
+      throw in.error("node", "lies at depth " + depth + ", deeper than maxDepth " + t.maxDepth);
+    }
+    int kind = in.readByte("node kind", 2);
+    if (kind == SPLIT) {
+      int attribute = in.readInt("split attribute", 0, t.dimension - 1);
+      double threshold = in.readFiniteDouble("split threshold");
+      Node low = readNode(t, depth + 1, in, leavesRead);
+      Node high = readNode(t, depth + 1, in, leavesRead);
+      return new Split(depth, attribute, threshold, low, high);
+    }
+    if (++leavesRead[0] > t.maxLeaves()) {
+      throw in.error("node", "is leaf " + leavesRead[0] + ", more than the tree's budget of "
+          + t.maxLeaves());
+    }
+    double[] classWeights = in.readDoubles("leaf class weights", t.numClasses, true);
+    Leaf leaf = t.newLeafChecked(depth, in);
+    for (int c = 0; c < t.numClasses; c++) {
+      if (classWeights[c] < 0) {
+        throw in.error("leaf class weights", "holds a negative weight " + classWeights[c]);
+      }
+    }
+    System.arraycopy(classWeights, 0, leaf.classWeights, 0, t.numClasses);
+    leaf.weightAtLastEvaluation = in.readFiniteDouble("leaf weight at last evaluation");
+    leaf.majorityCorrect = in.readFiniteDouble("leaf majority-class hits");
+    leaf.naiveBayesCorrect = in.readFiniteDouble("leaf naive Bayes hits");
+    leaf.stats.read(in);
+    return leaf;
+  }
+}
