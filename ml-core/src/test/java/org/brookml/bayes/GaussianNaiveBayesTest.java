@@ -1,0 +1,147 @@
+package org.brookml.bayes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.brookml.eval.ClassificationMetrics;
+import org.brookml.eval.Prequential;
+import org.brookml.io.CsvReader;
+import org.brookml.io.SharedData;
+import org.brookml.learner.ClassifierChecks;
+import org.brookml.learner.OnlineLearnerContract;
+import org.brookml.vector.SparseVector;
+import org.junit.jupiter.api.Test;
+
+class GaussianNaiveBayesTest implements OnlineLearnerContract<GaussianNaiveBayes> {
+
+  @Override
+  public GaussianNaiveBayes newLearner() {
+    return GaussianNaiveBayes.create(ClassifierChecks.D, ClassifierChecks.K);
+  }
+
+  @Override
+  public void train(GaussianNaiveBayes learner, int n, long dataSeed) {
+    ClassifierChecks.train(learner, n, dataSeed);
+  }
+
+  @Override
+  public double[] predictions(GaussianNaiveBayes learner) {
+    return ClassifierChecks.predictions(learner);
+  }
+
+  @Override
+  public Map<String, Consumer<GaussianNaiveBayes>> badInputs() {
+    return ClassifierChecks.badInputs();
+  }
+
+  /**
+   * The posterior, computed here from batch statistics of the same rows (two-pass mean and sample
+   * variance, normal densities, priors), matches the online model to 1e-9.
+   */
+  @Test
+  void posterior_equalsTheBatchFormula() {
+    int n = 500;
+    double[][] xs = new double[n][2];
+    int[] ys = new int[n];
+    SplittableRandom random = new SplittableRandom(3);
+    GaussianNaiveBayes model = GaussianNaiveBayes.create(2, 2);
+    for (int i = 0; i < n; i++) {
+      ys[i] = random.nextInt(3) == 0 ? 1 : 0;
+      xs[i][0] = random.nextGaussian() * (1 + ys[i]) + 2 * ys[i];
+      xs[i][1] = random.nextGaussian() * 0.5 - ys[i];
+      model.learn(xs[i], ys[i]);
+    }
+    double[] probe = {1.2, -0.4};
+    double[] joint = new double[2];
+    for (int c = 0; c < 2; c++) {
+      int count = 0;
+      double[] sum = new double[2];
+      for (int i = 0; i < n; i++) {
+        if (ys[i] == c) {
+          count++;
+          sum[0] += xs[i][0];
+          sum[1] += xs[i][1];
+        }
+      }
+      joint[c] = count / (double) n;
+      for (int j = 0; j < 2; j++) {
+        double mean = sum[j] / count;
+        double squares = 0;
+        for (int i = 0; i < n; i++) {
+          if (ys[i] == c) {
+            squares += (xs[i][j] - mean) * (xs[i][j] - mean);
+          }
+        }
+        double variance = squares / (count - 1);
+        assertThat(model.mean(c, j)).isCloseTo(mean, within(1e-12));
+        assertThat(model.variance(c, j)).isCloseTo(variance, within(1e-12));
+        double density = Math.exp(-(probe[j] - mean) * (probe[j] - mean) / (2 * variance))
+            / Math.sqrt(2 * Math.PI * variance);
+        joint[c] *= density + 1e-9;
+      }
+    }
+    double[] proba = model.predictProba(probe, new double[2]);
+    assertThat(proba[1]).isCloseTo(joint[1] / (joint[0] + joint[1]), within(1e-9));
+    assertThat(model.predict(probe)).isEqualTo(joint[1] > joint[0] ? 1 : 0);
+  }
+
+  @Test
+  void weightedExample_countsAsThatManyCopies() {
+    GaussianNaiveBayes weighted = GaussianNaiveBayes.create(2, 2);
+    GaussianNaiveBayes repeated = GaussianNaiveBayes.create(2, 2);
+    double[][] xs = {{1, 2}, {3, -1}, {0.5, 0.5}, {2, 2}};
+    int[] ys = {0, 1, 0, 1};
+    for (int i = 0; i < xs.length; i++) {
+      weighted.learn(xs[i], ys[i], 3);
+      for (int r = 0; r < 3; r++) {
+        repeated.learn(xs[i], ys[i]);
+      }
+    }
+    for (int c = 0; c < 2; c++) {
+      assertThat(weighted.classWeight(c)).isEqualTo(repeated.classWeight(c));
+      for (int j = 0; j < 2; j++) {
+        assertThat(weighted.mean(c, j)).isCloseTo(repeated.mean(c, j), within(1e-12));
+        assertThat(weighted.variance(c, j)).isCloseTo(repeated.variance(c, j), within(1e-12));
+      }
+    }
+  }
+
+  @Test
+  void sparseInput_givesTheSameModelAsDense() {
+    GaussianNaiveBayes dense = newLearner();
+    GaussianNaiveBayes sparse = newLearner();
+    SplittableRandom random = new SplittableRandom(9);
+    double[] x = new double[ClassifierChecks.D];
+    SparseVector sv = new SparseVector();
+    for (int i = 0; i < 1_000; i++) {
+      int label = ClassifierChecks.example(random, x);
+      x[3] = 0;
+      dense.learn(x, label);
+      sv.clear().add(0, x[0]).add(1, x[1]).add(2, x[2]);
+      sparse.learn(sv, label);
+    }
+    assertThat(ClassifierChecks.predictions(sparse)).isEqualTo(ClassifierChecks.predictions(dense));
+    assertThat(sparse.predict(sv)).isEqualTo(dense.predict(x));
+  }
+
+  @Test
+  void untrained_predictsUniformly() {
+    assertThat(newLearner().predictProba(new double[ClassifierChecks.D], new double[3]))
+        .containsExactly(1 / 3.0, 1 / 3.0, 1 / 3.0);
+  }
+
+  /** Elec2, prequential in time order; River's GaussianNB on the same file: 0.729. */
+  @Test
+  void elec2_prequentialAccuracy_likeRiversGaussianNaiveBayes() {
+    try (CsvReader rows = SharedData.elec2()) {
+      ClassificationMetrics m = Prequential.classification(
+          GaussianNaiveBayes.create(rows.dimension(), 2), rows, new ClassificationMetrics(2, 1_000));
+      System.out.println("Elec2 Gaussian naive Bayes, prequential: " + m);
+      assertThat(m.count()).isEqualTo(45_312);
+      assertThat(m.accuracy()).isCloseTo(0.729, within(0.005));
+    }
+  }
+}
