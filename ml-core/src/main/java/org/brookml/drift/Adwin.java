@@ -209,6 +209,16 @@ public final class Adwin {
     return delta;
   }
 
+  @Override
+  public String toString() {
+    int buckets = 0;
+    for (int row = 0; row < rowsUsed; row++) {
+      buckets += counts[row];
+    }
+    return "Adwin{delta=" + delta + ", width=" + width + ", estimation=" + estimation()
+        + ", buckets=" + buckets + ", detections=" + detections + "}";
+  }
+
   /** Forgets the window and the detection count. */
   public void reset() {
     Arrays.fill(counts, 0);
