@@ -75,7 +75,7 @@ public final class GaussianNaiveBayes extends DenseInputClassifier {
     return normalizeLogs(jointLogLikelihood(x, out));
   }
 
-  /** Writes {@code log P(c) + sum_j log p(x_j | c)} (unnormalized) for every class into {@code out}. */
+  /** Writes {@code log P(c) + sum_j log p(x_j | c)} (unnormalized) for every class to {@code out}. */
   private double[] jointLogLikelihood(double[] x, double[] out) {
     double total = 0;
     for (double w : classWeights) {

@@ -80,7 +80,7 @@ class GaussianNaiveBayesTest implements OnlineLearnerContract<GaussianNaiveBayes
         assertThat(model.variance(c, j)).isCloseTo(variance, within(1e-12));
         double density = Math.exp(-(probe[j] - mean) * (probe[j] - mean) / (2 * variance))
             / Math.sqrt(2 * Math.PI * variance);
-        joint[c] *= density + 1e-9;
+        joint[c] *= Math.max(density, 1e-9);
       }
     }
     double[] proba = model.predictProba(probe, new double[2]);

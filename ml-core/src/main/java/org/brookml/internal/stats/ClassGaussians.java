@@ -13,10 +13,9 @@ import org.brookml.io.SnapshotWriter;
  */
 public final class ClassGaussians {
 
-  /** Added to every density before its logarithm, so one unseen value cannot veto a class. */
-  static final double DENSITY_FLOOR = 1e-9;
+  /** Log of the floor under every density, so that one unusual value cannot veto a class. */
+  static final double LOG_DENSITY_FLOOR = Math.log(1e-9);
 
-  private static final double LOG_SQRT_TWO_PI = 0.5 * Math.log(2 * Math.PI);
 
   private final int numClasses;
   private final int dimension;
@@ -25,6 +24,11 @@ public final class ClassGaussians {
   private final double[] m2;
   private final double[] min;
   private final double[] max;
+  // Per-cell terms of the log density, refreshed per class after it learned: -0.5 log(2 pi var)
+  // and 0.5 / var (0 for a point mass). They make a naive-Bayes pass free of transcendentals.
+  private final double[] logNormalizer;
+  private final double[] halfPrecision;
+  private final boolean[] stale;
 
   /** Empty estimates for {@code numClasses} classes of {@code dimension} features. */
   public ClassGaussians(int numClasses, int dimension) {
@@ -36,6 +40,9 @@ public final class ClassGaussians {
     m2 = new double[cells];
     min = new double[cells];
     max = new double[cells];
+    logNormalizer = new double[cells];
+    halfPrecision = new double[cells];
+    stale = new boolean[numClasses];
     clear();
   }
 
@@ -47,6 +54,10 @@ public final class ClassGaussians {
     m2 = other.m2.clone();
     min = other.min.clone();
     max = other.max.clone();
+    logNormalizer = new double[weight.length];
+    halfPrecision = new double[weight.length];
+    stale = new boolean[numClasses];
+    Arrays.fill(stale, true);
   }
 
   /** A deep copy. */
@@ -61,6 +72,7 @@ public final class ClassGaussians {
     System.arraycopy(other.m2, 0, m2, 0, m2.length);
     System.arraycopy(other.min, 0, min, 0, min.length);
     System.arraycopy(other.max, 0, max, 0, max.length);
+    Arrays.fill(stale, true);
   }
 
   /**
@@ -82,10 +94,12 @@ public final class ClassGaussians {
     Arrays.fill(m2, 0);
     Arrays.fill(min, Double.POSITIVE_INFINITY);
     Arrays.fill(max, Double.NEGATIVE_INFINITY);
+    Arrays.fill(stale, true);
   }
 
   /** Adds the example {@code x} of class {@code label} with weight {@code w > 0}. */
   public void add(int label, double[] x, double w) {
+    stale[label] = true;
     int cell = label * dimension;
     for (int j = 0; j < dimension; j++, cell++) {
       double v = x[j];
@@ -129,19 +143,6 @@ public final class ClassGaussians {
     return max[c * dimension + j];
   }
 
-  /**
-   * Normal density of {@code v} for feature {@code j} within class {@code c}. A cell of zero
-   * variance is a point mass: density 1 at its mean and 0 elsewhere (as in MOA).
-   */
-  public double density(int c, int j, double v) {
-    double variance = variance(c, j);
-    double mu = mean(c, j);
-    if (variance <= 0) {
-      return v == mu ? 1 : 0;
-    }
-    double z = (v - mu) / Math.sqrt(variance);
-    return Math.exp(-0.5 * z * z - LOG_SQRT_TWO_PI - 0.5 * Math.log(variance));
-  }
 
   /**
    * Estimated weight of class {@code c} whose feature {@code j} is at most {@code v}: all of it at
@@ -163,17 +164,33 @@ public final class ClassGaussians {
   }
 
   /**
-   * Adds to {@code logLikelihood[c]} the naive-Bayes log likelihood of {@code x} under class
-   * {@code c}, {@code sum_j log(density(c, j, x[j]) + 1e-9)}, for every class with observations.
+   * Adds to {@code logLikelihood[c]} the naive-Bayes log likelihood of {@code x} under every class
+   * {@code c}: {@code sum_j log(max(density(c, j, x[j]), 1e-9))}.
    */
   public void addLogLikelihoods(double[] x, double[] logLikelihood) {
     for (int c = 0; c < numClasses; c++) {
+      if (stale[c]) {
+        refresh(c);
+      }
       double sum = 0;
-      for (int j = 0; j < dimension; j++) {
-        sum += Math.log(density(c, j, x[j]) + DENSITY_FLOOR);
+      for (int j = 0, cell = c * dimension; j < dimension; j++, cell++) {
+        double d = x[j] - mean[cell];
+        double logDensity = halfPrecision[cell] > 0
+            ? logNormalizer[cell] - halfPrecision[cell] * d * d
+            : d == 0 ? 0 : Double.NEGATIVE_INFINITY;
+        sum += Math.max(logDensity, LOG_DENSITY_FLOOR);
       }
       logLikelihood[c] += sum;
     }
+  }
+
+  private void refresh(int c) {
+    for (int j = 0, cell = c * dimension; j < dimension; j++, cell++) {
+      double variance = weight[cell] > 1 ? m2[cell] / (weight[cell] - 1) : 0;
+      halfPrecision[cell] = variance > 0 ? 0.5 / variance : 0;
+      logNormalizer[cell] = variance > 0 ? -0.5 * Math.log(2 * Math.PI * variance) : 0;
+    }
+    stale[c] = false;
   }
 
   /** Writes every cell. */
@@ -200,5 +217,6 @@ public final class ClassGaussians {
     System.arraycopy(sq, 0, m2, 0, cells);
     System.arraycopy(lo, 0, min, 0, cells);
     System.arraycopy(hi, 0, max, 0, cells);
+    Arrays.fill(stale, true);
   }
 }

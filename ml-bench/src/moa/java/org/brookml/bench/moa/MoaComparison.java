@@ -1,0 +1,154 @@
+package org.brookml.bench.moa;
+
+import com.yahoo.labs.samoa.instances.Attribute;
+import com.yahoo.labs.samoa.instances.DenseInstance;
+import com.yahoo.labs.samoa.instances.Instance;
+import com.yahoo.labs.samoa.instances.Instances;
+import com.yahoo.labs.samoa.instances.InstancesHeader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import moa.classifiers.meta.OzaBoost;
+import org.brookml.bench.ensemble.NumericStream;
+import org.brookml.ensemble.OnlineAdaBoost;
+import org.brookml.io.CsvReader;
+import org.brookml.learner.LabelEncoder;
+import org.brookml.tree.HoeffdingTree;
+
+/**
+ * Brook's {@code OnlineAdaBoost} against MOA's {@code OzaBoost}, both over 10 Hoeffding trees with
+ * default settings (grace period 200, delta 1e-7, tie threshold 0.05, information gain, naive
+ * Bayes adaptive leaves), prequential (predict, then learn) over the same rows in the same order,
+ * in one JVM. Rows are built before the clock starts (MOA instances and Brook arrays alike); each
+ * library runs once to warm up, then the timed run. Prints examples per second, their ratio and
+ * both accuracies. Data: Elec2 from the shared data folder when present, and
+ * {@link NumericStream} with 8 and 100 features.
+ *
+ * <p>MOA is GPL-licensed: it is only on the class path of the {@code moa} profile of this
+ * benchmark module, never a dependency of a shipped module. Run: {@code ./mvnw -q -pl ml-bench -am
+ * -Pmoa -DskipTests package exec:exec@moa-comparison}.
+ */
+public final class MoaComparison {
+
+  private MoaComparison() {}
+
+  public static void main(String[] args) {
+    System.out.println("Online AdaBoost, 10 Hoeffding trees, prequential; "
+        + Runtime.getRuntime().availableProcessors() + " cpus, Java "
+        + System.getProperty("java.version"));
+    Path elec2 = Path.of(System.getProperty("brook.shared.data", "../shared/data"),
+        "elec2/electricity.csv");
+    if (Files.isReadable(elec2)) {
+      compare("Elec2", elec2(elec2));
+    } else {
+      System.out.println("Elec2 skipped: " + elec2 + " is absent");
+    }
+    compare("synthetic, 8 features", synthetic(8, 100_000));
+    compare("synthetic, 100 features", synthetic(100, 30_000));
+  }
+
+  /** Rows and labels of one data set. */
+  private static final class Data {
+    final List<double[]> xs = new ArrayList<>();
+    final List<Integer> labels = new ArrayList<>();
+  }
+
+  private static Data elec2(Path path) {
+    Data data = new Data();
+    try (CsvReader rows = CsvReader.builder(path).header(true)
+        .labels(LabelEncoder.of("DOWN", "UP")).open()) {
+      while (rows.next()) {
+        data.xs.add(rows.features().clone());
+        data.labels.add((int) rows.target());
+      }
+    }
+    return data;
+  }
+
+  private static Data synthetic(int features, int rows) {
+    Data data = new Data();
+    NumericStream stream = new NumericStream(features, 7);
+    for (int i = 0; i < rows; i++) {
+      double[] x = new double[features];
+      data.labels.add(stream.next(x));
+      data.xs.add(x);
+    }
+    return data;
+  }
+
+  private static void compare(String name, Data data) {
+    int d = data.xs.get(0).length;
+    Instance[] instances = moaInstances(data, d);
+    runMoa(instances);
+    runBrook(data, d);
+    double[] moa = runMoa(instances);
+    double[] brook = runBrook(data, d);
+    System.out.printf(Locale.ROOT, "%-24s %8d rows  MOA %9.0f ex/s acc %.4f | Brook %9.0f ex/s "
+            + "acc %.4f | ratio %.1fx%n", name, data.xs.size(), moa[0], moa[1], brook[0],
+        brook[1], brook[0] / moa[0]);
+  }
+
+  private static Instance[] moaInstances(Data data, int d) {
+    List<Attribute> attributes = new ArrayList<>();
+    for (int j = 0; j < d; j++) {
+      attributes.add(new Attribute("x" + j));
+    }
+    attributes.add(new Attribute("class", List.of("0", "1")));
+    Instances header = new Instances("stream", attributes, 0);
+    header.setClassIndex(d);
+    InstancesHeader context = new InstancesHeader(header);
+    Instance[] instances = new Instance[data.xs.size()];
+    for (int i = 0; i < instances.length; i++) {
+      double[] values = new double[d + 1];
+      System.arraycopy(data.xs.get(i), 0, values, 0, d);
+      values[d] = data.labels.get(i);
+      instances[i] = new DenseInstance(1.0, values);
+      instances[i].setDataset(context);
+    }
+    return instances;
+  }
+
+  /** Examples per second and accuracy of MOA's OzaBoost. */
+  private static double[] runMoa(Instance[] instances) {
+    OzaBoost boost = new OzaBoost();
+    boost.baseLearnerOption.setValueViaCLIString("trees.HoeffdingTree");
+    boost.ensembleSizeOption.setValue(10);
+    boost.setModelContext(new InstancesHeader(instances[0].dataset()));
+    boost.prepareForUse();
+    int correct = 0;
+    long start = System.nanoTime();
+    for (Instance instance : instances) {
+      double[] votes = boost.getVotesForInstance(instance);
+      int predicted = 0;
+      for (int c = 1; c < votes.length; c++) {
+        if (votes[c] > votes[predicted]) {
+          predicted = c;
+        }
+      }
+      correct += predicted == (int) instance.classValue() ? 1 : 0;
+      boost.trainOnInstance(instance);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new double[] {instances.length / seconds, correct / (double) instances.length};
+  }
+
+  /** Examples per second and accuracy of Brook's OnlineAdaBoost (MOA's normalization). */
+  private static double[] runBrook(Data data, int d) {
+    OnlineAdaBoost boost = OnlineAdaBoost.builder(HoeffdingTree.builder(d, 2).prePrune(true)
+            .build())
+        .size(10).normalization(OnlineAdaBoost.Normalization.EXAMPLES_SEEN).build();
+    int n = data.xs.size();
+    double[][] xs = data.xs.toArray(new double[0][]);
+    int[] labels = data.labels.stream().mapToInt(Integer::intValue).toArray();
+    int correct = 0;
+    long start = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      correct += boost.predict(xs[i]) == labels[i] ? 1 : 0;
+      boost.learn(xs[i], labels[i]);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new double[] {n / seconds, correct / (double) n};
+  }
+}
