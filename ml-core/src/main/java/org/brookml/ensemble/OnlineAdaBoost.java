@@ -52,11 +52,11 @@ public final class OnlineAdaBoost extends OnlineEnsemble {
   private double weightSeen;
 
   private OnlineAdaBoost(Builder b) {
-    super(b.prototype, b.size, b.seed, b.driftDelta);
+    super(b);
     this.voting = Objects.requireNonNull(b.voting, "voting");
     this.normalization = Objects.requireNonNull(b.normalization, "normalization");
-    this.lambdaCorrect = new double[b.size];
-    this.lambdaWrong = new double[b.size];
+    this.lambdaCorrect = new double[size()];
+    this.lambdaWrong = new double[size()];
   }
 
   /** A builder over fresh copies of {@code prototype}. */
@@ -199,28 +199,16 @@ public final class OnlineAdaBoost extends OnlineEnsemble {
   }
 
   /** Settings of an {@link OnlineAdaBoost} ensemble. */
-  public static final class Builder {
-    private final OnlineClassifier prototype;
-    private int size = 10;
-    private long seed = 42;
-    private double driftDelta;
+  public static final class Builder extends OnlineEnsemble.Builder<Builder> {
     private Voting voting = Voting.SOFT;
     private Normalization normalization = Normalization.MEMBER_WEIGHT;
 
     private Builder(OnlineClassifier prototype) {
-      this.prototype = Objects.requireNonNull(prototype, "prototype");
+      super(prototype);
     }
 
-    /** Number of members; default 10. */
-    public Builder size(int size) {
-      this.size = size;
-      return this;
-    }
-
-    /** Seed of the Poisson draws; default 42. */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
+    private Builder(SnapshotReader in) {
+      super(in);
     }
 
     /** How votes combine; default {@link Voting#SOFT}. */
@@ -232,12 +220,6 @@ public final class OnlineAdaBoost extends OnlineEnsemble {
     /** What {@code N} is in the {@code lambda} update; default {@link Normalization#MEMBER_WEIGHT}. */
     public Builder normalization(Normalization normalization) {
       this.normalization = Objects.requireNonNull(normalization, "normalization");
-      return this;
-    }
-
-    /** Turns on ADWIN member replacement with this confidence (MOA uses 0.002); 0 turns it off. */
-    public Builder adwin(double delta) {
-      this.driftDelta = delta;
       return this;
     }
 
@@ -273,22 +255,22 @@ public final class OnlineAdaBoost extends OnlineEnsemble {
 
     @Override
     public OnlineAdaBoost read(SnapshotReader in, int stateVersion) {
-      Settings s = new Settings(in);
-      Voting voting = Voting.values()[in.readByte("voting", Voting.values().length)];
-      Normalization normalization =
-          Normalization.values()[in.readByte("normalization", Normalization.values().length)];
-      OnlineAdaBoost m = builder(s.prototype).size(s.size).seed(s.seed).adwin(s.driftDelta)
-          .voting(voting).normalization(normalization).build();
+      Builder settings = new Builder(in);
+      settings.voting(Voting.values()[in.readByte("voting", Voting.values().length)]);
+      settings.normalization(
+          Normalization.values()[in.readByte("normalization", Normalization.values().length)]);
+      OnlineAdaBoost m = settings.build();
       m.readState(in);
-      double[] correct = in.readDoubles("lambdaCorrect", s.size, true);
-      double[] wrong = in.readDoubles("lambdaWrong", s.size, true);
-      for (int i = 0; i < s.size; i++) {
+      int size = m.size();
+      double[] correct = in.readDoubles("lambdaCorrect", size, true);
+      double[] wrong = in.readDoubles("lambdaWrong", size, true);
+      for (int i = 0; i < size; i++) {
         if (correct[i] < 0 || wrong[i] < 0) {
           throw in.error("lambda sums", "hold a negative value at member " + i);
         }
       }
-      System.arraycopy(correct, 0, m.lambdaCorrect, 0, s.size);
-      System.arraycopy(wrong, 0, m.lambdaWrong, 0, s.size);
+      System.arraycopy(correct, 0, m.lambdaCorrect, 0, size);
+      System.arraycopy(wrong, 0, m.lambdaWrong, 0, size);
       m.weightSeen = in.readFiniteDouble("weightSeen");
       return m;
     }

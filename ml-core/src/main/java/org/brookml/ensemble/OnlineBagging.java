@@ -1,7 +1,6 @@
 package org.brookml.ensemble;
 
 import java.util.Arrays;
-import java.util.Objects;
 import org.brookml.io.ModelCodec;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
@@ -17,7 +16,7 @@ import org.brookml.learner.OnlineClassifier;
 public final class OnlineBagging extends OnlineEnsemble {
 
   private OnlineBagging(Builder b) {
-    super(b.prototype, b.size, b.seed, b.driftDelta);
+    super(b);
   }
 
   /** A builder over fresh copies of {@code prototype}. */
@@ -91,32 +90,13 @@ public final class OnlineBagging extends OnlineEnsemble {
   }
 
   /** Settings of an {@link OnlineBagging} ensemble. */
-  public static final class Builder {
-    private final OnlineClassifier prototype;
-    private int size = 10;
-    private long seed = 42;
-    private double driftDelta;
-
+  public static final class Builder extends OnlineEnsemble.Builder<Builder> {
     private Builder(OnlineClassifier prototype) {
-      this.prototype = Objects.requireNonNull(prototype, "prototype");
+      super(prototype);
     }
 
-    /** Number of members; default 10. */
-    public Builder size(int size) {
-      this.size = size;
-      return this;
-    }
-
-    /** Seed of the Poisson draws; default 42. */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
-    /** Turns on ADWIN member replacement with this confidence (MOA uses 0.002); 0 turns it off. */
-    public Builder adwin(double delta) {
-      this.driftDelta = delta;
-      return this;
+    private Builder(SnapshotReader in) {
+      super(in);
     }
 
     /** A new, untrained ensemble; fails fast on a bad setting. */
@@ -149,8 +129,7 @@ public final class OnlineBagging extends OnlineEnsemble {
 
     @Override
     public OnlineBagging read(SnapshotReader in, int stateVersion) {
-      Settings s = new Settings(in);
-      OnlineBagging m = builder(s.prototype).size(s.size).seed(s.seed).adwin(s.driftDelta).build();
+      OnlineBagging m = new Builder(in).build();
       m.readState(in);
       return m;
     }

@@ -34,8 +34,12 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
   final double[] memberProba;
   final double[] votes;
 
-  OnlineEnsemble(OnlineClassifier prototype, int size, long seed, double driftDelta) {
-    super(Objects.requireNonNull(prototype, "prototype").dimension());
+  OnlineEnsemble(Builder<?> settings) {
+    this(settings.prototype, settings.size, settings.seed, settings.driftDelta);
+  }
+
+  private OnlineEnsemble(OnlineClassifier prototype, int size, long seed, double driftDelta) {
+    super(prototype.dimension());
     if (size < 1) {
       throw new IllegalArgumentException("ensemble size must be >= 1, got " + size);
     }
@@ -218,18 +222,51 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
     }
   }
 
-  /** Settings read back by {@link #writeSettings}'s order. */
-  static final class Settings {
+  /**
+   * Settings every ensemble shares: the prototype, the number of members, the seed and the ADWIN
+   * confidence.
+   *
+   * @param <B> the concrete builder
+   */
+  public abstract static class Builder<B extends Builder<B>> {
     final OnlineClassifier prototype;
-    final int size;
-    final long seed;
-    final double driftDelta;
+    int size = 10;
+    long seed = 42;
+    double driftDelta;
 
-    Settings(SnapshotReader in) {
-      prototype = in.readModel("prototype", OnlineClassifier.class);
-      size = in.readInt("ensemble size", 1, 10_000);
-      seed = in.readLong("seed");
-      driftDelta = in.readDouble("driftDelta");
+    Builder(OnlineClassifier prototype) {
+      this.prototype = Objects.requireNonNull(prototype, "prototype");
+    }
+
+    /** Settings written by {@link OnlineEnsemble#writeSettings}, read back into a builder. */
+    Builder(SnapshotReader in) {
+      this(in.readModel("prototype", OnlineClassifier.class));
+      size(in.readInt("ensemble size", 1, 10_000));
+      seed(in.readLong("seed"));
+      adwin(in.readDouble("driftDelta"));
+    }
+
+    /** Number of members; default 10. */
+    public B size(int size) {
+      this.size = size;
+      return self();
+    }
+
+    /** Seed of the Poisson draws; default 42. */
+    public B seed(long seed) {
+      this.seed = seed;
+      return self();
+    }
+
+    /** Turns on ADWIN member replacement with this confidence (MOA uses 0.002); 0 turns it off. */
+    public B adwin(double delta) {
+      this.driftDelta = delta;
+      return self();
+    }
+
+    @SuppressWarnings("unchecked")
+    private B self() {
+      return (B) this;
     }
   }
 }

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 import org.brookml.eval.ClassificationMetrics;
 import org.brookml.eval.Prequential;
 import org.brookml.io.CsvReader;
-import org.brookml.io.SharedData;
+import org.brookml.io.RealData;
 import org.brookml.learner.ClassifierChecks;
 import org.brookml.learner.OnlineLearnerContract;
 import org.brookml.vector.SparseVector;
@@ -136,7 +136,7 @@ class GaussianNaiveBayesTest implements OnlineLearnerContract<GaussianNaiveBayes
   /** Elec2, prequential in time order; River's GaussianNB on the same file: 0.729. */
   @Test
   void elec2_prequentialAccuracy_likeRiversGaussianNaiveBayes() {
-    try (CsvReader rows = SharedData.elec2()) {
+    try (CsvReader rows = RealData.elec2()) {
       ClassificationMetrics m = Prequential.classification(
           GaussianNaiveBayes.create(rows.dimension(), 2), rows, new ClassificationMetrics(2, 1_000));
       System.out.println("Elec2 Gaussian naive Bayes, prequential: " + m);

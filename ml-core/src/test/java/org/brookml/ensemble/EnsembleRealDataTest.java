@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 import org.brookml.eval.ClassificationMetrics;
 import org.brookml.eval.Prequential;
 import org.brookml.io.CsvReader;
-import org.brookml.io.SharedData;
+import org.brookml.io.RealData;
 import org.brookml.learner.LabelEncoder;
 import org.brookml.learner.OnlineClassifier;
 import org.brookml.tree.HoeffdingTree;
@@ -59,7 +59,7 @@ class EnsembleRealDataTest {
    */
   @Test
   void elec2_boostingReachesRiversFigure() {
-    Map<String, ClassificationMetrics> r = runAll("Elec2", SharedData::elec2, 2);
+    Map<String, ClassificationMetrics> r = runAll("Elec2", RealData::elec2, 2);
     assertThat(r.get("AdaBoost").count()).isEqualTo(45_312);
     assertThat(r.get("AdaBoost").accuracy()).isGreaterThanOrEqualTo(0.88);
     assertThat(r.get("AdaBoost").kappa()).isGreaterThan(0.74);
@@ -72,11 +72,11 @@ class EnsembleRealDataTest {
   @Test
   void multiclass_boostingBeatsTheSingleTreeOnAtLeastOne() {
     Map<String, ClassificationMetrics> shuttle = runAll("shuttle", () -> CsvReader.builder(
-            SharedData.path("shuttle/shuttle.csv")).header(true)
+            RealData.shared("shuttle/shuttle.csv")).header(true)
         .labels(LabelEncoder.of("Rad.Flow", "High", "Bypass", "Fpv.Open", "Fpv.Close",
             "Bpv.Open", "Bpv.Close")).open(), 7);
     Map<String, ClassificationMetrics> poker = runAll("poker hand", () -> CsvReader.builder(
-        SharedData.path("poker_hand/poker-hand-training-true.data")).header(false).open(), 10);
+        RealData.shared("poker_hand/poker-hand-training-true.data")).header(false).open(), 10);
     assertThat(shuttle.get("Hoeffding tree").accuracy()).isGreaterThan(0.95);
     assertThat(poker.get("Hoeffding tree").accuracy()).isGreaterThan(0.45);
     double shuttleGain = shuttle.get("AdaBoost").accuracy() - shuttle.get("Hoeffding tree")

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.fail;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32C;
+import org.brookml.bayes.GaussianNaiveBayes;
 import org.brookml.cluster.MiniBatchKMeans;
+import org.brookml.ensemble.OnlineAdaBoost;
+import org.brookml.ensemble.OnlineBagging;
 import org.brookml.learner.OnlineLearner;
 import org.brookml.linear.LearningRate;
 import org.brookml.linear.Losses;
@@ -18,6 +21,7 @@ import org.brookml.linear.SoftmaxRegression;
 import org.brookml.preprocess.ScaledClassifier;
 import org.brookml.preprocess.ScaledRegressor;
 import org.brookml.svm.PegasosSvm;
+import org.brookml.tree.HoeffdingTree;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,6 +46,11 @@ class AllCodecsFuzzTest {
     ScaledClassifier scaled = ScaledClassifier.of(SgdClassifier.builder(4).build());
     ScaledRegressor scaledRegression = ScaledRegressor.of(SgdRegressor.builder(4).build());
     MiniBatchKMeans kmeans = MiniBatchKMeans.builder(3, 4).initBufferSize(20).build();
+    GaussianNaiveBayes bayes = GaussianNaiveBayes.create(4, 3);
+    HoeffdingTree tree = HoeffdingTree.builder(4, 2).gracePeriod(20).build();
+    OnlineBagging bagging = OnlineBagging.builder(HoeffdingTree.builder(4, 2).gracePeriod(20)
+        .build()).size(2).adwin(0.01).build();
+    OnlineAdaBoost boost = OnlineAdaBoost.builder(GaussianNaiveBayes.create(4, 2)).size(2).build();
     for (int i = 0; i < 200; i++) {
       for (int j = 0; j < 4; j++) {
         x[j] = random.nextGaussian();
@@ -56,9 +65,13 @@ class AllCodecsFuzzTest {
       scaled.learn(x, label);
       scaledRegression.learn(x, x[2]);
       kmeans.learn(x);
+      bayes.learn(x, random.nextInt(3));
+      tree.learn(x, label);
+      bagging.learn(x, label);
+      boost.learn(x, label);
     }
     return List.of(logistic, ftrl, poisson, softmax, rls, pegasos, scaled, scaledRegression,
-        kmeans);
+        kmeans, bayes, tree, bagging, boost);
   }
 
   private static void resign(byte[] bytes) {

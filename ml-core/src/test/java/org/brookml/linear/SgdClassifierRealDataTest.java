@@ -1,7 +1,6 @@
 package org.brookml.linear;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import static org.assertj.core.api.Assertions.within;
 
@@ -19,8 +18,8 @@ import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.brookml.eval.ClassificationMetrics;
 import org.brookml.eval.Prequential;
 import org.brookml.io.CsvReader;
+import org.brookml.io.RealData;
 import org.brookml.io.LibSvmReader;
-import org.brookml.learner.LabelEncoder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,11 +28,6 @@ import org.junit.jupiter.api.Test;
  */
 class SgdClassifierRealDataTest {
 
-  private static Path shared(String relative) {
-    Path path = Path.of(System.getProperty("brook.shared.data", "../../shared/data"), relative);
-    assumeTrue(Files.isReadable(path), "skipped: " + path + " is absent (no shared data folder)");
-    return path;
-  }
 
   /**
    * Elec2, prequential over the whole stream in time order, default settings (log loss, plain SGD,
@@ -42,8 +36,7 @@ class SgdClassifierRealDataTest {
    */
   @Test
   void elec2_prequentialAccuracy_atLeastRiversLogisticRegression() {
-    try (CsvReader rows = CsvReader.builder(shared("elec2/electricity.csv")).header(true)
-        .labels(LabelEncoder.of("DOWN", "UP")).open()) {
+    try (CsvReader rows = RealData.elec2()) {
       SgdClassifier model = SgdClassifier.builder(rows.dimension()).build();
       ClassificationMetrics m =
           Prequential.classification(model, rows, new ClassificationMetrics(2, 1_000));
@@ -55,7 +48,7 @@ class SgdClassifierRealDataTest {
   }
 
   private static LibSvmReader libsvm(String relative, int dimension, int indexBase) {
-    Path path = shared(relative);
+    Path path = RealData.shared(relative);
     try {
       InputStream in = new BZip2CompressorInputStream(new BufferedInputStream(
           Files.newInputStream(path)));

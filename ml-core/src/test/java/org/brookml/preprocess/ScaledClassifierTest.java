@@ -1,10 +1,7 @@
 package org.brookml.preprocess;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -12,6 +9,7 @@ import java.util.function.Consumer;
 import org.brookml.eval.ClassificationMetrics;
 import org.brookml.eval.Prequential;
 import org.brookml.io.CsvReader;
+import org.brookml.io.RealData;
 import org.brookml.learner.LabelEncoder;
 import org.brookml.learner.OnlineLearnerContract;
 import org.brookml.linear.Optimizer;
@@ -72,17 +70,11 @@ class ScaledClassifierTest implements OnlineLearnerContract<ScaledClassifier> {
     assertThat(correct / 5_000.0).isGreaterThan(0.95);
   }
 
-  private static Path shared(String relative) {
-    Path path = Path.of(System.getProperty("brook.shared.data", "../../shared/data"), relative);
-    assumeTrue(Files.isReadable(path), "skipped: " + path + " is absent (no shared data folder)");
-    return path;
-  }
 
   /** Elec2 with default settings plus standard scaling; River's published figure is 0.822. */
   @Test
   void elec2_withScaling_prequentialAccuracyAtLeastRivers() {
-    try (CsvReader rows = CsvReader.builder(shared("elec2/electricity.csv")).header(true)
-        .labels(LabelEncoder.of("DOWN", "UP")).open()) {
+    try (CsvReader rows = RealData.elec2()) {
       ScaledClassifier model = ScaledClassifier.of(SgdClassifier.builder(rows.dimension()).build());
       ClassificationMetrics m =
           Prequential.classification(model, rows, new ClassificationMetrics(2, 1_000));
@@ -96,7 +88,7 @@ class ScaledClassifierTest implements OnlineLearnerContract<ScaledClassifier> {
   void shuttle_scaledSoftmax_prequential() {
     LabelEncoder<String> classes = LabelEncoder.of("Rad.Flow", "High", "Bypass", "Fpv.Open",
         "Fpv.Close", "Bpv.Open", "Bpv.Close");
-    try (CsvReader rows = CsvReader.builder(shared("shuttle/shuttle.csv")).header(true)
+    try (CsvReader rows = CsvReader.builder(RealData.shared("shuttle/shuttle.csv")).header(true)
         .labels(classes).open()) {
       ScaledClassifier model =
           ScaledClassifier.of(SoftmaxRegression.create(9, 7, Optimizer.adaGrad(0.5, 0)));

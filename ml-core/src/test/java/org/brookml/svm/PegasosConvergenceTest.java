@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.brookml.io.CsvReader;
+import org.brookml.io.RealData;
 import org.brookml.io.LibSvmReader;
 import org.junit.jupiter.api.Test;
 
@@ -232,11 +233,7 @@ class PegasosConvergenceTest {
    */
   @Test
   void elec2_prequentialAccuracy() {
-    Path path = Path.of(System.getProperty("brook.shared.data", "../../shared/data"),
-        "elec2/electricity.csv");
-    assumeTrue(Files.isReadable(path), "skipped: " + path + " is absent (no shared data folder)");
-    try (CsvReader rows = CsvReader.builder(path).header(true)
-        .labels(org.brookml.learner.LabelEncoder.of("DOWN", "UP")).open()) {
+    try (CsvReader rows = RealData.elec2()) {
       PegasosSvm model = PegasosSvm.builder(rows.dimension(), 2).lambda(1e-4).build();
       org.brookml.eval.ClassificationMetrics m = org.brookml.eval.Prequential.classification(
           model, rows, new org.brookml.eval.ClassificationMetrics(2, 1_000));

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import org.brookml.eval.ClassificationMetrics;
 import org.brookml.eval.Prequential;
 import org.brookml.io.CsvReader;
-import org.brookml.io.SharedData;
+import org.brookml.io.RealData;
 import org.brookml.io.Snapshots;
 import org.brookml.learner.ClassifierChecks;
 import org.brookml.learner.OnlineLearnerContract;
@@ -305,7 +305,7 @@ class HoeffdingTreeTest implements OnlineLearnerContract<HoeffdingTree> {
    */
   @Test
   void elec2_prequentialAccuracy_atLeastRiversHoeffdingTree() {
-    try (CsvReader rows = SharedData.elec2()) {
+    try (CsvReader rows = RealData.elec2()) {
       HoeffdingTree tree = HoeffdingTree.builder(rows.dimension(), 2).build();
       ClassificationMetrics m =
           Prequential.classification(tree, rows, new ClassificationMetrics(2, 1_000));
@@ -313,7 +313,7 @@ class HoeffdingTreeTest implements OnlineLearnerContract<HoeffdingTree> {
       assertThat(m.count()).isEqualTo(45_312);
       assertThat(m.accuracy()).isGreaterThanOrEqualTo(0.79);
     }
-    try (CsvReader rows = SharedData.elec2()) {
+    try (CsvReader rows = RealData.elec2()) {
       HoeffdingTree stump = HoeffdingTree.stump(rows.dimension(), 2);
       ClassificationMetrics m =
           Prequential.classification(stump, rows, new ClassificationMetrics(2, 1_000));
