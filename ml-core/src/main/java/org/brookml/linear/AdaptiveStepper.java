@@ -1,6 +1,8 @@
 package org.brookml.linear;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
 import org.brookml.internal.vector.VectorKernels;
 import org.brookml.internal.vector.VectorKernelsProvider;
 import org.brookml.io.SnapshotReader;
@@ -147,13 +149,18 @@ final class AdaptiveStepper extends Stepper {
         double sigma = (Math.sqrt(n + gi * gi) - Math.sqrt(n)) / p0;
         first[i] += gi - sigma * w[i];
         second[i] = n + gi * gi;
-        double z = first[i];
-        double l1 = i == dimension ? 0 : p2;
-        double ridge = i == dimension ? 0 : l2;
-        w[i] = Math.abs(z) <= l1 ? 0
-            : -(z - Math.signum(z) * l1) / ((p1 + Math.sqrt(second[i])) / p0 + ridge);
+        w[i] = ftrlWeight(i);
       }
     }
+  }
+
+  /** FTRL-Proximal's closed-form weight from z and n; the intercept has no L1 or L2. */
+  private double ftrlWeight(int i) {
+    double z = first[i];
+    double l1 = i == dimension ? 0 : p2;
+    double ridge = i == dimension ? 0 : l2;
+    return Math.abs(z) <= l1 ? 0
+        : -(z - Math.signum(z) * l1) / ((p1 + Math.sqrt(second[i])) / p0 + ridge);
   }
 
   @Override
@@ -164,6 +171,55 @@ final class AdaptiveStepper extends Stepper {
   @Override
   double intercept() {
     return w[dimension];
+  }
+
+  /**
+   * AdaGrad: weights averaged, squared-gradient sums added. Adam: weights and both moment
+   * estimates averaged. FTRL-Proximal: {@code z} and {@code n} added and the weights recomputed
+   * from them, as a parameter server would. Update counts added in every case.
+   */
+  @Override
+  void combine(Stepper baseState, List<? extends Stepper> replicaStates, double[] shares) {
+    AdaptiveStepper base = (AdaptiveStepper) baseState;
+    AdaptiveStepper[] replicas = replicaStates.toArray(new AdaptiveStepper[0]);
+    int n = replicas.length;
+    double[] values = new double[n];
+    double[] mergedW = new double[w.length];
+    double[] mergedFirst = new double[w.length];
+    double[] mergedSecond = new double[w.length];
+    for (int i = 0; i < w.length; i++) {
+      mergedW[i] = combined(base.w, replicas, r -> r.w, i, values, shares,
+          kind != Optimizer.Kind.FTRL);
+      mergedFirst[i] = combined(base.first, replicas, r -> r.first, i, values, shares,
+          kind == Optimizer.Kind.ADAM);
+      mergedSecond[i] = combined(base.second, replicas, r -> r.second, i, values, shares,
+          kind == Optimizer.Kind.ADAM);
+    }
+    long mergedT = base.t;
+    for (AdaptiveStepper r : replicas) {
+      mergedT += r.t - base.t;
+    }
+    System.arraycopy(mergedW, 0, w, 0, w.length);
+    System.arraycopy(mergedFirst, 0, first, 0, w.length);
+    System.arraycopy(mergedSecond, 0, second, 0, w.length);
+    t = mergedT;
+    if (kind == Optimizer.Kind.ADAM) {
+      adamCorrection1 = 1 - Math.pow(p1, t);
+      adamCorrection2 = 1 - Math.pow(p2, t);
+    } else if (kind == Optimizer.Kind.FTRL) {
+      for (int i = 0; i <= dimension; i++) {
+        w[i] = ftrlWeight(i);
+      }
+    }
+  }
+
+  private static double combined(double[] base, AdaptiveStepper[] replicas,
+      Function<AdaptiveStepper, double[]> array, int i, double[] values, double[] shares,
+      boolean average) {
+    for (int r = 0; r < replicas.length; r++) {
+      values[r] = array.apply(replicas[r])[i];
+    }
+    return average ? averaged(base[i], values, shares) : summed(base[i], values);
   }
 
 

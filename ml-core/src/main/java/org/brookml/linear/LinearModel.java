@@ -1,5 +1,7 @@
 package org.brookml.linear;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.brookml.learner.Batches;
 import org.brookml.vector.SparseVector;
@@ -134,6 +136,42 @@ abstract class LinearModel {
   public void reset() {
     stepper.reset();
     samplesSeen = 0;
+  }
+
+  /** Class, dimension, loss and optimizer settings: models merge only with equal signatures. */
+  final String mergeSignature() {
+    return getClass().getSimpleName() + "{dimension=" + dimension + ", loss=" + loss.name()
+        + ", optimizer=" + optimizer + "}";
+  }
+
+  /** {@code Mergeable.mergeFrom} for linear models: see {@link ParameterMerging#mergeFrom}. */
+  final <M extends LinearModel> void mergeModels(List<? extends M> others) {
+    ParameterMerging.requireCompatible(this, others, LinearModel::mergeSignature);
+    List<Stepper[]> rows = new ArrayList<>();
+    long[] samples = new long[others.size() + 1];
+    rows.add(new Stepper[] {stepper});
+    samples[0] = samplesSeen;
+    for (int i = 0; i < others.size(); i++) {
+      rows.add(new Stepper[] {others.get(i).stepper});
+      samples[i + 1] = others.get(i).samplesSeen;
+    }
+    ParameterMerging.mergeFrom(new Stepper[] {stepper}, rows, samples,
+        () -> optimizer.newStepper(dimension));
+    for (int i = 1; i < samples.length; i++) {
+      samplesSeen += samples[i];
+    }
+  }
+
+  /** {@code Mergeable.addDeltas} for linear models: see {@link ParameterMerging#addDeltas}. */
+  final <M extends LinearModel> void addDeltaModels(List<? extends M> replicas) {
+    ParameterMerging.requireCompatible(this, replicas, LinearModel::mergeSignature);
+    List<Stepper[]> rows = new ArrayList<>();
+    long[] samples = new long[replicas.size()];
+    for (int i = 0; i < replicas.size(); i++) {
+      rows.add(new Stepper[] {replicas.get(i).stepper});
+      samples[i] = replicas.get(i).samplesSeen;
+    }
+    samplesSeen += ParameterMerging.addDeltas(new Stepper[] {stepper}, rows, samplesSeen, samples);
   }
 
   /** Installs a copied or restored state. */

@@ -1,10 +1,12 @@
 package org.brookml.linear;
 
+import java.util.List;
 import java.util.Objects;
 import org.brookml.io.ModelCodec;
 import org.brookml.io.Snapshots;
 import org.brookml.learner.Batches;
 import org.brookml.learner.OnlineClassifier;
+import org.brookml.stream.Mergeable;
 import org.brookml.vector.SparseVector;
 
 /**
@@ -24,7 +26,8 @@ import org.brookml.vector.SparseVector;
  * <p>{@code learn} and {@code predict} allocate nothing. Not thread-safe. Snapshots hold the whole
  * optimizer state, so a restored model continues exactly where it stopped.
  */
-public final class SgdClassifier extends LinearModel implements OnlineClassifier {
+public final class SgdClassifier extends LinearModel
+    implements OnlineClassifier, Mergeable<SgdClassifier> {
 
   private SgdClassifier(Builder b) {
     super(b.dimension, b.loss, b.optimizer);
@@ -126,6 +129,33 @@ public final class SgdClassifier extends LinearModel implements OnlineClassifier
   /** A builder preset with this model's configuration. */
   public Builder toBuilder() {
     return new Builder(dimension).loss(loss).optimizer(optimizer);
+  }
+
+  /**
+   * Parameter averaging of models trained on disjoint data (Zinkevich et al. 2010): weights and
+   * intercept become the average of this model's and the others', weighted by examples learned;
+   * the optimizer's additive statistics (update count, AdaGrad's squared-gradient sums, FTRL's
+   * z and n, from which FTRL's weights are recomputed) are summed, Adam's moments averaged.
+   * Averaged SGD sums the iterates, so its average is over every model's iterates.
+   *
+   * @throws IllegalArgumentException if a model differs in dimension, loss or optimizer settings
+   */
+  @Override
+  public void mergeFrom(List<? extends SgdClassifier> others) {
+    mergeModels(others);
+  }
+
+  /**
+   * The synchronous data-parallel step: this model is the base each replica was copied from; it
+   * moves by the replicas' parameter changes averaged by the examples each learned since the copy,
+   * and gains each replica's additive optimizer statistics once.
+   *
+   * @throws IllegalArgumentException if a replica is incompatible or has learned fewer examples
+   *     than this base
+   */
+  @Override
+  public void addDeltas(List<? extends SgdClassifier> replicas) {
+    addDeltaModels(replicas);
   }
 
   @Override

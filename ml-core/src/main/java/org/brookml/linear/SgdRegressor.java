@@ -1,9 +1,11 @@
 package org.brookml.linear;
 
+import java.util.List;
 import java.util.Objects;
 import org.brookml.io.ModelCodec;
 import org.brookml.io.Snapshots;
 import org.brookml.learner.OnlineRegressor;
+import org.brookml.stream.Mergeable;
 import org.brookml.vector.SparseVector;
 
 /**
@@ -18,7 +20,8 @@ import org.brookml.vector.SparseVector;
  * enough to overflow the weights ends in {@link IllegalStateException} on the next call. Snapshots
  * hold the whole optimizer state.
  */
-public final class SgdRegressor extends LinearModel implements OnlineRegressor {
+public final class SgdRegressor extends LinearModel
+    implements OnlineRegressor, Mergeable<SgdRegressor> {
 
   private static final ModelCodec<SgdRegressor> CODEC = new LinearModelCodec<>(
       "brook.linear.SgdRegressor", SgdRegressor.class,
@@ -88,6 +91,33 @@ public final class SgdRegressor extends LinearModel implements OnlineRegressor {
   /** A builder preset with this model's configuration. */
   public Builder toBuilder() {
     return new Builder(dimension).loss(loss).optimizer(optimizer);
+  }
+
+  /**
+   * Parameter averaging of models trained on disjoint data (Zinkevich et al. 2010): weights and
+   * intercept become the average of this model's and the others', weighted by examples learned;
+   * the optimizer's additive statistics (update count, AdaGrad's squared-gradient sums, FTRL's
+   * z and n, from which FTRL's weights are recomputed) are summed, Adam's moments averaged.
+   * Averaged SGD sums the iterates, so its average is over every model's iterates.
+   *
+   * @throws IllegalArgumentException if a model differs in dimension, loss or optimizer settings
+   */
+  @Override
+  public void mergeFrom(List<? extends SgdRegressor> others) {
+    mergeModels(others);
+  }
+
+  /**
+   * The synchronous data-parallel step: this model is the base each replica was copied from; it
+   * moves by the replicas' parameter changes averaged by the examples each learned since the copy,
+   * and gains each replica's additive optimizer statistics once.
+   *
+   * @throws IllegalArgumentException if a replica is incompatible or has learned fewer examples
+   *     than this base
+   */
+  @Override
+  public void addDeltas(List<? extends SgdRegressor> replicas) {
+    addDeltaModels(replicas);
   }
 
   @Override

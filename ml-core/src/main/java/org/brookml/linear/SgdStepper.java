@@ -1,6 +1,8 @@
 package org.brookml.linear;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
 import org.brookml.vector.SparseVector;
@@ -203,7 +205,71 @@ final class SgdStepper extends Stepper {
     return sumOfIterates != null && t > 0 ? interceptSum / t : intercept;
   }
 
+  /**
+   * Weights {@code s v} and intercept averaged, and the L1 penalties each weight received with
+   * them; update counts, the cumulative L1 penalty and (averaged SGD) the sums of iterates added,
+   * so the averaged model is the mean of every replica's iterates.
+   */
+  @Override
+  void combine(Stepper baseState, List<? extends Stepper> replicaStates, double[] shares) {
+    SgdStepper base = (SgdStepper) baseState;
+    SgdStepper[] replicas = replicaStates.toArray(new SgdStepper[0]);
+    int n = replicas.length;
+    double[] values = new double[n];
+    double[] mergedV = new double[v.length];
+    double[] mergedQ = q == null ? null : new double[v.length];
+    double[] mergedSums = sumOfIterates == null ? null : new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      for (int r = 0; r < n; r++) {
+        values[r] = replicas[r].scale * replicas[r].v[i];
+      }
+      mergedV[i] = averaged(base.scale * base.v[i], values, shares);
+      if (q != null) {
+        for (int r = 0; r < n; r++) {
+          values[r] = replicas[r].q[i];
+        }
+        mergedQ[i] = averaged(base.q[i], values, shares);
+      }
+      if (sumOfIterates != null) {
+        for (int r = 0; r < n; r++) {
+          values[r] = replicas[r].caughtUpSum(i);
+        }
+        mergedSums[i] = summed(base.caughtUpSum(i), values);
+      }
+    }
+    double mergedIntercept = averaged(base.intercept, field(replicas, s -> s.intercept), shares);
+    double mergedU = summed(base.u, field(replicas, s -> s.u));
+    double mergedT = summed(base.t, field(replicas, s -> s.t));
+    double mergedScaleSum = summed(base.scaleSum, field(replicas, s -> s.scaleSum));
+    double mergedInterceptSum = summed(base.interceptSum, field(replicas, s -> s.interceptSum));
+    System.arraycopy(mergedV, 0, v, 0, v.length);
+    if (q != null) {
+      System.arraycopy(mergedQ, 0, q, 0, q.length);
+    }
+    if (sumOfIterates != null) {
+      System.arraycopy(mergedSums, 0, sumOfIterates, 0, v.length);
+      Arrays.fill(scaleSumAtChange, mergedScaleSum);
+    }
+    scale = 1;
+    intercept = mergedIntercept;
+    u = mergedU;
+    t = Math.round(mergedT);
+    scaleSum = mergedScaleSum;
+    interceptSum = mergedInterceptSum;
+  }
 
+  /** Coordinate i's sum of effective iterates, brought up to date. */
+  private double caughtUpSum(int i) {
+    return sumOfIterates[i] + v[i] * (scaleSum - scaleSumAtChange[i]);
+  }
+
+  private static double[] field(SgdStepper[] steppers, ToDoubleFunction<SgdStepper> f) {
+    double[] values = new double[steppers.length];
+    for (int r = 0; r < steppers.length; r++) {
+      values[r] = f.applyAsDouble(steppers[r]);
+    }
+    return values;
+  }
 
   @Override
   SgdStepper copy() {

@@ -1,5 +1,7 @@
 package org.brookml.linear;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.brookml.io.ModelCodec;
 import org.brookml.io.SnapshotReader;
@@ -7,6 +9,7 @@ import org.brookml.io.SnapshotWriter;
 import org.brookml.io.Snapshots;
 import org.brookml.learner.Batches;
 import org.brookml.learner.OnlineClassifier;
+import org.brookml.stream.Mergeable;
 import org.brookml.vector.SparseVector;
 
 /**
@@ -19,7 +22,8 @@ import org.brookml.vector.SparseVector;
  *
  * <p>{@code learn} and {@code predict} allocate nothing. Not thread-safe.
  */
-public final class SoftmaxRegression implements OnlineClassifier {
+public final class SoftmaxRegression
+    implements OnlineClassifier, Mergeable<SoftmaxRegression> {
 
   private final int dimension;
   private final int numClasses;
@@ -222,6 +226,55 @@ public final class SoftmaxRegression implements OnlineClassifier {
       row.reset();
     }
     samplesSeen = 0;
+  }
+
+  private String mergeSignature() {
+    return "SoftmaxRegression{dimension=" + dimension + ", numClasses=" + numClasses
+        + ", optimizer=" + optimizer + "}";
+  }
+
+  /**
+   * Parameter averaging of models trained on disjoint data, row by row, with the rules of
+   * {@link SgdClassifier#mergeFrom}.
+   *
+   * @throws IllegalArgumentException if a model differs in shape or optimizer settings
+   */
+  @Override
+  public void mergeFrom(List<? extends SoftmaxRegression> others) {
+    ParameterMerging.requireCompatible(this, others, SoftmaxRegression::mergeSignature);
+    List<Stepper[]> models = new ArrayList<>();
+    long[] samples = new long[others.size() + 1];
+    models.add(rows);
+    samples[0] = samplesSeen;
+    for (int i = 0; i < others.size(); i++) {
+      SoftmaxRegression other = others.get(i);
+      models.add(other.rows);
+      samples[i + 1] = other.samplesSeen;
+    }
+    ParameterMerging.mergeFrom(rows, models, samples, () -> optimizer.newStepper(dimension));
+    for (int i = 1; i < samples.length; i++) {
+      samplesSeen += samples[i];
+    }
+  }
+
+  /**
+   * The synchronous data-parallel step, row by row, with the rules of
+   * {@link SgdClassifier#addDeltas}.
+   *
+   * @throws IllegalArgumentException if a replica is incompatible or has learned fewer examples
+   *     than this base
+   */
+  @Override
+  public void addDeltas(List<? extends SoftmaxRegression> replicas) {
+    ParameterMerging.requireCompatible(this, replicas, SoftmaxRegression::mergeSignature);
+    List<Stepper[]> models = new ArrayList<>();
+    long[] samples = new long[replicas.size()];
+    for (int i = 0; i < replicas.size(); i++) {
+      SoftmaxRegression replica = replicas.get(i);
+      models.add(replica.rows);
+      samples[i] = replica.samplesSeen;
+    }
+    samplesSeen += ParameterMerging.addDeltas(rows, models, samplesSeen, samples);
   }
 
   @Override

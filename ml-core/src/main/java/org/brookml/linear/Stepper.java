@@ -1,5 +1,6 @@
 package org.brookml.linear;
 
+import java.util.List;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
 import org.brookml.vector.SparseVector;
@@ -40,7 +41,32 @@ abstract class Stepper {
   /** The intercept predictions use. */
   abstract double intercept();
 
+  /**
+   * Makes this state the combination of {@code replicas} relative to {@code base} (all of this
+   * stepper's class and size): parameters and running averages become
+   * {@code base + sum_r shares[r] (replica_r - base)}, additive statistics (update counts, sums
+   * of squared gradients, FTRL's z and n, cumulative penalties, sums of iterates) become
+   * {@code base + sum_r (replica_r - base)}. {@code this} may be the base or one of the replicas.
+   */
+  abstract void combine(Stepper base, List<? extends Stepper> replicas, double[] shares);
 
+  /** {@code base + sum_r shares[r] (values_r - base)} for one quantity. */
+  static double averaged(double base, double[] values, double[] shares) {
+    double result = base;
+    for (int r = 0; r < values.length; r++) {
+      result += shares[r] * (values[r] - base);
+    }
+    return result;
+  }
+
+  /** {@code base + sum_r (values_r - base)} for one quantity. */
+  static double summed(double base, double[] values) {
+    double result = base;
+    for (double v : values) {
+      result += v - base;
+    }
+    return result;
+  }
 
   /** Forgets everything. */
   abstract void reset();
