@@ -27,6 +27,31 @@ public final class FlinkExample {
         .name("brook-keyed-learner");
   }
 
+  /**
+   * Data-parallel logistic regression: learners on rebalanced {@code points} publish snapshots
+   * every {@code publishEvery} points, one merger combines them, and {@code toPredict} is answered
+   * by the newest merged model through broadcast state. Returns the merged models and the
+   * predictions.
+   */
+  public static DataParallel dataParallelLogistic(DataStream<LabelledPoint> points,
+      DataStream<LabelledPoint> toPredict, long publishEvery) {
+    DataStream<ModelSnapshot> merged = points.rebalance()
+        .process(new ParallelLearner<>(SgdClassifier.class,
+            () -> SgdClassifier.builder(2).build(), publishEvery))
+        .name("brook-parallel-learner")
+        .process(new ModelMerger<>(SgdClassifier.class)).setParallelism(1)
+        .name("brook-model-merger");
+    DataStream<Prediction> predictions = toPredict
+        .connect(merged.broadcast(BroadcastPredictor.MODEL))
+        .process(new BroadcastPredictor<>(SgdClassifier.class))
+        .name("brook-broadcast-predictor");
+    return new DataParallel(merged, predictions);
+  }
+
+  /** The two outputs of {@link #dataParallelLogistic}. */
+  public record DataParallel(DataStream<ModelSnapshot> mergedModels,
+      DataStream<Prediction> predictions) {}
+
   public static void main(String[] args) throws Exception {
     int keys = 4;
     long n = 40_000;

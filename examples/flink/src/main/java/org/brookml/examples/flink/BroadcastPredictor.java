@@ -1,0 +1,68 @@
+package org.brookml.examples.flink;
+
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+import org.brookml.io.Snapshots;
+import org.brookml.learner.OnlineClassifier;
+
+/**
+ * Data-parallel training, the serving side: the merged model arrives through broadcast state (every
+ * parallel instance holds the same, newest one) and each point is predicted with it. Points that
+ * arrive before the first model are not predicted. The model is restored once per new snapshot,
+ * not per point.
+ *
+ * @param <M> the model type
+ */
+public final class BroadcastPredictor<M extends OnlineClassifier>
+    extends BroadcastProcessFunction<LabelledPoint, ModelSnapshot, Prediction> {
+
+  /** The broadcast state holding the newest merged snapshot under the key {@code "model"}. */
+  public static final MapStateDescriptor<String, ModelSnapshot> MODEL = new MapStateDescriptor<>(
+      "brook-broadcast-model", Types.STRING, Types.POJO(ModelSnapshot.class));
+
+  private final Class<M> type;
+  private transient ModelSnapshot cachedSnapshot;
+  private transient M cachedModel;
+
+  /** @param type the model class */
+  public BroadcastPredictor(Class<M> type) {
+    this.type = type;
+  }
+
+  @Override
+  public void processBroadcastElement(ModelSnapshot snapshot, Context context,
+      Collector<Prediction> out) throws Exception {
+    BroadcastState<String, ModelSnapshot> state = context.getBroadcastState(MODEL);
+    ModelSnapshot current = state.get("model");
+    if (current == null || current.samplesSeen < snapshot.samplesSeen) {
+      state.put("model", snapshot);
+    }
+  }
+
+  @Override
+  public void processElement(LabelledPoint point, ReadOnlyContext context,
+      Collector<Prediction> out) throws Exception {
+    ReadOnlyBroadcastState<String, ModelSnapshot> state = context.getBroadcastState(MODEL);
+    ModelSnapshot snapshot = state.get("model");
+    if (snapshot == null) {
+      return;
+    }
+    if (snapshot != cachedSnapshot) {
+      cachedModel = Snapshots.read(snapshot.bytes, type);
+      cachedSnapshot = snapshot;
+    }
+    double[] proba = cachedModel.predictProba(point.features,
+        new double[cachedModel.numClasses()]);
+    int predicted = 0;
+    for (int c = 1; c < proba.length; c++) {
+      if (proba[c] > proba[predicted]) {
+        predicted = c;
+      }
+    }
+    out.collect(new Prediction(point.key, point.index, point.label, predicted, proba[predicted]));
+  }
+}
