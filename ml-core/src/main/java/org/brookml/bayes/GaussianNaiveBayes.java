@@ -1,12 +1,16 @@
 package org.brookml.bayes;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 import org.brookml.internal.stats.ClassGaussians;
 import org.brookml.io.ModelCodec;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
 import org.brookml.learner.Batches;
 import org.brookml.learner.DenseInputClassifier;
+import org.brookml.stream.Mergeable;
 
 /**
  * Gaussian naive Bayes learned online: per class, its weight and a weighted normal estimate of
@@ -14,9 +18,12 @@ import org.brookml.learner.DenseInputClassifier;
  * computed in log space, each density floored at 1e-9 so that one feature cannot veto a class; a
  * feature of zero variance within a class is a point mass at its mean, as in MOA. Classes never
  * seen get probability 0 (all uniform before the first example). Learning is exact and order-free
- * up to rounding; it allocates nothing.
+ * up to rounding; it allocates nothing. Merging is exact too: the class weights and per-class
+ * means and variances of models trained on disjoint data pool into those of one model trained on
+ * all of it.
  */
-public final class GaussianNaiveBayes extends DenseInputClassifier {
+public final class GaussianNaiveBayes extends DenseInputClassifier
+    implements Mergeable<GaussianNaiveBayes> {
 
   private final int dimension;
   private final int numClasses;
@@ -90,6 +97,69 @@ public final class GaussianNaiveBayes extends DenseInputClassifier {
     }
     gaussians.addLogLikelihoods(x, out);
     return out;
+  }
+
+  /**
+   * Pools the statistics of models trained on disjoint data into this one: afterwards it is the
+   * model of all their examples (up to rounding).
+   *
+   * @throws IllegalArgumentException if a model has another dimension or number of classes
+   */
+  @Override
+  public void mergeFrom(List<? extends GaussianNaiveBayes> others) {
+    requireCompatible(others);
+    List<GaussianNaiveBayes> all = new ArrayList<>();
+    all.add(this);
+    all.addAll(others);
+    combine(new GaussianNaiveBayes(dimension, numClasses), all);
+  }
+
+  /**
+   * Adds what each replica (a copy of this model) learned since the copy; afterwards this is the
+   * model of the base's examples and all the replicas' new ones (up to rounding).
+   *
+   * @throws IllegalArgumentException if a replica is incompatible or has learned fewer examples
+   */
+  @Override
+  public void addDeltas(List<? extends GaussianNaiveBayes> replicas) {
+    requireCompatible(replicas);
+    for (int i = 0; i < replicas.size(); i++) {
+      if (replicas.get(i).samplesSeen() < samplesSeen) {
+        throw new IllegalArgumentException("replica " + i + " has learned "
+            + replicas.get(i).samplesSeen() + " examples, fewer than the base's " + samplesSeen
+            + ": it was not copied from this model");
+      }
+    }
+    combine(copy(), new ArrayList<>(replicas));
+  }
+
+  private void requireCompatible(List<? extends GaussianNaiveBayes> others) {
+    Objects.requireNonNull(others, "models");
+    for (int i = 0; i < others.size(); i++) {
+      GaussianNaiveBayes other = Objects.requireNonNull(others.get(i), "model " + i);
+      if (other.dimension != dimension || other.numClasses != numClasses) {
+        throw new IllegalArgumentException("model " + i + " has dimension " + other.dimension
+            + " and " + other.numClasses + " classes, not " + dimension + " and " + numClasses);
+      }
+    }
+  }
+
+  private void combine(GaussianNaiveBayes base, List<GaussianNaiveBayes> replicas) {
+    List<ClassGaussians> stats = new ArrayList<>();
+    double[] weights = base.classWeights.clone();
+    long samples = base.samplesSeen;
+    for (GaussianNaiveBayes r : replicas) {
+      stats.add(r.gaussians);
+      for (int c = 0; c < numClasses; c++) {
+        weights[c] += r.classWeights[c] - base.classWeights[c];
+      }
+      samples += r.samplesSeen - base.samplesSeen;
+    }
+    gaussians.combine(base.gaussians, stats);
+    for (int c = 0; c < numClasses; c++) {
+      classWeights[c] = Math.max(0, weights[c]);
+    }
+    samplesSeen = samples;
   }
 
   /** Total weight learned for class {@code c}. */

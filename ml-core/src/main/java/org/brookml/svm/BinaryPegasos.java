@@ -242,6 +242,66 @@ final class BinaryPegasos {
     plattB -= rate * error;
   }
 
+  /**
+   * Makes this the combination of {@code replicas} relative to {@code base}: the effective weights,
+   * intercept and Platt parameters become {@code base + sum_r shares[r] (replica_r - base)}; the
+   * step count and (averaging) the sums of iterates become {@code base + sum_r (replica_r - base)}.
+   * {@code this} may be the base or a replica.
+   */
+  void combine(BinaryPegasos base, BinaryPegasos[] replicas, double[] shares) {
+    double[] merged = new double[dimension];
+    double[] sums = sumOfIterates == null ? null : new double[dimension];
+    for (int i = 0; i < dimension; i++) {
+      double w = base.scale * base.v[i];
+      double sum = sums == null ? 0 : base.caughtUpSum(i);
+      for (int r = 0; r < replicas.length; r++) {
+        w += shares[r] * (replicas[r].scale * replicas[r].v[i] - base.scale * base.v[i]);
+        if (sums != null) {
+          sum += replicas[r].caughtUpSum(i) - base.caughtUpSum(i);
+        }
+      }
+      merged[i] = w;
+      if (sums != null) {
+        sums[i] = sum;
+      }
+    }
+    double mergedBiasV = base.scale * base.biasV;
+    double mergedIntercept = base.interceptFree;
+    double mergedA = base.plattA;
+    double mergedB = base.plattB;
+    double mergedScaleSum = base.scaleSum;
+    double mergedBiasSum = base.biasSum;
+    long mergedSteps = base.steps;
+    for (int r = 0; r < replicas.length; r++) {
+      BinaryPegasos x = replicas[r];
+      mergedBiasV += shares[r] * (x.scale * x.biasV - base.scale * base.biasV);
+      mergedIntercept += shares[r] * (x.interceptFree - base.interceptFree);
+      mergedA += shares[r] * (x.plattA - base.plattA);
+      mergedB += shares[r] * (x.plattB - base.plattB);
+      mergedScaleSum += x.scaleSum - base.scaleSum;
+      mergedBiasSum += x.biasSum - base.biasSum;
+      mergedSteps += x.steps - base.steps;
+    }
+    System.arraycopy(merged, 0, v, 0, dimension);
+    if (sums != null) {
+      System.arraycopy(sums, 0, sumOfIterates, 0, dimension);
+      Arrays.fill(scaleSumAtChange, mergedScaleSum);
+    }
+    scale = 1;
+    biasV = mergedBiasV;
+    interceptFree = mergedIntercept;
+    normSq = Vectors.dot(v, v) + (bias == PegasosSvm.Bias.AUGMENTED ? biasV * biasV : 0);
+    plattA = mergedA;
+    plattB = mergedB;
+    scaleSum = mergedScaleSum;
+    biasSum = mergedBiasSum;
+    steps = mergedSteps;
+  }
+
+  private double caughtUpSum(int i) {
+    return sumOfIterates[i] + v[i] * (scaleSum - scaleSumAtChange[i]);
+  }
+
   BinaryPegasos copy() {
     BinaryPegasos copy = new BinaryPegasos(dimension, bias, sumOfIterates != null);
     System.arraycopy(v, 0, copy.v, 0, dimension);

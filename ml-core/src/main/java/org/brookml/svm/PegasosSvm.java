@@ -1,5 +1,7 @@
 package org.brookml.svm;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.brookml.io.ModelCodec;
 import org.brookml.io.SnapshotReader;
@@ -7,6 +9,7 @@ import org.brookml.io.SnapshotWriter;
 import org.brookml.io.Snapshots;
 import org.brookml.learner.Batches;
 import org.brookml.learner.OnlineClassifier;
+import org.brookml.stream.Mergeable;
 import org.brookml.vector.SparseVector;
 
 /**
@@ -37,7 +40,7 @@ import org.brookml.vector.SparseVector;
  * skips the example) and rejects others. {@code learn} and {@code predict} allocate nothing. Not
  * thread-safe.
  */
-public final class PegasosSvm implements OnlineClassifier {
+public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm> {
 
   /** How the intercept is learned. */
   public enum Bias {
@@ -333,6 +336,98 @@ public final class PegasosSvm implements OnlineClassifier {
   @Override
   public long samplesSeen() {
     return samplesSeen;
+  }
+
+  private String mergeSignature() {
+    return "PegasosSvm{dimension=" + dimension + ", numClasses=" + numClasses + ", lambda="
+        + lambda + ", projection=" + projection + ", averaging=" + averaging + ", bias=" + bias
+        + "}";
+  }
+
+  /**
+   * Parameter averaging of models trained on disjoint data (Zinkevich et al. 2010): weights,
+   * intercepts and Platt parameters averaged, weighted by examples learned; step counts (which set
+   * the step size {@code 1/(lambda t)}) and, with averaging, the sums of iterates added. The
+   * average of points inside the projection ball stays inside it.
+   *
+   * @throws IllegalArgumentException if a model differs in shape or settings
+   */
+  @Override
+  public void mergeFrom(List<? extends PegasosSvm> others) {
+    requireCompatible(others);
+    List<PegasosSvm> all = new ArrayList<>();
+    all.add(this);
+    all.addAll(others);
+    long total = 0;
+    for (PegasosSvm m : all) {
+      total += m.samplesSeen;
+    }
+    double[] shares = new double[all.size()];
+    for (int r = 0; r < shares.length; r++) {
+      shares[r] = total > 0 ? all.get(r).samplesSeen / (double) total : 1.0 / shares.length;
+    }
+    combine(toBuilder().build(), all, shares);
+  }
+
+  /**
+   * The synchronous data-parallel step: this model is the base each replica was copied from; it
+   * moves by the replicas' changes averaged by the examples each learned since the copy, and its
+   * step count grows by all of their steps.
+   *
+   * @throws IllegalArgumentException if a replica is incompatible or has learned fewer examples
+   */
+  @Override
+  public void addDeltas(List<? extends PegasosSvm> replicas) {
+    requireCompatible(replicas);
+    long total = 0;
+    for (int r = 0; r < replicas.size(); r++) {
+      PegasosSvm replica = replicas.get(r);
+      if (replica.samplesSeen < samplesSeen) {
+        throw new IllegalArgumentException("replica " + r + " has learned "
+            + replica.samplesSeen + " examples, fewer than the base's " + samplesSeen
+            + ": it was not copied from this model");
+      }
+      total += replica.samplesSeen - samplesSeen;
+    }
+    if (total == 0) {
+      return;
+    }
+    double[] shares = new double[replicas.size()];
+    for (int r = 0; r < shares.length; r++) {
+      PegasosSvm replica = replicas.get(r);
+      shares[r] = (replica.samplesSeen - samplesSeen) / (double) total;
+    }
+    combine(copy(), new ArrayList<>(replicas), shares);
+  }
+
+  private void requireCompatible(List<? extends PegasosSvm> others) {
+    Objects.requireNonNull(others, "models");
+    String expected = mergeSignature();
+    for (int i = 0; i < others.size(); i++) {
+      PegasosSvm other = Objects.requireNonNull(others.get(i), "model " + i);
+      if (!other.mergeSignature().equals(expected)) {
+        throw new IllegalArgumentException("model " + i + " is " + other.mergeSignature()
+            + ", which cannot merge with " + expected);
+      }
+    }
+  }
+
+  private void combine(PegasosSvm base, List<PegasosSvm> replicas, double[] shares) {
+    for (int m = 0; m < models.length; m++) {
+      BinaryPegasos[] rows = new BinaryPegasos[replicas.size()];
+      for (int r = 0; r < rows.length; r++) {
+        rows[r] = replicas.get(r).models[m];
+      }
+      models[m].combine(base.models[m], rows, shares);
+    }
+    long steps = base.t;
+    long samples = base.samplesSeen;
+    for (PegasosSvm r : replicas) {
+      steps += r.t - base.t;
+      samples += r.samplesSeen - base.samplesSeen;
+    }
+    t = steps;
+    samplesSeen = samples;
   }
 
   /** Pegasos steps taken (a batch counts one). */

@@ -1,8 +1,10 @@
 package org.brookml.bayes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -131,6 +133,61 @@ class GaussianNaiveBayesTest implements OnlineLearnerContract<GaussianNaiveBayes
   void untrained_predictsUniformly() {
     assertThat(newLearner().predictProba(new double[ClassifierChecks.D], new double[3]))
         .containsExactly(1 / 3.0, 1 / 3.0, 1 / 3.0);
+  }
+
+  /** Learns examples {@code from .. to} of a fixed random stream. */
+  private static void learnRange(GaussianNaiveBayes model, int from, int to) {
+    SplittableRandom random = new SplittableRandom(21);
+    double[] x = new double[ClassifierChecks.D];
+    for (int i = 0; i < to; i++) {
+      int label = ClassifierChecks.example(random, x);
+      x[0] += 100; // a large mean tests the merge's numerical care
+      if (i >= from) {
+        model.learn(x, label, 1 + i % 3);
+      }
+    }
+  }
+
+  private static void assertSameStatistics(GaussianNaiveBayes actual, GaussianNaiveBayes expected) {
+    assertThat(actual.samplesSeen()).isEqualTo(expected.samplesSeen());
+    for (int c = 0; c < ClassifierChecks.K; c++) {
+      assertThat(actual.classWeight(c)).isEqualTo(expected.classWeight(c));
+      for (int j = 0; j < ClassifierChecks.D; j++) {
+        assertThat(actual.mean(c, j)).isCloseTo(expected.mean(c, j), within(1e-9));
+        assertThat(actual.variance(c, j)).isCloseTo(expected.variance(c, j), within(1e-9));
+      }
+    }
+  }
+
+  /** Pooling models of disjoint parts equals one model of all (Chan et al.'s parallel variance). */
+  @Test
+  void mergeFrom_equalsOneModelOnAllTheData() {
+    GaussianNaiveBayes all = newLearner();
+    learnRange(all, 0, 3_000);
+    GaussianNaiveBayes first = newLearner();
+    GaussianNaiveBayes second = newLearner();
+    GaussianNaiveBayes third = newLearner();
+    learnRange(first, 0, 1_000);
+    learnRange(second, 1_000, 1_700);
+    learnRange(third, 1_700, 3_000);
+    first.mergeFrom(List.of(second, third));
+    assertSameStatistics(first, all);
+  }
+
+  @Test
+  void addDeltas_addsWhatEachReplicaLearnedOnce() {
+    GaussianNaiveBayes base = newLearner();
+    learnRange(base, 0, 1_000);
+    GaussianNaiveBayes a = base.copy();
+    GaussianNaiveBayes b = base.copy();
+    learnRange(a, 1_000, 2_000);
+    learnRange(b, 2_000, 3_000);
+    base.addDeltas(List.of(a, b));
+    GaussianNaiveBayes all = newLearner();
+    learnRange(all, 0, 3_000);
+    assertSameStatistics(base, all);
+    GaussianNaiveBayes behind = newLearner();
+    assertThatThrownBy(() -> base.addDeltas(List.of(behind))).hasMessageContaining("not copied");
   }
 
   /** Elec2, prequential in time order; River's GaussianNB on the same file: 0.729. */

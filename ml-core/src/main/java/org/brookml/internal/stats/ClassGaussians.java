@@ -1,6 +1,7 @@
 package org.brookml.internal.stats;
 
 import java.util.Arrays;
+import java.util.List;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
 
@@ -72,6 +73,51 @@ public final class ClassGaussians {
     System.arraycopy(other.m2, 0, m2, 0, m2.length);
     System.arraycopy(other.min, 0, min, 0, min.length);
     System.arraycopy(other.max, 0, max, 0, max.length);
+    Arrays.fill(stale, true);
+  }
+
+  /**
+   * Makes this the combination of {@code replicas} relative to {@code base} (all of this shape):
+   * every cell's weight, weighted sum and sum of squares become {@code base + sum_r (replica_r -
+   * base)}, the extremes the extremes of all. With an empty {@code base} this pools disjoint
+   * statistics exactly (as Chan et al.'s parallel variance does); with {@code base} the state the
+   * replicas were copied from, it adds what each replica observed since. Sums are taken around
+   * this instance's current means to avoid cancellation.
+   */
+  public void combine(ClassGaussians base, List<ClassGaussians> replicas) {
+    int cells = weight.length;
+    double[] w = new double[cells];
+    double[] mu = new double[cells];
+    double[] sq = new double[cells];
+    double[] lo = new double[cells];
+    double[] hi = new double[cells];
+    for (int cell = 0; cell < cells; cell++) {
+      double reference = mean[cell];
+      double n = base.weight[cell];
+      double baseShift = base.mean[cell] - reference;
+      double baseS1 = base.weight[cell] * baseShift;
+      double baseS2 = base.m2[cell] + base.weight[cell] * baseShift * baseShift;
+      double s1 = baseS1;
+      double s2 = baseS2;
+      lo[cell] = base.min[cell];
+      hi[cell] = base.max[cell];
+      for (ClassGaussians r : replicas) {
+        double shift = r.mean[cell] - reference;
+        n += r.weight[cell] - base.weight[cell];
+        s1 += r.weight[cell] * shift - baseS1;
+        s2 += r.m2[cell] + r.weight[cell] * shift * shift - baseS2;
+        lo[cell] = Math.min(lo[cell], r.min[cell]);
+        hi[cell] = Math.max(hi[cell], r.max[cell]);
+      }
+      w[cell] = Math.max(0, n);
+      mu[cell] = w[cell] > 0 ? reference + s1 / w[cell] : 0;
+      sq[cell] = w[cell] > 0 ? Math.max(0, s2 - s1 * s1 / w[cell]) : 0;
+    }
+    System.arraycopy(w, 0, weight, 0, cells);
+    System.arraycopy(mu, 0, mean, 0, cells);
+    System.arraycopy(sq, 0, m2, 0, cells);
+    System.arraycopy(lo, 0, min, 0, cells);
+    System.arraycopy(hi, 0, max, 0, cells);
     Arrays.fill(stale, true);
   }
 
