@@ -1,5 +1,6 @@
 package org.brookml.linear;
 
+import java.util.List;
 import java.util.Objects;
 import org.brookml.io.ModelCodec;
 import org.brookml.io.SnapshotReader;
@@ -7,6 +8,7 @@ import org.brookml.io.SnapshotWriter;
 import org.brookml.io.Snapshots;
 import org.brookml.learner.Batches;
 import org.brookml.learner.OnlineRegressor;
+import org.brookml.stream.Mergeable;
 import org.brookml.vector.SparseVector;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -26,8 +28,14 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * squares. {@code lambda < 1} forgets old examples (weight {@code lambda^age}). Each update costs
  * O(d^2) ({@code P} is a (d+1) x (d+1) EJML matrix); it allocates nothing. Sample weights scale an
  * example's squared error. Not thread-safe.
+ *
+ * <p>Models merge in information form, {@code A = P^-1} and {@code b = A w}: statistics of disjoint
+ * data add, so with {@code lambda = 1} merged models equal one model trained on all the data (the
+ * prior counted once). With forgetting the same sums are taken; each model's own decay stays in
+ * its statistics, which is an approximation.
  */
-public final class RecursiveLeastSquares implements OnlineRegressor {
+public final class RecursiveLeastSquares
+    implements OnlineRegressor, Mergeable<RecursiveLeastSquares> {
 
   private static final ModelCodec<RecursiveLeastSquares> CODEC = new Codec();
 
@@ -146,6 +154,117 @@ public final class RecursiveLeastSquares implements OnlineRegressor {
       sum += w[x.index(k)] * x.value(k);
     }
     return sum;
+  }
+
+  /**
+   * Pools models trained on disjoint data: {@code A = sum A_i} less the extra priors ({@code
+   * lambda^n_i I / delta} for each model but this one), {@code b = sum A_i w_i}, then
+   * {@code P = A^-1}, {@code w = P b}.
+   *
+   * @throws IllegalArgumentException if a model differs in dimension, lambda or delta
+   */
+  @Override
+  public void mergeFrom(List<? extends RecursiveLeastSquares> others) {
+    requireCompatible(others);
+    int n = dimension + 1;
+    DMatrixRMaj a = information(this);
+    double[] b = informationVector(this, a);
+    long samples = samplesSeen;
+    for (RecursiveLeastSquares other : others) {
+      DMatrixRMaj ai = information(other);
+      double[] bi = informationVector(other, ai);
+      CommonOps_DDRM.addEquals(a, ai);
+      double prior = Math.pow(lambda, other.samplesSeen) / delta;
+      for (int i = 0; i < n; i++) {
+        a.add(i, i, -prior);
+        b[i] += bi[i];
+      }
+      samples += other.samplesSeen;
+    }
+    install(a, b, samples);
+  }
+
+  /**
+   * Adds what each replica (a copy of this model) learned since the copy, in information form:
+   * {@code A = A_0 + sum (A_r - A_0)}, {@code b = b_0 + sum (b_r - b_0)}.
+   *
+   * @throws IllegalArgumentException if a replica is incompatible or has learned fewer examples
+   */
+  @Override
+  public void addDeltas(List<? extends RecursiveLeastSquares> replicas) {
+    requireCompatible(replicas);
+    for (int r = 0; r < replicas.size(); r++) {
+      if (replicas.get(r).samplesSeen() < samplesSeen) {
+        throw new IllegalArgumentException("replica " + r + " has learned "
+            + replicas.get(r).samplesSeen() + " examples, fewer than the base's " + samplesSeen
+            + ": it was not copied from this model");
+      }
+    }
+    int n = dimension + 1;
+    DMatrixRMaj a0 = information(this);
+    double[] b0 = informationVector(this, a0);
+    DMatrixRMaj a = a0.copy();
+    double[] b = b0.clone();
+    long samples = samplesSeen;
+    for (RecursiveLeastSquares replica : replicas) {
+      DMatrixRMaj ar = information(replica);
+      double[] br = informationVector(replica, ar);
+      CommonOps_DDRM.addEquals(a, ar);
+      CommonOps_DDRM.subtractEquals(a, a0);
+      for (int i = 0; i < n; i++) {
+        b[i] += br[i] - b0[i];
+      }
+      samples += replica.samplesSeen() - samplesSeen;
+    }
+    install(a, b, samples);
+  }
+
+  private void requireCompatible(List<? extends RecursiveLeastSquares> others) {
+    Objects.requireNonNull(others, "models");
+    for (int i = 0; i < others.size(); i++) {
+      RecursiveLeastSquares other = Objects.requireNonNull(others.get(i), "model " + i);
+      if (other.dimension != dimension || other.lambda != lambda || other.delta != delta) {
+        throw new IllegalArgumentException("model " + i + " is " + other
+            + ", which cannot merge with " + this);
+      }
+    }
+  }
+
+  /** {@code A = P^-1}. */
+  private static DMatrixRMaj information(RecursiveLeastSquares model) {
+    DMatrixRMaj a = new DMatrixRMaj(model.p.numRows, model.p.numCols);
+    if (!CommonOps_DDRM.invert(model.p, a)) {
+      throw new IllegalArgumentException("a model's P matrix is singular: " + model);
+    }
+    return a;
+  }
+
+  /** {@code b = A w}. */
+  private static double[] informationVector(RecursiveLeastSquares model, DMatrixRMaj a) {
+    double[] b = new double[model.w.length];
+    for (int i = 0; i < b.length; i++) {
+      for (int j = 0; j < b.length; j++) {
+        b[i] += a.get(i, j) * model.w[j];
+      }
+    }
+    return b;
+  }
+
+  /** {@code P = A^-1}, {@code w = P b}; nothing changes if {@code A} cannot be inverted. */
+  private void install(DMatrixRMaj a, double[] b, long samples) {
+    DMatrixRMaj inverse = new DMatrixRMaj(a.numRows, a.numCols);
+    if (!CommonOps_DDRM.invert(a, inverse)) {
+      throw new IllegalArgumentException("the merged information matrix is singular");
+    }
+    p.setTo(inverse);
+    for (int i = 0; i < w.length; i++) {
+      double sum = 0;
+      for (int j = 0; j < w.length; j++) {
+        sum += inverse.get(i, j) * b[j];
+      }
+      w[i] = sum;
+    }
+    samplesSeen = samples;
   }
 
   /** Weight {@code i}. */

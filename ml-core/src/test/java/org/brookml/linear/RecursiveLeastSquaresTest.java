@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -104,5 +105,56 @@ class RecursiveLeastSquaresTest implements OnlineLearnerContract<RecursiveLeastS
         .hasMessage("lambda must be in (0, 1], got 1.5");
     assertThatThrownBy(() -> RecursiveLeastSquares.create(2, 1, 0))
         .hasMessage("delta must be finite and > 0, got 0.0");
+  }
+
+  /** Learns rows {@code from .. to} of a fixed noisy linear stream. */
+  private static void learnRows(RecursiveLeastSquares model, int from, int to) {
+    SplittableRandom random = new SplittableRandom(8);
+    double[] x = new double[3];
+    for (int i = 0; i < to; i++) {
+      for (int j = 0; j < 3; j++) {
+        x[j] = random.nextGaussian();
+      }
+      double y = 1.5 * x[0] - 2 * x[1] + 0.5 * x[2] + 3 + 0.1 * random.nextGaussian();
+      if (i >= from) {
+        model.learn(x, y);
+      }
+    }
+  }
+
+  private static void assertSameModel(RecursiveLeastSquares actual,
+      RecursiveLeastSquares expected) {
+    for (int j = 0; j < 3; j++) {
+      assertThat(actual.weight(j)).as("weight %d", j).isCloseTo(expected.weight(j), within(1e-8));
+    }
+    assertThat(actual.intercept()).isCloseTo(expected.intercept(), within(1e-8));
+    assertThat(actual.samplesSeen()).isEqualTo(expected.samplesSeen());
+  }
+
+  /** Without forgetting, merging in information form is exact: the prior is counted once. */
+  @Test
+  void merging_withoutForgetting_equalsOneModelOnAllTheData() {
+    RecursiveLeastSquares all = RecursiveLeastSquares.create(3, 1, 10);
+    learnRows(all, 0, 900);
+    RecursiveLeastSquares first = RecursiveLeastSquares.create(3, 1, 10);
+    RecursiveLeastSquares second = first.copy();
+    RecursiveLeastSquares third = first.copy();
+    learnRows(first, 0, 300);
+    learnRows(second, 300, 500);
+    learnRows(third, 500, 900);
+    first.mergeFrom(List.of(second, third));
+    assertSameModel(first, all);
+
+    RecursiveLeastSquares base = RecursiveLeastSquares.create(3, 1, 10);
+    learnRows(base, 0, 300);
+    RecursiveLeastSquares a = base.copy();
+    RecursiveLeastSquares b = base.copy();
+    learnRows(a, 300, 600);
+    learnRows(b, 600, 900);
+    base.addDeltas(List.of(a, b));
+    assertSameModel(base, all);
+    assertThatThrownBy(() -> base.mergeFrom(
+        List.of(RecursiveLeastSquares.create(3, 0.99, 10))))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }
