@@ -77,6 +77,7 @@ public final class HoeffdingTree extends DenseInputClassifier {
   private final double[] bestLeft;
   private final double[] bestRight;
   private final double[] scratch;
+  private final double[] deviations;
   private Split parentOfLeaf;
   private boolean leafIsLeftChild;
 
@@ -101,6 +102,7 @@ public final class HoeffdingTree extends DenseInputClassifier {
     bestLeft = new double[numClasses];
     bestRight = new double[numClasses];
     scratch = new double[numClasses];
+    deviations = new double[numClasses];
     reset();
   }
 
@@ -233,6 +235,7 @@ public final class HoeffdingTree extends DenseInputClassifier {
     double secondBest = best;
     int bestAttribute = -1;
     double bestThreshold = 0;
+    double parentImpurity = SplitMerit.impurity(criterion, leaf.classWeights);
     for (int j = 0; j < dimension; j++) {
       double lo = Double.POSITIVE_INFINITY;
       double hi = Double.NEGATIVE_INFINITY;
@@ -245,13 +248,11 @@ public final class HoeffdingTree extends DenseInputClassifier {
       }
       double attributeBest = Double.NEGATIVE_INFINITY;
       double attributeThreshold = 0;
+      leaf.stats.standardDeviations(j, deviations);
       for (int i = 1; i <= splitPoints; i++) {
         double threshold = lo + (hi - lo) * i / (splitPoints + 1);
-        for (int c = 0; c < numClasses; c++) {
-          left[c] = leaf.stats.weightAtMost(c, j, threshold);
-          right[c] = leaf.stats.weight(c, j) - left[c];
-        }
-        double merit = SplitMerit.of(criterion, leaf.classWeights, left, right, minBranchFraction);
+        leaf.stats.splitWeights(j, threshold, deviations, left, right);
+        double merit = SplitMerit.of(criterion, parentImpurity, left, right, minBranchFraction);
         if (merit > attributeBest) {
           attributeBest = merit;
           attributeThreshold = threshold;

@@ -7,12 +7,19 @@ final class SplitMerit {
 
   private SplitMerit() {}
 
+  /** The impurity of class weights: entropy in bits, or Gini impurity. */
+  static double impurity(HoeffdingTree.SplitCriterion criterion, double[] weights) {
+    return criterion == HoeffdingTree.SplitCriterion.GINI ? gini(weights, sum(weights))
+        : entropy(weights, sum(weights));
+  }
+
   /**
-   * The merit of splitting the class weights {@code parent} into {@code left} and {@code right}:
-   * the parent's impurity minus the weight-averaged impurity of the sides. Information gain is
-   * {@code -inf} when fewer than two sides hold more than {@code minBranchFraction} of the weight.
+   * The merit of splitting weights of impurity {@code parentImpurity} into {@code left} and
+   * {@code right}: the parent's impurity minus the weight-averaged impurity of the sides.
+   * Information gain is {@code -inf} when fewer than two sides hold more than
+   * {@code minBranchFraction} of the weight.
    */
-  static double of(HoeffdingTree.SplitCriterion criterion, double[] parent, double[] left,
+  static double of(HoeffdingTree.SplitCriterion criterion, double parentImpurity, double[] left,
       double[] right, double minBranchFraction) {
     double leftWeight = sum(left);
     double rightWeight = sum(right);
@@ -21,13 +28,13 @@ final class SplitMerit {
       return Double.NEGATIVE_INFINITY;
     }
     if (criterion == HoeffdingTree.SplitCriterion.GINI) {
-      return gini(parent, sum(parent))
+      return parentImpurity
           - (leftWeight * gini(left, leftWeight) + rightWeight * gini(right, rightWeight)) / total;
     }
     if (leftWeight / total <= minBranchFraction || rightWeight / total <= minBranchFraction) {
       return Double.NEGATIVE_INFINITY;
     }
-    return entropy(parent, sum(parent))
+    return parentImpurity
         - (leftWeight * entropy(left, leftWeight) + rightWeight * entropy(right, rightWeight))
         / total;
   }

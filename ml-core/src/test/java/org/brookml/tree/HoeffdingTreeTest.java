@@ -205,13 +205,15 @@ class HoeffdingTreeTest implements OnlineLearnerContract<HoeffdingTree> {
     double[] right = {1, 2};
     double hParent = -(0.75 * Math.log(0.75) + 0.25 * Math.log(0.25)) / Math.log(2);
     double hRight = -(Math.log(1 / 3.0) / 3 + 2 * Math.log(2 / 3.0) / 3) / Math.log(2);
-    assertThat(SplitMerit.of(SplitCriterion.INFO_GAIN, parent, left, right, 0.01))
+    assertThat(SplitMerit.of(SplitCriterion.INFO_GAIN,
+        SplitMerit.impurity(SplitCriterion.INFO_GAIN, parent), left, right, 0.01))
         .isCloseTo(hParent - 3 / 8.0 * hRight, within(1e-12));
     double giniParent = 1 - 0.75 * 0.75 - 0.25 * 0.25;
     double giniRight = 1 - 1 / 9.0 - 4 / 9.0;
-    assertThat(SplitMerit.of(SplitCriterion.GINI, parent, left, right, 0.01))
+    assertThat(SplitMerit.of(SplitCriterion.GINI,
+        SplitMerit.impurity(SplitCriterion.GINI, parent), left, right, 0.01))
         .isCloseTo(giniParent - 3 / 8.0 * giniRight, within(1e-12));
-    assertThat(SplitMerit.of(SplitCriterion.INFO_GAIN, parent, new double[] {6, 2},
+    assertThat(SplitMerit.of(SplitCriterion.INFO_GAIN, 0.8, new double[] {6, 2},
         new double[] {0.01, 0}, 0.01)).isEqualTo(Double.NEGATIVE_INFINITY);
     assertThat(SplitMerit.range(SplitCriterion.INFO_GAIN, 8)).isCloseTo(3, within(1e-12));
   }

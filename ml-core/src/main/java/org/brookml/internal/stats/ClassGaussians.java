@@ -190,23 +190,38 @@ public final class ClassGaussians {
   }
 
 
+
   /**
-   * Estimated weight of class {@code c} whose feature {@code j} is at most {@code v}: all of it at
-   * or above the largest value seen, none below the smallest, the normal CDF share in between.
+   * For every class, the estimated weight whose feature {@code j} is at most {@code v} into
+   * {@code left} (all of it at or above the largest value seen, none below the smallest, the
+   * normal CDF share in between) and the rest into {@code right}. {@code sd} holds each class's
+   * standard deviation of feature {@code j} ({@link #standardDeviations}), computed once for all
+   * thresholds of a split attempt.
    */
-  public double weightAtMost(int c, int j, double v) {
-    int cell = c * dimension + j;
-    if (weight[cell] == 0 || v < min[cell]) {
-      return 0;
+  public void splitWeights(int j, double v, double[] sd, double[] left, double[] right) {
+    for (int c = 0, cell = j; c < numClasses; c++, cell += dimension) {
+      double w = weight[cell];
+      double l;
+      if (w == 0 || v < min[cell]) {
+        l = 0;
+      } else if (v >= max[cell]) {
+        l = w;
+      } else if (sd[c] <= 0) {
+        l = v >= mean[cell] ? w : 0;
+      } else {
+        l = w * Normal.cdf((v - mean[cell]) / sd[c]);
+      }
+      left[c] = l;
+      right[c] = w - l;
     }
-    if (v >= max[cell]) {
-      return weight[cell];
+  }
+
+  /** Each class's standard deviation of feature {@code j} into {@code out}. */
+  public double[] standardDeviations(int j, double[] out) {
+    for (int c = 0; c < numClasses; c++) {
+      out[c] = Math.sqrt(variance(c, j));
     }
-    double variance = variance(c, j);
-    if (variance <= 0) {
-      return v >= mean[cell] ? weight[cell] : 0;
-    }
-    return weight[cell] * Normal.cdf((v - mean[cell]) / Math.sqrt(variance));
+    return out;
   }
 
   /**
