@@ -46,7 +46,7 @@ class LearnerTopologyTest {
     return new TopologyTestDriver(KafkaStreamsExample.topology(persistent), props);
   }
 
-  @ParameterizedTest(name = "persistent store: {0}")
+  @ParameterizedTest
   @ValueSource(booleans = {false, true})
   void predictionsAndSnapshots_equalTheInProcessLearner(boolean persistent) {
     try (TopologyTestDriver driver = driver(persistent)) {
@@ -98,7 +98,7 @@ class LearnerTopologyTest {
     }
   }
 
-  @ParameterizedTest(name = "persistent store: {0}")
+  @ParameterizedTest
   @ValueSource(booleans = {false, true})
   void badRecords_areRejectedWithTheReason_andLeaveTheModelUnchanged(boolean persistent) {
     try (TopologyTestDriver driver = driver(persistent)) {
