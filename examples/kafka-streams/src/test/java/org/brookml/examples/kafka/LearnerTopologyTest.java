@@ -22,9 +22,8 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.brookml.io.Snapshots;
 import org.brookml.linear.SgdClassifier;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The topology on Kafka Streams' own runtime (TopologyTestDriver runs the real processor, state
@@ -46,9 +45,27 @@ class LearnerTopologyTest {
     return new TopologyTestDriver(KafkaStreamsExample.topology(persistent), props);
   }
 
-  @ParameterizedTest
-  @ValueSource(booleans = {false, true})
-  void predictionsAndSnapshots_equalTheInProcessLearner(boolean persistent) {
+  @Test
+  void inMemoryStore_predictionsAndSnapshotsEqualTheInProcessLearner() {
+    assertEngineEqualsInProcess(false);
+  }
+
+  @Test
+  void rocksDbStore_predictionsAndSnapshotsEqualTheInProcessLearner() {
+    assertEngineEqualsInProcess(true);
+  }
+
+  @Test
+  void inMemoryStore_rejectsBadRecordsWithTheReason() {
+    assertBadRecordsRejected(false);
+  }
+
+  @Test
+  void rocksDbStore_rejectsBadRecordsWithTheReason() {
+    assertBadRecordsRejected(true);
+  }
+
+  private void assertEngineEqualsInProcess(boolean persistent) {
     try (TopologyTestDriver driver = driver(persistent)) {
       TestInputTopic<String, String> examples = driver.createInputTopic(
           LearnerTopology.EXAMPLES, new StringSerializer(), new StringSerializer());
@@ -98,9 +115,8 @@ class LearnerTopologyTest {
     }
   }
 
-  @ParameterizedTest
-  @ValueSource(booleans = {false, true})
-  void badRecords_areRejectedWithTheReason_andLeaveTheModelUnchanged(boolean persistent) {
+  /** Bad records go to the rejected topic with the reason and leave the stored model unchanged. */
+  private void assertBadRecordsRejected(boolean persistent) {
     try (TopologyTestDriver driver = driver(persistent)) {
       TestInputTopic<String, String> examples = driver.createInputTopic(
           LearnerTopology.EXAMPLES, new StringSerializer(), new StringSerializer());
