@@ -1,19 +1,23 @@
 package org.brookml.examples.flink;
 
+import java.util.ArrayDeque;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.brookml.io.Snapshots;
 import org.brookml.learner.OnlineClassifier;
 
 /**
  * Data-parallel training, the serving side: the merged model arrives through broadcast state (every
  * parallel instance holds the same, newest one) and each point is predicted with it. Points that
- * arrive before the first model are not predicted. The model is restored once per new snapshot,
- * not per point.
+ * arrive before an instance's first model wait in memory (up to {@code maxWaiting}; beyond that
+ * the oldest go to the {@link #UNANSWERED} side output) and are answered when it comes; they are
+ * not checkpointed.
+ * The model is restored once per new snapshot, not per point.
  *
  * @param <M> the model type
  */
@@ -25,13 +29,23 @@ public final class BroadcastPredictor<M extends OnlineClassifier>
       "brook-broadcast-model", Types.STRING, Types.POJO(ModelSnapshot.class));
 
   private final Class<M> type;
+  private final int maxWaiting;
   private transient ModelSnapshot cachedSnapshot;
   private transient M cachedModel;
+  private transient ArrayDeque<LabelledPoint> waiting;
 
-  /** @param type the model class */
-  public BroadcastPredictor(Class<M> type) {
+  /**
+   * @param type the model class
+   * @param maxWaiting points kept while no model has arrived yet
+   */
+  public BroadcastPredictor(Class<M> type, int maxWaiting) {
     this.type = type;
+    this.maxWaiting = maxWaiting;
   }
+
+  /** Side output of points given up on because too many waited for the first model. */
+  public static final OutputTag<LabelledPoint> UNANSWERED =
+      new OutputTag<>("brook-unanswered", Types.POJO(LabelledPoint.class));
 
   @Override
   public void processBroadcastElement(ModelSnapshot snapshot, Context context,
@@ -41,6 +55,12 @@ public final class BroadcastPredictor<M extends OnlineClassifier>
     if (current == null || current.samplesSeen < snapshot.samplesSeen) {
       state.put("model", snapshot);
     }
+    if (waiting != null) {
+      for (LabelledPoint point : waiting) {
+        out.collect(predict(state.get("model"), point));
+      }
+      waiting = null;
+    }
   }
 
   @Override
@@ -49,8 +69,19 @@ public final class BroadcastPredictor<M extends OnlineClassifier>
     ReadOnlyBroadcastState<String, ModelSnapshot> state = context.getBroadcastState(MODEL);
     ModelSnapshot snapshot = state.get("model");
     if (snapshot == null) {
+      if (waiting == null) {
+        waiting = new ArrayDeque<>();
+      }
+      if (waiting.size() == maxWaiting) {
+        context.output(UNANSWERED, waiting.removeFirst());
+      }
+      waiting.addLast(point);
       return;
     }
+    out.collect(predict(snapshot, point));
+  }
+
+  private Prediction predict(ModelSnapshot snapshot, LabelledPoint point) {
     if (snapshot != cachedSnapshot) {
       cachedModel = Snapshots.read(snapshot.bytes, type);
       cachedSnapshot = snapshot;
@@ -63,6 +94,6 @@ public final class BroadcastPredictor<M extends OnlineClassifier>
         predicted = c;
       }
     }
-    out.collect(new Prediction(point.key, point.index, point.label, predicted, proba[predicted]));
+    return new Prediction(point.key, point.index, point.label, predicted, proba[predicted]);
   }
 }

@@ -43,7 +43,7 @@ public final class FlinkExample {
         .name("brook-model-merger");
     DataStream<Prediction> predictions = toPredict
         .connect(merged.broadcast(BroadcastPredictor.MODEL))
-        .process(new BroadcastPredictor<>(SgdClassifier.class))
+        .process(new BroadcastPredictor<>(SgdClassifier.class, 100_000))
         .name("brook-broadcast-predictor");
     return new DataParallel(merged, predictions);
   }
