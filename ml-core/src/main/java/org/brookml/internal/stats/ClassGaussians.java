@@ -2,6 +2,8 @@ package org.brookml.internal.stats;
 
 import java.util.Arrays;
 import java.util.List;
+import org.brookml.internal.vector.VectorKernels;
+import org.brookml.internal.vector.VectorKernelsProvider;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
 
@@ -17,6 +19,8 @@ public final class ClassGaussians {
   /** Log of the floor under every density, so that one unusual value cannot veto a class. */
   static final double LOG_DENSITY_FLOOR = Math.log(1e-9);
 
+
+  private static final VectorKernels KERNELS = VectorKernelsProvider.kernels();
 
   private final int numClasses;
   private final int dimension;
@@ -233,41 +237,14 @@ public final class ClassGaussians {
       if (stale[c]) {
         refresh(c);
       }
-      // Four independent sums, so the additions need not wait for one another.
-      int base = c * dimension;
-      double s0 = 0;
-      double s1 = 0;
-      double s2 = 0;
-      double s3 = 0;
-      int j = 0;
-      for (; j + 3 < dimension; j += 4) {
-        s0 += logDensity(base + j, x[j]);
-        s1 += logDensity(base + j + 1, x[j + 1]);
-        s2 += logDensity(base + j + 2, x[j + 2]);
-        s3 += logDensity(base + j + 3, x[j + 3]);
-      }
-      for (; j < dimension; j++) {
-        s0 += logDensity(base + j, x[j]);
-      }
-      logLikelihood[c] += (s0 + s1) + (s2 + s3);
+      logLikelihood[c] += KERNELS.gaussianLogLikelihood(x, mean, halfPrecision, logNormalizer,
+          c * dimension, dimension, LOG_DENSITY_FLOOR);
     }
   }
 
-  /** {@code log(max(density, 1e-9))} of {@code v} in a refreshed cell. */
-  private double logDensity(int cell, double v) {
-    double d = v - mean[cell];
-    double h = halfPrecision[cell];
-    double logDensity = h > 0 ? logNormalizer[cell] - h * d * d
-        : d == 0 ? 0 : Double.NEGATIVE_INFINITY;
-    return logDensity > LOG_DENSITY_FLOOR ? logDensity : LOG_DENSITY_FLOOR;
-  }
 
   private void refresh(int c) {
-    for (int j = 0, cell = c * dimension; j < dimension; j++, cell++) {
-      double variance = weight[cell] > 1 ? m2[cell] / (weight[cell] - 1) : 0;
-      halfPrecision[cell] = variance > 0 ? 0.5 / variance : 0;
-      logNormalizer[cell] = variance > 0 ? -0.5 * Math.log(2 * Math.PI * variance) : 0;
-    }
+    KERNELS.gaussianTerms(weight, m2, c * dimension, dimension, halfPrecision, logNormalizer);
     stale[c] = false;
   }
 

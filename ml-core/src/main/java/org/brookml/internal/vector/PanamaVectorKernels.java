@@ -1,6 +1,7 @@
 package org.brookml.internal.vector;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -491,4 +492,53 @@ final class PanamaVectorKernels implements VectorKernels {
   }
 
 
+
+  @Override
+  public void gaussianTerms(double[] weight, double[] m2, int off, int n, double[] halfPrecision,
+      double[] logNormalizer) {
+    int i = 0;
+    DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+    DoubleVector zero = DoubleVector.zero(SPECIES);
+    DoubleVector twoPi = DoubleVector.broadcast(SPECIES, 2 * Math.PI);
+    for (int bound = n - n % LANES; i < bound; i += LANES) {
+      DoubleVector w = DoubleVector.fromArray(SPECIES, weight, off + i);
+      VectorMask<Double> counted = w.compare(VectorOperators.GT, 1.0);
+      // Cells of weight <= 1 divide by 1 and are then zeroed, so no lane divides by zero.
+      DoubleVector variance = zero.blend(DoubleVector.fromArray(SPECIES, m2, off + i)
+          .div(one.blend(w.sub(one), counted)), counted);
+      VectorMask<Double> positive = variance.compare(VectorOperators.GT, 0.0);
+      DoubleVector safe = one.blend(variance, positive);
+      zero.blend(DoubleVector.broadcast(SPECIES, 0.5).div(safe), positive)
+          .intoArray(halfPrecision, off + i);
+      zero.blend(safe.mul(twoPi).lanewise(VectorOperators.LOG).mul(-0.5), positive)
+          .intoArray(logNormalizer, off + i);
+    }
+    ScalarVectorKernels.gaussianTermsRange(weight, m2, off, i, n, halfPrecision, logNormalizer);
+  }
+
+  @Override
+  public double gaussianLogLikelihood(double[] x, double[] mean, double[] halfPrecision,
+      double[] logNormalizer, int off, int n, double floor) {
+    if (n < 2 * LANES) {
+      // Too short to repay the final reduction across lanes.
+      return ScalarVectorKernels.INSTANCE.gaussianLogLikelihood(x, mean, halfPrecision,
+          logNormalizer, off, n, floor);
+    }
+    int i = 0;
+    DoubleVector acc = DoubleVector.zero(SPECIES);
+    DoubleVector floorV = DoubleVector.broadcast(SPECIES, floor);
+    for (int bound = n - n % LANES; i < bound; i += LANES) {
+      DoubleVector d = DoubleVector.fromArray(SPECIES, x, i)
+          .sub(DoubleVector.fromArray(SPECIES, mean, off + i));
+      DoubleVector h = DoubleVector.fromArray(SPECIES, halfPrecision, off + i);
+      DoubleVector logDensity = DoubleVector.fromArray(SPECIES, logNormalizer, off + i)
+          .sub(h.mul(d).mul(d));
+      // A point mass (h = 0) has log density 0 at its mean, and the floor anywhere else.
+      VectorMask<Double> offPointMass = h.compare(VectorOperators.EQ, 0.0)
+          .and(d.compare(VectorOperators.NE, 0.0));
+      acc = acc.add(logDensity.blend(floorV, offPointMass).max(floorV));
+    }
+    return acc.reduceLanes(VectorOperators.ADD) + ScalarVectorKernels.gaussianLogLikelihoodRange(
+        x, mean, halfPrecision, logNormalizer, off, i, n, floor);
+  }
 }

@@ -71,4 +71,20 @@ public interface VectorKernels {
   boolean nearestCenters(
       double[] xs, int xOff, int rows, int d, double[] transposedCenters, double[] norms,
       int stride, int[] out, double[] scratch);
+
+  /**
+   * Per-cell terms of normal log densities for {@code n} cells from {@code off}: with
+   * {@code var = weight > 1 ? m2 / (weight - 1) : 0}, {@code halfPrecision = 0.5 / var} and
+   * {@code logNormalizer = -0.5 log(2 pi var)} where {@code var > 0}, both 0 elsewhere.
+   */
+  void gaussianTerms(double[] weight, double[] m2, int off, int n, double[] halfPrecision,
+      double[] logNormalizer);
+
+  /**
+   * Sum over {@code n} cells from {@code off} of {@code max(floor, log density of x[i])}, the log
+   * density {@code logNormalizer - halfPrecision (x - mean)^2}, or, for a cell with
+   * {@code halfPrecision = 0} (a point mass), 0 at its mean and {@code floor} elsewhere.
+   */
+  double gaussianLogLikelihood(double[] x, double[] mean, double[] halfPrecision,
+      double[] logNormalizer, int off, int n, double floor);
 }

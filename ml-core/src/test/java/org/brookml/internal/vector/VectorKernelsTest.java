@@ -86,6 +86,52 @@ class VectorKernelsTest {
     }
   }
 
+  /**
+   * Normal log-density terms and the floored naive-Bayes sum against the formulas, with cells of
+   * weight 0, weight 1 and zero variance (point masses) mixed in, at an offset.
+   */
+  @ParameterizedTest
+  @MethodSource("sizes")
+  void gaussianKernels_matchTheFormulas(int n) {
+    SplittableRandom rnd = new SplittableRandom(5000 + n);
+    int off = 3;
+    double[] weight = new double[off + n];
+    double[] m2 = new double[off + n];
+    double[] mean = new double[off + n];
+    for (int i = off; i < off + n; i++) {
+      weight[i] = i % 7 == 0 ? 0 : i % 11 == 0 ? 1 : rnd.nextDouble(1.5, 50);
+      m2[i] = i % 5 == 0 ? 0 : rnd.nextDouble(0.01, 30);
+      mean[i] = rnd.nextDouble(-3, 3);
+    }
+    double[] x = random(rnd, n);
+    for (int i = 0; i < n; i += 4) {
+      x[i] = mean[off + i]; // exactly at the mean: a point mass scores 0 there
+    }
+    double floor = Math.log(1e-9);
+    double[] expectedHalf = new double[off + n];
+    double[] expectedLog = new double[off + n];
+    double expectedSum = 0;
+    for (int i = off; i < off + n; i++) {
+      double variance = weight[i] > 1 ? m2[i] / (weight[i] - 1) : 0;
+      expectedHalf[i] = variance > 0 ? 0.5 / variance : 0;
+      expectedLog[i] = variance > 0 ? -0.5 * Math.log(2 * Math.PI * variance) : 0;
+      double d = x[i - off] - mean[i];
+      double logDensity = variance > 0
+          ? -0.5 * Math.log(2 * Math.PI * variance) - d * d / (2 * variance)
+          : d == 0 ? 0 : Double.NEGATIVE_INFINITY;
+      expectedSum += Math.max(logDensity, floor);
+    }
+    for (VectorKernels k : implementations()) {
+      double[] half = new double[off + n];
+      double[] log = new double[off + n];
+      k.gaussianTerms(weight, m2, off, n, half, log);
+      assertThat(half).as(k.name()).containsExactly(expectedHalf, within(1e-12));
+      assertThat(log).as(k.name()).containsExactly(expectedLog, within(1e-12));
+      assertThat(k.gaussianLogLikelihood(x, mean, half, log, off, n, floor)).as(k.name())
+          .isCloseTo(expectedSum, within(1e-9 * (n + 1)));
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("sizes")
   void adaGradStep_matchesTheFormula_andLeavesZeroCoordinatesAlone(int n) {
