@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.brookml.internal.merge.MergeChecks;
 import org.brookml.internal.stats.ClassGaussians;
 import org.brookml.io.ModelCodec;
 import org.brookml.io.SnapshotReader;
@@ -107,7 +108,7 @@ public final class GaussianNaiveBayes extends DenseInputClassifier
    */
   @Override
   public void mergeFrom(List<? extends GaussianNaiveBayes> others) {
-    requireCompatible(others);
+    MergeChecks.requireCompatible(this, others, GaussianNaiveBayes::mergeSignature);
     List<GaussianNaiveBayes> all = new ArrayList<>();
     all.add(this);
     all.addAll(others);
@@ -122,26 +123,14 @@ public final class GaussianNaiveBayes extends DenseInputClassifier
    */
   @Override
   public void addDeltas(List<? extends GaussianNaiveBayes> replicas) {
-    requireCompatible(replicas);
-    for (int i = 0; i < replicas.size(); i++) {
-      if (replicas.get(i).samplesSeen() < samplesSeen) {
-        throw new IllegalArgumentException("replica " + i + " has learned "
-            + replicas.get(i).samplesSeen() + " examples, fewer than the base's " + samplesSeen
-            + ": it was not copied from this model");
-      }
-    }
+    MergeChecks.requireCompatible(this, replicas, GaussianNaiveBayes::mergeSignature);
+    MergeChecks.learnedSinceBase(samplesSeen, replicas);
     combine(copy(), new ArrayList<>(replicas));
   }
 
-  private void requireCompatible(List<? extends GaussianNaiveBayes> others) {
-    Objects.requireNonNull(others, "models");
-    for (int i = 0; i < others.size(); i++) {
-      GaussianNaiveBayes other = Objects.requireNonNull(others.get(i), "model " + i);
-      if (other.dimension != dimension || other.numClasses != numClasses) {
-        throw new IllegalArgumentException("model " + i + " has dimension " + other.dimension
-            + " and " + other.numClasses + " classes, not " + dimension + " and " + numClasses);
-      }
-    }
+
+  private String mergeSignature() {
+    return "GaussianNaiveBayes{dimension=" + dimension + ", numClasses=" + numClasses + "}";
   }
 
   private void combine(GaussianNaiveBayes base, List<GaussianNaiveBayes> replicas) {

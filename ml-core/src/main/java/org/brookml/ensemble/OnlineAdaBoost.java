@@ -70,12 +70,7 @@ public final class OnlineAdaBoost extends OnlineEnsemble {
   }
 
   @Override
-  public void learn(double[] x, int label, double weight) {
-    requireExample(x, label, weight);
-    samplesSeen++;
-    if (weight == 0) {
-      return;
-    }
+  void learnValidated(double[] x, int label, double weight) {
     weightSeen += weight;
     double lambda = 1;
     boolean drift = false;

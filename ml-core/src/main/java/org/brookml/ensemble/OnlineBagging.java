@@ -30,12 +30,7 @@ public final class OnlineBagging extends OnlineEnsemble {
   }
 
   @Override
-  public void learn(double[] x, int label, double weight) {
-    requireExample(x, label, weight);
-    samplesSeen++;
-    if (weight == 0) {
-      return;
-    }
+  void learnValidated(double[] x, int label, double weight) {
     boolean drift = false;
     for (int m = 0; m < members.length; m++) {
       int k = random.nextPoisson(1);

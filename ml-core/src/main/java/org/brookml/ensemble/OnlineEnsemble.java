@@ -69,12 +69,23 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
     }
   }
 
-  /** Checks one example before anything changes. */
-  final void requireExample(double[] x, int label, double weight) {
+  /**
+   * Validates the example before anything changes, counts it, and lets the ensemble learn it
+   * unless its weight is 0.
+   */
+  @Override
+  public final void learn(double[] x, int label, double weight) {
     Batches.requireExample(x, dimension());
     Batches.requireLabel(label, numClasses());
     Batches.requireWeight(weight);
+    samplesSeen++;
+    if (weight > 0) {
+      learnValidated(x, label, weight);
+    }
   }
+
+  /** The ensemble's update for a validated example of positive weight. */
+  abstract void learnValidated(double[] x, int label, double weight);
 
   /**
    * Feeds member {@code m}'s 0/1 error on the current example to its detector; returns whether the

@@ -3,6 +3,7 @@ package org.brookml.linear;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.brookml.internal.merge.MergeChecks;
 import org.brookml.learner.Batches;
 import org.brookml.vector.SparseVector;
 
@@ -146,7 +147,7 @@ abstract class LinearModel {
 
   /** {@code Mergeable.mergeFrom} for linear models: see {@link ParameterMerging#mergeFrom}. */
   final <M extends LinearModel> void mergeModels(List<? extends M> others) {
-    ParameterMerging.requireCompatible(this, others, LinearModel::mergeSignature);
+    MergeChecks.requireCompatible(this, others, LinearModel::mergeSignature);
     List<Stepper[]> rows = new ArrayList<>();
     long[] samples = new long[others.size() + 1];
     rows.add(new Stepper[] {stepper});
@@ -164,13 +165,14 @@ abstract class LinearModel {
 
   /** {@code Mergeable.addDeltas} for linear models: see {@link ParameterMerging#addDeltas}. */
   final <M extends LinearModel> void addDeltaModels(List<? extends M> replicas) {
-    ParameterMerging.requireCompatible(this, replicas, LinearModel::mergeSignature);
+    MergeChecks.requireCompatible(this, replicas, LinearModel::mergeSignature);
     List<Stepper[]> rows = new ArrayList<>();
     long[] samples = new long[replicas.size()];
     for (int i = 0; i < replicas.size(); i++) {
       rows.add(new Stepper[] {replicas.get(i).stepper});
       samples[i] = replicas.get(i).samplesSeen;
     }
+    MergeChecks.learnedSinceBase(samplesSeen, samples);
     samplesSeen += ParameterMerging.addDeltas(new Stepper[] {stepper}, rows, samplesSeen, samples);
   }
 

@@ -2,8 +2,6 @@ package org.brookml.linear;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
@@ -12,29 +10,11 @@ import java.util.function.Supplier;
  * Stochastic Gradient Descent", NIPS 2010): parameters are averaged, weighted by the examples each
  * model learned; additive optimizer statistics are summed (see {@link Stepper#combine}). A model
  * is a list of {@link Stepper} rows (one for binary and regression models, one per class for
- * softmax). Everything is validated before any state changes.
+ * softmax). Callers validate the models first ({@code MergeChecks}).
  */
 final class ParameterMerging {
 
   private ParameterMerging() {}
-
-  /**
-   * Checks every other model is non-null and has the same signature (class, shape, loss,
-   * optimizer settings) as {@code self}.
-   */
-  static <M> void requireCompatible(M self, List<? extends M> others,
-      Function<M, String> signature) {
-    Objects.requireNonNull(others, "models");
-    String expected = signature.apply(self);
-    for (int i = 0; i < others.size(); i++) {
-      M other = Objects.requireNonNull(others.get(i), "model " + i);
-      String actual = signature.apply(other);
-      if (!actual.equals(expected)) {
-        throw new IllegalArgumentException("model " + i + " is " + actual + ", which cannot merge "
-            + "with " + expected);
-      }
-    }
-  }
 
   /**
    * Models trained on disjoint data, each from a fresh start: {@code target} becomes their
@@ -61,19 +41,15 @@ final class ParameterMerging {
    * it moves by the replicas' changes averaged by the examples each learned since the copy, and
    * its additive statistics gain every replica's increase once.
    *
+   * @param replicaSamples each replica's examples learned, none fewer than {@code baseSamples}
+   *     (see {@code MergeChecks.learnedSinceBase})
    * @return the number of examples the replicas learned since the base
-   * @throws IllegalArgumentException if a replica has learned fewer examples than the base
    */
   static long addDeltas(Stepper[] target, List<Stepper[]> rows, long baseSamples,
       long[] replicaSamples) {
     long total = 0;
-    for (int r = 0; r < replicaSamples.length; r++) {
-      if (replicaSamples[r] < baseSamples) {
-        throw new IllegalArgumentException("replica " + r + " has learned " + replicaSamples[r]
-            + " examples, fewer than the base's " + baseSamples
-            + ": it was not copied from this model");
-      }
-      total += replicaSamples[r] - baseSamples;
+    for (long samples : replicaSamples) {
+      total += samples - baseSamples;
     }
     if (total == 0) {
       return 0;

@@ -2,6 +2,7 @@ package org.brookml.linear;
 
 import java.util.List;
 import java.util.Objects;
+import org.brookml.internal.merge.MergeChecks;
 import org.brookml.io.ModelCodec;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
@@ -165,7 +166,7 @@ public final class RecursiveLeastSquares
    */
   @Override
   public void mergeFrom(List<? extends RecursiveLeastSquares> others) {
-    requireCompatible(others);
+    MergeChecks.requireCompatible(this, others, RecursiveLeastSquares::mergeSignature);
     int n = dimension + 1;
     DMatrixRMaj a = information(this);
     double[] b = informationVector(this, a);
@@ -192,14 +193,8 @@ public final class RecursiveLeastSquares
    */
   @Override
   public void addDeltas(List<? extends RecursiveLeastSquares> replicas) {
-    requireCompatible(replicas);
-    for (int r = 0; r < replicas.size(); r++) {
-      if (replicas.get(r).samplesSeen() < samplesSeen) {
-        throw new IllegalArgumentException("replica " + r + " has learned "
-            + replicas.get(r).samplesSeen() + " examples, fewer than the base's " + samplesSeen
-            + ": it was not copied from this model");
-      }
-    }
+    MergeChecks.requireCompatible(this, replicas, RecursiveLeastSquares::mergeSignature);
+    MergeChecks.learnedSinceBase(samplesSeen, replicas);
     int n = dimension + 1;
     DMatrixRMaj a0 = information(this);
     double[] b0 = informationVector(this, a0);
@@ -219,15 +214,9 @@ public final class RecursiveLeastSquares
     install(a, b, samples);
   }
 
-  private void requireCompatible(List<? extends RecursiveLeastSquares> others) {
-    Objects.requireNonNull(others, "models");
-    for (int i = 0; i < others.size(); i++) {
-      RecursiveLeastSquares other = Objects.requireNonNull(others.get(i), "model " + i);
-      if (other.dimension != dimension || other.lambda != lambda || other.delta != delta) {
-        throw new IllegalArgumentException("model " + i + " is " + other
-            + ", which cannot merge with " + this);
-      }
-    }
+  private String mergeSignature() {
+    return "RecursiveLeastSquares{dimension=" + dimension + ", lambda=" + lambda + ", delta="
+        + delta + "}";
   }
 
   /** {@code A = P^-1}. */

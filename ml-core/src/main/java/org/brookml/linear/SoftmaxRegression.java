@@ -3,6 +3,7 @@ package org.brookml.linear;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.brookml.internal.merge.MergeChecks;
 import org.brookml.io.ModelCodec;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
@@ -241,7 +242,7 @@ public final class SoftmaxRegression
    */
   @Override
   public void mergeFrom(List<? extends SoftmaxRegression> others) {
-    ParameterMerging.requireCompatible(this, others, SoftmaxRegression::mergeSignature);
+    MergeChecks.requireCompatible(this, others, SoftmaxRegression::mergeSignature);
     List<Stepper[]> models = new ArrayList<>();
     long[] samples = new long[others.size() + 1];
     models.add(rows);
@@ -266,7 +267,8 @@ public final class SoftmaxRegression
    */
   @Override
   public void addDeltas(List<? extends SoftmaxRegression> replicas) {
-    ParameterMerging.requireCompatible(this, replicas, SoftmaxRegression::mergeSignature);
+    MergeChecks.requireCompatible(this, replicas, SoftmaxRegression::mergeSignature);
+    MergeChecks.learnedSinceBase(samplesSeen, replicas);
     List<Stepper[]> models = new ArrayList<>();
     long[] samples = new long[replicas.size()];
     for (int i = 0; i < replicas.size(); i++) {

@@ -3,6 +3,7 @@ package org.brookml.svm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.brookml.internal.merge.MergeChecks;
 import org.brookml.io.ModelCodec;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
@@ -354,7 +355,7 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
    */
   @Override
   public void mergeFrom(List<? extends PegasosSvm> others) {
-    requireCompatible(others);
+    MergeChecks.requireCompatible(this, others, PegasosSvm::mergeSignature);
     List<PegasosSvm> all = new ArrayList<>();
     all.add(this);
     all.addAll(others);
@@ -378,17 +379,8 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
    */
   @Override
   public void addDeltas(List<? extends PegasosSvm> replicas) {
-    requireCompatible(replicas);
-    long total = 0;
-    for (int r = 0; r < replicas.size(); r++) {
-      PegasosSvm replica = replicas.get(r);
-      if (replica.samplesSeen < samplesSeen) {
-        throw new IllegalArgumentException("replica " + r + " has learned "
-            + replica.samplesSeen + " examples, fewer than the base's " + samplesSeen
-            + ": it was not copied from this model");
-      }
-      total += replica.samplesSeen - samplesSeen;
-    }
+    MergeChecks.requireCompatible(this, replicas, PegasosSvm::mergeSignature);
+    long total = MergeChecks.learnedSinceBase(samplesSeen, replicas);
     if (total == 0) {
       return;
     }
@@ -400,17 +392,6 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
     combine(copy(), new ArrayList<>(replicas), shares);
   }
 
-  private void requireCompatible(List<? extends PegasosSvm> others) {
-    Objects.requireNonNull(others, "models");
-    String expected = mergeSignature();
-    for (int i = 0; i < others.size(); i++) {
-      PegasosSvm other = Objects.requireNonNull(others.get(i), "model " + i);
-      if (!other.mergeSignature().equals(expected)) {
-        throw new IllegalArgumentException("model " + i + " is " + other.mergeSignature()
-            + ", which cannot merge with " + expected);
-      }
-    }
-  }
 
   private void combine(PegasosSvm base, List<PegasosSvm> replicas, double[] shares) {
     for (int m = 0; m < models.length; m++) {

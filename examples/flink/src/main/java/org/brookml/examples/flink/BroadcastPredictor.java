@@ -8,6 +8,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.brookml.eval.Prequential;
 import org.brookml.io.Snapshots;
 import org.brookml.learner.OnlineClassifier;
 
@@ -88,12 +89,7 @@ public final class BroadcastPredictor<M extends OnlineClassifier>
     }
     double[] proba = cachedModel.predictProba(point.features,
         new double[cachedModel.numClasses()]);
-    int predicted = 0;
-    for (int c = 1; c < proba.length; c++) {
-      if (proba[c] > proba[predicted]) {
-        predicted = c;
-      }
-    }
+    int predicted = Prequential.argMax(proba);
     return new Prediction(point.key, point.index, point.label, predicted, proba[predicted]);
   }
 }

@@ -8,6 +8,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.brookml.eval.Prequential;
 import org.brookml.io.Snapshots;
 import org.brookml.learner.OnlineClassifier;
 
@@ -65,12 +66,7 @@ public final class KeyedLearner<M extends OnlineClassifier>
       context.output(REJECTED, point + " # " + e.getMessage());
       return;
     }
-    int predicted = 0;
-    for (int c = 1; c < proba.length; c++) {
-      if (proba[c] > proba[predicted]) {
-        predicted = c;
-      }
-    }
+    int predicted = Prequential.argMax(proba);
     byte[] updated = Snapshots.write(m);
     model.update(updated);
     out.collect(new Prediction(point.key, point.index, point.label, predicted, proba[predicted]));

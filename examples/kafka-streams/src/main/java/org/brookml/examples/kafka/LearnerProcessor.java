@@ -11,6 +11,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.brookml.eval.Prequential;
 import org.brookml.learner.OnlineClassifier;
 import org.brookml.stream.SnapshotStep;
 
@@ -61,12 +62,7 @@ final class LearnerProcessor<M extends OnlineClassifier>
   }
 
   private static String describe(double[] proba) {
-    int best = 0;
-    for (int c = 1; c < proba.length; c++) {
-      if (proba[c] > proba[best]) {
-        best = c;
-      }
-    }
+    int best = Prequential.argMax(proba);
     return best + "," + String.format(Locale.ROOT, "%.17g", proba[best]);
   }
 
