@@ -20,6 +20,16 @@ abstract class LinearModel {
   Stepper stepper;
   long samplesSeen;
   private final boolean optimizerAverages;
+  /** The state at the start of a large batch, for rolling it back; created on first use. */
+  private Stepper batchStart;
+
+  /**
+   * Batches of at most this many values (256 KB) are checked before learning: the check leaves
+   * them in cache for the learning pass. Larger ones are checked row by row as they are learned,
+   * through the score, and rolled back from a copy of the state if a row is bad, so that a batch
+   * streamed from memory is read once.
+   */
+  private static final long CHECKED_FIRST_VALUES = 1 << 15;
 
   LinearModel(int dimension, Loss loss, Optimizer optimizer) {
     this.dimension = dimension;
@@ -73,6 +83,41 @@ abstract class LinearModel {
     Batches.requireWeight(weight);
     stepper.step(x, loss.derivative(p, y) * weight);
     samplesSeen++;
+  }
+
+  /**
+   * Steps through the first {@code rows} rows of the row-major {@code xs} in order, weight 1, with
+   * targets {@code 2 labels[r] - 1} (classifiers) or {@code targets[r]} (regressors): the same
+   * model as one {@link #step(double[], double, double)} per row. A non-finite value anywhere
+   * leaves the model as it was.
+   */
+  final void stepRows(double[] xs, int rows, int[] labels, double[] targets) {
+    Batches.requireRowRange(xs, 0, rows, dimension, "xs");
+    boolean checkedFirst = (long) rows * dimension <= CHECKED_FIRST_VALUES;
+    if (checkedFirst) {
+      Batches.requireRows(xs, rows, dimension, "xs");
+    } else {
+      if (batchStart == null) {
+        batchStart = optimizer.newStepper(dimension);
+      }
+      batchStart.copyFrom(stepper);
+    }
+    long samplesAtStart = samplesSeen;
+    for (int r = 0; r < rows; r++) {
+      int off = r * dimension;
+      double score = stepper.score(xs, off);
+      if (!Double.isFinite(score)) {
+        if (!checkedFirst) {
+          stepper.copyFrom(batchStart);
+          samplesSeen = samplesAtStart;
+          Batches.requireRows(xs, r, 1, dimension, "xs");
+        }
+        requireFiniteScore(score);
+      }
+      double y = labels != null ? 2 * labels[r] - 1 : targets[r];
+      stepper.step(xs, off, loss.derivative(score, y));
+      samplesSeen++;
+    }
   }
 
   /** One step on a validated sparse example. */

@@ -69,6 +69,16 @@ public final class SgdClassifier extends LinearModel
     step(x, 2 * label - 1, weight);
   }
 
+  /**
+   * Learns the rows in order, exactly as {@link #learn(double[], int)} on each would, reading each
+   * row once where it lies (no copy); a bad row or label anywhere leaves the model as it was.
+   */
+  @Override
+  public void learnBatch(double[] xs, int rows, int[] labels) {
+    Batches.requireLabels(labels, rows, 2);
+    stepRows(xs, rows, labels, null);
+  }
+
   /** The raw score {@code w . x + b}: positive means class 1. */
   public double decisionFunction(double[] x) {
     return predictionScore(x);

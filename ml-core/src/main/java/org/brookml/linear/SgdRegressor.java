@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.brookml.io.ModelCodec;
 import org.brookml.io.Snapshots;
+import org.brookml.learner.Batches;
 import org.brookml.learner.OnlineRegressor;
 import org.brookml.stream.Mergeable;
 import org.brookml.vector.SparseVector;
@@ -59,6 +60,19 @@ public final class SgdRegressor extends LinearModel
   @Override
   public void learn(SparseVector x, double y, double weight) {
     step(x, requireTarget(y), weight);
+  }
+
+  /**
+   * Learns the rows in order, exactly as {@link #learn(double[], double)} on each would, reading
+   * each row once where it lies (no copy); a bad row or target anywhere leaves the model as it was.
+   */
+  @Override
+  public void learnBatch(double[] xs, int rows, double[] ys) {
+    Batches.requireTargets(ys, rows);
+    for (int r = 0; r < rows; r++) {
+      requireTarget(ys[r]);
+    }
+    stepRows(xs, rows, null, ys);
   }
 
   private double requireTarget(double y) {

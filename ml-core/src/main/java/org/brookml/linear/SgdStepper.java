@@ -65,8 +65,8 @@ final class SgdStepper extends Stepper {
   }
 
   @Override
-  double score(double[] x) {
-    return scale * Vectors.dot(v, x) + intercept;
+  double score(double[] xs, int off) {
+    return scale * Vectors.dot(v, 0, xs, off, v.length) + intercept;
   }
 
   @Override
@@ -98,21 +98,21 @@ final class SgdStepper extends Stepper {
   }
 
   @Override
-  void step(double[] x, double g) {
+  void step(double[] xs, int off, double g) {
     double update = shrinkAndStep(g);
     if (sumOfIterates != null) {
-      for (int i = 0; i < x.length; i++) {
-        if (x[i] != 0) {
+      for (int i = 0; i < v.length; i++) {
+        if (xs[off + i] != 0) {
           catchUp(i);
         }
       }
     }
     if (update != 0) {
-      Vectors.axpy(update / scale, x, v);
+      Vectors.axpy(update / scale, xs, off, v, 0, v.length);
     }
     if (q != null) {
-      for (int i = 0; i < x.length; i++) {
-        if (x[i] != 0) {
+      for (int i = 0; i < v.length; i++) {
+        if (xs[off + i] != 0) {
           penalize(i);
         }
       }
@@ -274,21 +274,27 @@ final class SgdStepper extends Stepper {
   @Override
   SgdStepper copy() {
     SgdStepper copy = new SgdStepper(config, v.length);
-    System.arraycopy(v, 0, copy.v, 0, v.length);
-    if (q != null) {
-      System.arraycopy(q, 0, copy.q, 0, q.length);
-    }
-    copy.scale = scale;
-    copy.intercept = intercept;
-    copy.u = u;
-    copy.t = t;
-    if (sumOfIterates != null) {
-      System.arraycopy(sumOfIterates, 0, copy.sumOfIterates, 0, v.length);
-      System.arraycopy(scaleSumAtChange, 0, copy.scaleSumAtChange, 0, v.length);
-    }
-    copy.scaleSum = scaleSum;
-    copy.interceptSum = interceptSum;
+    copy.copyFrom(this);
     return copy;
+  }
+
+  @Override
+  void copyFrom(Stepper other) {
+    SgdStepper from = (SgdStepper) other;
+    System.arraycopy(from.v, 0, v, 0, v.length);
+    if (q != null) {
+      System.arraycopy(from.q, 0, q, 0, q.length);
+    }
+    scale = from.scale;
+    intercept = from.intercept;
+    u = from.u;
+    t = from.t;
+    if (sumOfIterates != null) {
+      System.arraycopy(from.sumOfIterates, 0, sumOfIterates, 0, v.length);
+      System.arraycopy(from.scaleSumAtChange, 0, scaleSumAtChange, 0, v.length);
+    }
+    scaleSum = from.scaleSum;
+    interceptSum = from.interceptSum;
   }
 
   @Override

@@ -14,7 +14,12 @@ import org.brookml.vector.SparseVector;
 abstract class Stepper {
 
   /** The raw score {@code w . x + b}. */
-  abstract double score(double[] x);
+  final double score(double[] x) {
+    return score(x, 0);
+  }
+
+  /** The raw score of the dense example stored at {@code xs[off .. off + dimension)}. */
+  abstract double score(double[] xs, int off);
 
   /** The raw score {@code w . x + b} of a sparse example. */
   abstract double score(SparseVector x);
@@ -30,7 +35,12 @@ abstract class Stepper {
   }
 
   /** One update with gradient factor {@code g} for example {@code x}. */
-  abstract void step(double[] x, double g);
+  final void step(double[] x, double g) {
+    step(x, 0, g);
+  }
+
+  /** One update for the dense example stored at {@code xs[off .. off + dimension)}. */
+  abstract void step(double[] xs, int off, double g);
 
   /** One update with gradient factor {@code g} for the sparse example {@code x}. */
   abstract void step(SparseVector x, double g);
@@ -73,6 +83,9 @@ abstract class Stepper {
 
   /** An independent copy. */
   abstract Stepper copy();
+
+  /** Makes this state equal to {@code other} (same class and size), allocating nothing. */
+  abstract void copyFrom(Stepper other);
 
   /** Writes the state (not the configuration). */
   abstract void write(SnapshotWriter out);

@@ -77,8 +77,14 @@ public final class LinearComparison {
       labels[r] = score + random.nextGaussian() > 0 ? 1 : 0;
       y[r] = labels[r];
     }
+    double[] flat = new double[rows * DENSE_D];
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(x[r], 0, flat, r * DENSE_D, DENSE_D);
+    }
     double[] rates = new double[REPS + 2];
+    double[] batchRates = new double[REPS + 2];
     double accuracy = 0;
+    double batchAccuracy = 0;
     for (int rep = 0; rep < rates.length; rep++) { // the first two warm the JIT up
       OnlineClassifier model = model(DENSE_D, 1);
       long start = System.nanoTime();
@@ -86,21 +92,23 @@ public final class LinearComparison {
         model.learn(x[r], labels[r]);
       }
       rates[rep] = rows / ((System.nanoTime() - start) / 1e9);
-      int correct = 0;
-      for (int r = 0; r < rows; r++) {
-        correct += model.predict(x[r]) == labels[r] ? 1 : 0;
+      accuracy = accuracy(model, x, labels);
+      if (!pegasos) { // Pegasos's learnBatch is its mini-batch step: another algorithm
+        OnlineClassifier batched = model(DENSE_D, 1);
+        start = System.nanoTime();
+        batched.learnBatch(flat, rows, labels);
+        batchRates[rep] = rows / ((System.nanoTime() - start) / 1e9);
+        batchAccuracy = accuracy(batched, x, labels);
       }
-      accuracy = correct / (double) rows;
-    }
-    double[] flat = new double[rows * DENSE_D];
-    for (int r = 0; r < rows; r++) {
-      System.arraycopy(x[r], 0, flat, r * DENSE_D, DENSE_D);
     }
     ScikitLearn.writeDoubles(flat, flat.length, dir.resolve("x.f64"));
     ScikitLearn.writeDoubles(y, rows, dir.resolve("y.f64"));
-    report("dense d=100", rows, rates, accuracy, ScikitLearn.run("sklearn_sgd_classifier.py",
-        "dense", dir.toString(), Integer.toString(rows), Integer.toString(DENSE_D),
-        Integer.toString(REPS), loss()));
+    String sklearn = ScikitLearn.run("sklearn_sgd_classifier.py", "dense", dir.toString(),
+        Integer.toString(rows), Integer.toString(DENSE_D), Integer.toString(REPS), loss());
+    report("dense d=100", rows, rates, accuracy, sklearn);
+    if (!pegasos) {
+      report("dense, learnBatch", rows, batchRates, batchAccuracy, sklearn);
+    }
   }
 
   private static void sparse(int rows, Path dir) throws Exception {
@@ -136,11 +144,7 @@ public final class LinearComparison {
         model.learn(x[r], labels[r]);
       }
       rates[rep] = rows / ((System.nanoTime() - start) / 1e9);
-      int correct = 0;
-      for (int r = 0; r < rows; r++) {
-        correct += model.predict(x[r]) == labels[r] ? 1 : 0;
-      }
-      accuracy = correct / (double) rows;
+      accuracy = accuracy(model, x, labels);
     }
     ScikitLearn.writeLongs(indptr, dir.resolve("indptr.i64"));
     ScikitLearn.writeInts(indices, nnz, dir.resolve("indices.i32"));
@@ -157,6 +161,22 @@ public final class LinearComparison {
     }
     return SgdClassifier.builder(dimension)
         .optimizer(Optimizer.sgd(LearningRate.optimal(1e-4), 1e-4, 0, interceptFactor)).build();
+  }
+
+  private static double accuracy(OnlineClassifier model, double[][] x, int[] labels) {
+    int correct = 0;
+    for (int r = 0; r < x.length; r++) {
+      correct += model.predict(x[r]) == labels[r] ? 1 : 0;
+    }
+    return correct / (double) x.length;
+  }
+
+  private static double accuracy(OnlineClassifier model, SparseVector[] x, int[] labels) {
+    int correct = 0;
+    for (int r = 0; r < x.length; r++) {
+      correct += model.predict(x[r]) == labels[r] ? 1 : 0;
+    }
+    return correct / (double) x.length;
   }
 
   private static String loss() {

@@ -105,8 +105,8 @@ final class PanamaVectorKernels implements VectorKernels {
   }
 
   @Override
-  public void adaGradStep(double g, double[] x, double[] w, double[] sumSq, int n, double eta,
-      double l2, double eps) {
+  public void adaGradStep(double g, double[] x, int xOff, double[] w, double[] sumSq, int n,
+      double eta, double l2, double eps) {
     int i = 0;
     DoubleVector gv = DoubleVector.broadcast(SPECIES, g);
     DoubleVector l2v = DoubleVector.broadcast(SPECIES, l2);
@@ -114,7 +114,7 @@ final class PanamaVectorKernels implements VectorKernels {
     DoubleVector epsv = DoubleVector.broadcast(SPECIES, eps);
     DoubleVector zero = DoubleVector.zero(SPECIES);
     for (int bound = n - n % LANES; i < bound; i += LANES) {
-      DoubleVector xi = DoubleVector.fromArray(SPECIES, x, i);
+      DoubleVector xi = DoubleVector.fromArray(SPECIES, x, xOff + i);
       DoubleVector wi = DoubleVector.fromArray(SPECIES, w, i);
       // The penalty only where x_i != 0, so untouched coordinates stay exactly as they are.
       DoubleVector penalty = zero.blend(wi.mul(l2v), xi.compare(VectorOperators.NE, 0.0));
@@ -123,12 +123,12 @@ final class PanamaVectorKernels implements VectorKernels {
       sum.intoArray(sumSq, i);
       wi.sub(etav.mul(gi).div(sum.add(epsv).sqrt())).intoArray(w, i);
     }
-    ScalarVectorKernels.adaGradRange(g, x, w, sumSq, i, n, eta, l2, eps);
+    ScalarVectorKernels.adaGradRange(g, x, xOff, w, sumSq, i, n, eta, l2, eps);
   }
 
   @Override
-  public void ftrlStep(double g, double[] x, double[] w, double[] z, double[] sumSq, int n,
-      double alpha, double beta, double l1, double l2) {
+  public void ftrlStep(double g, double[] x, int xOff, double[] w, double[] z, double[] sumSq,
+      int n, double alpha, double beta, double l1, double l2) {
     int i = 0;
     DoubleVector gv = DoubleVector.broadcast(SPECIES, g);
     DoubleVector alphaV = DoubleVector.broadcast(SPECIES, alpha);
@@ -138,7 +138,7 @@ final class PanamaVectorKernels implements VectorKernels {
     DoubleVector l2V = DoubleVector.broadcast(SPECIES, l2);
     DoubleVector zero = DoubleVector.zero(SPECIES);
     for (int bound = n - n % LANES; i < bound; i += LANES) {
-      DoubleVector gi = DoubleVector.fromArray(SPECIES, x, i).mul(gv);
+      DoubleVector gi = DoubleVector.fromArray(SPECIES, x, xOff + i).mul(gv);
       DoubleVector before = DoubleVector.fromArray(SPECIES, sumSq, i);
       DoubleVector after = before.add(gi.mul(gi));
       DoubleVector root = after.sqrt();
@@ -152,7 +152,7 @@ final class PanamaVectorKernels implements VectorKernels {
           .div(betaV.add(root).div(alphaV).add(l2V));
       next.blend(zero, zi.abs().compare(VectorOperators.LE, l1V)).intoArray(w, i);
     }
-    ScalarVectorKernels.ftrlRange(g, x, w, z, sumSq, i, n, alpha, beta, l1, l2);
+    ScalarVectorKernels.ftrlRange(g, x, xOff, w, z, sumSq, i, n, alpha, beta, l1, l2);
   }
 
   @Override

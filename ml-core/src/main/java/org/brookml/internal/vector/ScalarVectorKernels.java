@@ -48,16 +48,16 @@ public final class ScalarVectorKernels implements VectorKernels {
   }
 
   @Override
-  public void adaGradStep(double g, double[] x, double[] w, double[] sumSq, int n, double eta,
-      double l2, double eps) {
-    adaGradRange(g, x, w, sumSq, 0, n, eta, l2, eps);
+  public void adaGradStep(double g, double[] x, int xOff, double[] w, double[] sumSq, int n,
+      double eta, double l2, double eps) {
+    adaGradRange(g, x, xOff, w, sumSq, 0, n, eta, l2, eps);
   }
 
   /** {@link #adaGradStep} over coordinates {@code [from, to)}; the Vector API kernel's tail. */
-  static void adaGradRange(double g, double[] x, double[] w, double[] sumSq, int from, int to,
-      double eta, double l2, double eps) {
+  static void adaGradRange(double g, double[] x, int xOff, double[] w, double[] sumSq, int from,
+      int to, double eta, double l2, double eps) {
     for (int i = from; i < to; i++) {
-      double xi = x[i];
+      double xi = x[xOff + i];
       double gi = g * xi + (xi != 0 ? l2 * w[i] : 0);
       double sum = sumSq[i] + gi * gi;
       sumSq[i] = sum;
@@ -66,16 +66,16 @@ public final class ScalarVectorKernels implements VectorKernels {
   }
 
   @Override
-  public void ftrlStep(double g, double[] x, double[] w, double[] z, double[] sumSq, int n,
-      double alpha, double beta, double l1, double l2) {
-    ftrlRange(g, x, w, z, sumSq, 0, n, alpha, beta, l1, l2);
+  public void ftrlStep(double g, double[] x, int xOff, double[] w, double[] z, double[] sumSq,
+      int n, double alpha, double beta, double l1, double l2) {
+    ftrlRange(g, x, xOff, w, z, sumSq, 0, n, alpha, beta, l1, l2);
   }
 
   /** {@link #ftrlStep} over coordinates {@code [from, to)}; the Vector API kernel's tail. */
-  static void ftrlRange(double g, double[] x, double[] w, double[] z, double[] sumSq, int from,
-      int to, double alpha, double beta, double l1, double l2) {
+  static void ftrlRange(double g, double[] x, int xOff, double[] w, double[] z, double[] sumSq,
+      int from, int to, double alpha, double beta, double l1, double l2) {
     for (int i = from; i < to; i++) {
-      double gi = g * x[i];
+      double gi = g * x[xOff + i];
       double before = sumSq[i];
       double after = before + gi * gi;
       double root = Math.sqrt(after);

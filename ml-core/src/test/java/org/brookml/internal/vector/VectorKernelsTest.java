@@ -42,6 +42,14 @@ class VectorKernelsTest {
     return x;
   }
 
+  /** {@code x} stored from {@code offset} on, after values a kernel must not read (NaN). */
+  private static double[] shifted(double[] x, int offset) {
+    double[] padded = new double[offset + x.length];
+    java.util.Arrays.fill(padded, 0, offset, Double.NaN);
+    System.arraycopy(x, 0, padded, offset, x.length);
+    return padded;
+  }
+
   private static double tolerance(int n) {
     return 1e-12 * (n + 1) * 100;
   }
@@ -155,7 +163,7 @@ class VectorKernelsTest {
     for (VectorKernels k : implementations()) {
       double[] w = w0.clone();
       double[] s = s0.clone();
-      k.adaGradStep(-0.7, x, w, s, n, 0.3, 0.01, 1e-8);
+      k.adaGradStep(-0.7, shifted(x, 5), 5, w, s, n, 0.3, 0.01, 1e-8);
       assertThat(w).as(k.name()).containsExactly(expectedW, within(1e-12));
       assertThat(s).as(k.name()).containsExactly(expectedS, within(1e-12));
       for (int i = 0; i < n; i += 3) {
@@ -200,7 +208,7 @@ class VectorKernelsTest {
       double[] w = w0.clone();
       double[] z = z0.clone();
       double[] sums = n0.clone();
-      k.ftrlStep(g, x, w, z, sums, n, alpha, beta, l1, l2);
+      k.ftrlStep(g, shifted(x, 3), 3, w, z, sums, n, alpha, beta, l1, l2);
       assertThat(z).as(k.name()).containsExactly(ez, within(1e-12));
       assertThat(sums).as(k.name()).containsExactly(en, within(1e-12));
       assertThat(w).as(k.name()).containsExactly(ew, within(1e-12));
