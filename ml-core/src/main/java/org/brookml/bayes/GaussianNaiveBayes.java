@@ -3,13 +3,11 @@ package org.brookml.bayes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import org.brookml.internal.merge.MergeChecks;
 import org.brookml.internal.stats.ClassGaussians;
 import org.brookml.io.ModelCodec;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
-import org.brookml.learner.Batches;
 import org.brookml.learner.DenseInputClassifier;
 import org.brookml.stream.Mergeable;
 
@@ -59,10 +57,7 @@ public final class GaussianNaiveBayes extends DenseInputClassifier
   }
 
   @Override
-  public void learn(double[] x, int label, double weight) {
-    Batches.requireExample(x, dimension);
-    Batches.requireLabel(label, numClasses);
-    Batches.requireWeight(weight);
+  protected void learnChecked(double[] x, int label, double weight) {
     samplesSeen++;
     if (weight > 0) {
       classWeights[label] += weight;
@@ -71,15 +66,12 @@ public final class GaussianNaiveBayes extends DenseInputClassifier
   }
 
   @Override
-  public int predict(double[] x) {
-    Batches.requireExample(x, dimension);
+  protected int predictChecked(double[] x) {
     return argMax(jointLogLikelihood(x, scratch));
   }
 
   @Override
-  public double[] predictProba(double[] x, double[] out) {
-    Batches.requireExample(x, dimension);
-    requireProbabilityBuffer(out);
+  protected double[] predictProbaChecked(double[] x, double[] out) {
     return normalizeLogs(jointLogLikelihood(x, out));
   }
 

@@ -77,9 +77,9 @@ public final class OnlineAdaBoost extends OnlineEnsemble {
     for (int m = 0; m < members.length; m++) {
       int k = random.nextPoisson(lambda);
       if (k > 0) {
-        members[m].learn(x, label, weight * k);
+        learnMember(members[m], x, label, weight * k);
       }
-      boolean correct = members[m].predict(x) == label;
+      boolean correct = predictMember(members[m], x) == label;
       if (correct) {
         lambdaCorrect[m] += weight * lambda;
         lambda *= normalizer(m) / (2 * lambdaCorrect[m]);
@@ -125,13 +125,12 @@ public final class OnlineAdaBoost extends OnlineEnsemble {
   }
 
   @Override
-  public int predict(double[] x) {
+  protected int predictChecked(double[] x) {
     return argMax(weightedVote(x));
   }
 
   @Override
-  public double[] predictProba(double[] x, double[] out) {
-    requireProbabilityBuffer(out);
+  protected double[] predictProbaChecked(double[] x, double[] out) {
     System.arraycopy(weightedVote(x), 0, out, 0, out.length);
     return out;
   }
@@ -156,7 +155,7 @@ public final class OnlineAdaBoost extends OnlineEnsemble {
 
   private void vote(int m, double[] x, double weight) {
     if (voting == Voting.HARD) {
-      votes[members[m].predict(x)] += weight;
+      votes[predictMember(members[m], x)] += weight;
     } else {
       addVote(m, x, weight);
     }

@@ -35,10 +35,10 @@ public final class OnlineBagging extends OnlineEnsemble {
     for (int m = 0; m < members.length; m++) {
       int k = random.nextPoisson(1);
       if (k > 0) {
-        members[m].learn(x, label, weight * k);
+        learnMember(members[m], x, label, weight * k);
       }
       if (detectors != null) {
-        drift |= errorRose(m, members[m].predict(x) == label);
+        drift |= errorRose(m, predictMember(members[m], x) == label);
       }
     }
     if (drift) {
@@ -47,13 +47,12 @@ public final class OnlineBagging extends OnlineEnsemble {
   }
 
   @Override
-  public int predict(double[] x) {
+  protected int predictChecked(double[] x) {
     return argMax(averageVote(x));
   }
 
   @Override
-  public double[] predictProba(double[] x, double[] out) {
-    requireProbabilityBuffer(out);
+  protected double[] predictProbaChecked(double[] x, double[] out) {
     System.arraycopy(averageVote(x), 0, out, 0, out.length);
     return out;
   }

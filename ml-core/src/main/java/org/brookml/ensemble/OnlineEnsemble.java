@@ -5,7 +5,6 @@ import org.brookml.drift.Adwin;
 import org.brookml.internal.random.SplitMix64;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
-import org.brookml.learner.Batches;
 import org.brookml.learner.DenseInputClassifier;
 import org.brookml.learner.OnlineClassifier;
 
@@ -69,15 +68,9 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
     }
   }
 
-  /**
-   * Validates the example before anything changes, counts it, and lets the ensemble learn it
-   * unless its weight is 0.
-   */
+  /** Counts the checked example and lets the ensemble learn it unless its weight is 0. */
   @Override
-  public final void learn(double[] x, int label, double weight) {
-    Batches.requireExample(x, dimension());
-    Batches.requireLabel(label, numClasses());
-    Batches.requireWeight(weight);
+  protected final void learnChecked(double[] x, int label, double weight) {
     samplesSeen++;
     if (weight > 0) {
       learnValidated(x, label, weight);
@@ -114,7 +107,7 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
 
   /** Adds member {@code m}'s normalized class probabilities for {@code x}, times {@code weight}. */
   final void addVote(int m, double[] x, double weight) {
-    members[m].predictProba(x, memberProba);
+    predictProbaMember(members[m], x, memberProba);
     double sum = 0;
     for (double p : memberProba) {
       sum += p;

@@ -8,6 +8,11 @@ import org.brookml.vector.SparseVector;
  * Base of classifiers whose algorithm reads every feature value (trees, naive Bayes, ensembles of
  * them): a sparse example is validated, expanded into a buffer the model reuses (O(dimension), no
  * allocation) and handled as the equal dense example, so both inputs give the same model.
+ *
+ * <p>The public methods check their input once (dimension, finite values, label, weight, output
+ * buffer) and hand it to the {@code ...Checked} methods, which subclasses implement. An ensemble
+ * passes the example it checked to each member through {@link #learnMember} and its siblings, so
+ * that ten members do not check it ten more times.
  */
 public abstract class DenseInputClassifier implements OnlineClassifier {
 
@@ -19,18 +24,85 @@ public abstract class DenseInputClassifier implements OnlineClassifier {
   }
 
   @Override
+  public final void learn(double[] x, int label, double weight) {
+    Batches.requireExample(x, expanded.length);
+    learnCheckedExample(x, label, weight);
+  }
+
+  @Override
   public final void learn(SparseVector x, int label, double weight) {
-    learn(expand(x), label, weight);
+    learnCheckedExample(expand(x), label, weight);
+  }
+
+  private void learnCheckedExample(double[] x, int label, double weight) {
+    Batches.requireLabel(label, numClasses());
+    Batches.requireWeight(weight);
+    learnChecked(x, label, weight);
+  }
+
+  @Override
+  public final int predict(double[] x) {
+    Batches.requireExample(x, expanded.length);
+    return predictChecked(x);
   }
 
   @Override
   public final int predict(SparseVector x) {
-    return predict(expand(x));
+    return predictChecked(expand(x));
+  }
+
+  @Override
+  public final double[] predictProba(double[] x, double[] out) {
+    Batches.requireExample(x, expanded.length);
+    requireProbabilityBuffer(out);
+    return predictProbaChecked(x, out);
   }
 
   @Override
   public final double[] predictProba(SparseVector x, double[] out) {
-    return predictProba(expand(x), out);
+    double[] dense = expand(x);
+    requireProbabilityBuffer(out);
+    return predictProbaChecked(dense, out);
+  }
+
+  /**
+   * Learns {@code x} (finite, of this dimension) with a valid label and a finite weight
+   * {@code >= 0}; the caller checked all of it.
+   */
+  protected abstract void learnChecked(double[] x, int label, double weight);
+
+  /** The most probable class of the checked {@code x}. */
+  protected abstract int predictChecked(double[] x);
+
+  /** Class probabilities of the checked {@code x} into {@code out} (checked length), returned. */
+  protected abstract double[] predictProbaChecked(double[] x, double[] out);
+
+  /**
+   * Lets {@code member} learn an example this ensemble has checked against the member's own
+   * dimension and classes: without a second check when the member is a
+   * {@code DenseInputClassifier}, through its public {@code learn} otherwise.
+   */
+  protected static void learnMember(OnlineClassifier member, double[] x, int label,
+      double weight) {
+    if (member instanceof DenseInputClassifier) {
+      ((DenseInputClassifier) member).learnChecked(x, label, weight);
+    } else {
+      member.learn(x, label, weight);
+    }
+  }
+
+  /** {@link #learnMember}'s counterpart for {@code predict}. */
+  protected static int predictMember(OnlineClassifier member, double[] x) {
+    return member instanceof DenseInputClassifier
+        ? ((DenseInputClassifier) member).predictChecked(x) : member.predict(x);
+  }
+
+  /** {@link #learnMember}'s counterpart for {@code predictProba}; {@code out} fits the member. */
+  protected static double[] predictProbaMember(OnlineClassifier member, double[] x,
+      double[] out) {
+    return member instanceof DenseInputClassifier
+        ? ((DenseInputClassifier) member).predictProbaChecked(x, out)
+        : member.predictProba(x, out);
   }
 
   private double[] expand(SparseVector x) {

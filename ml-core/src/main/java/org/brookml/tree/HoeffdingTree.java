@@ -4,7 +4,6 @@ import java.util.Objects;
 import org.brookml.internal.stats.ClassGaussians;
 import org.brookml.io.ModelCodec;
 import org.brookml.io.SnapshotReader;
-import org.brookml.learner.Batches;
 import org.brookml.learner.DenseInputClassifier;
 
 /**
@@ -72,12 +71,10 @@ public final class HoeffdingTree extends DenseInputClassifier {
   int leafCount;
   long samplesSeen;
 
-  private final double[] left;
-  private final double[] right;
+  private final SplitSearch search;
   private final double[] bestLeft;
   private final double[] bestRight;
   private final double[] scratch;
-  private final double[] deviations;
   private Split parentOfLeaf;
   private boolean leafIsLeftChild;
 
@@ -97,12 +94,11 @@ public final class HoeffdingTree extends DenseInputClassifier {
     minBranchFraction = b.minBranchFraction;
     prePrune = b.prePrune;
     maxLeaves = (int) Math.max(1, Math.min(Integer.MAX_VALUE, maxMemoryBytes / leafBytes()));
-    left = new double[numClasses];
-    right = new double[numClasses];
+    search = new SplitSearch(dimension, numClasses, splitPoints,
+        criterion == SplitCriterion.GINI, minBranchFraction);
     bestLeft = new double[numClasses];
     bestRight = new double[numClasses];
     scratch = new double[numClasses];
-    deviations = new double[numClasses];
     reset();
   }
 
@@ -137,10 +133,7 @@ public final class HoeffdingTree extends DenseInputClassifier {
   }
 
   @Override
-  public void learn(double[] x, int label, double weight) {
-    Batches.requireExample(x, dimension);
-    Batches.requireLabel(label, numClasses);
-    Batches.requireWeight(weight);
+  protected void learnChecked(double[] x, int label, double weight) {
     samplesSeen++;
     if (weight == 0) {
       return;
@@ -166,15 +159,12 @@ public final class HoeffdingTree extends DenseInputClassifier {
   }
 
   @Override
-  public int predict(double[] x) {
-    Batches.requireExample(x, dimension);
+  protected int predictChecked(double[] x) {
     return argMax(leafScores(findLeaf(x), x, scratch));
   }
 
   @Override
-  public double[] predictProba(double[] x, double[] out) {
-    Batches.requireExample(x, dimension);
-    requireProbabilityBuffer(out);
+  protected double[] predictProbaChecked(double[] x, double[] out) {
     Leaf leaf = findLeaf(x);
     if (usesNaiveBayes(leaf)) {
       return normalizeLogs(naiveBayesLogs(leaf, x, out));
@@ -231,54 +221,18 @@ public final class HoeffdingTree extends DenseInputClassifier {
     }
     // Pre-pruning (MOA): not splitting competes with merit 0. Without it (River's default) the
     // best feature only has to beat the runner-up feature.
-    double best = prePrune ? 0 : Double.NEGATIVE_INFINITY;
-    double secondBest = best;
-    int bestAttribute = -1;
-    double bestThreshold = 0;
-    double parentImpurity = SplitMerit.impurity(criterion, leaf.classWeights);
-    for (int j = 0; j < dimension; j++) {
-      double lo = Double.POSITIVE_INFINITY;
-      double hi = Double.NEGATIVE_INFINITY;
-      for (int c = 0; c < numClasses; c++) {
-        lo = Math.min(lo, leaf.stats.min(c, j));
-        hi = Math.max(hi, leaf.stats.max(c, j));
-      }
-      if (!(lo < hi)) {
-        continue;
-      }
-      double attributeBest = Double.NEGATIVE_INFINITY;
-      double attributeThreshold = 0;
-      leaf.stats.standardDeviations(j, deviations);
-      for (int i = 1; i <= splitPoints; i++) {
-        double threshold = lo + (hi - lo) * i / (splitPoints + 1);
-        leaf.stats.splitWeights(j, threshold, deviations, left, right);
-        double merit = SplitMerit.of(criterion, parentImpurity, left, right, minBranchFraction);
-        if (merit > attributeBest) {
-          attributeBest = merit;
-          attributeThreshold = threshold;
-          if (merit > best) {
-            System.arraycopy(left, 0, bestLeft, 0, numClasses);
-            System.arraycopy(right, 0, bestRight, 0, numClasses);
-          }
-        }
-      }
-      if (attributeBest > best) {
-        secondBest = best;
-        best = attributeBest;
-        bestAttribute = j;
-        bestThreshold = attributeThreshold;
-      } else if (attributeBest > secondBest) {
-        secondBest = attributeBest;
-      }
-    }
+    search.run(leaf.stats, SplitMerit.impurity(criterion, leaf.classWeights),
+        prePrune ? 0 : Double.NEGATIVE_INFINITY);
     double range = SplitMerit.range(criterion, numClasses);
     double epsilon = Math.sqrt(range * range * Math.log(1 / delta) / (2 * seen));
-    if (bestAttribute >= 0 && (best - secondBest > epsilon || epsilon < tieThreshold)) {
-      split(leaf, bestAttribute, bestThreshold);
+    if (search.bestAttribute >= 0
+        && (search.best - search.secondBest > epsilon || epsilon < tieThreshold)) {
+      split(leaf, search.bestAttribute, search.bestThreshold);
     }
   }
 
   private void split(Leaf leaf, int attribute, double threshold) {
+    search.sideWeights(leaf.stats, attribute, threshold, bestLeft, bestRight);
     Leaf low = newLeaf(leaf.depth + 1);
     Leaf high = newLeaf(leaf.depth + 1);
     low.startFrom(bestLeft);

@@ -9,6 +9,8 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.brookml.eval.ClassificationMetrics;
 import org.brookml.eval.Prequential;
+import org.brookml.internal.vector.VectorKernels;
+import org.brookml.internal.vector.VectorKernelsProvider;
 import org.brookml.io.CsvReader;
 import org.brookml.io.RealData;
 import org.brookml.io.Snapshots;
@@ -201,20 +203,41 @@ class HoeffdingTreeTest implements OnlineLearnerContract<HoeffdingTree> {
   @Test
   void splitMerits_matchTheirDefinitions() {
     double[] parent = {6, 2};
-    double[] left = {5, 0};
-    double[] right = {1, 2};
     double hParent = -(0.75 * Math.log(0.75) + 0.25 * Math.log(0.25)) / Math.log(2);
     double hRight = -(Math.log(1 / 3.0) / 3 + 2 * Math.log(2 / 3.0) / 3) / Math.log(2);
-    assertThat(SplitMerit.of(SplitCriterion.INFO_GAIN,
-        SplitMerit.impurity(SplitCriterion.INFO_GAIN, parent), left, right, 0.01))
-        .isCloseTo(hParent - 3 / 8.0 * hRight, within(1e-12));
     double giniParent = 1 - 0.75 * 0.75 - 0.25 * 0.25;
     double giniRight = 1 - 1 / 9.0 - 4 / 9.0;
-    assertThat(SplitMerit.of(SplitCriterion.GINI,
-        SplitMerit.impurity(SplitCriterion.GINI, parent), left, right, 0.01))
-        .isCloseTo(giniParent - 3 / 8.0 * giniRight, within(1e-12));
-    assertThat(SplitMerit.of(SplitCriterion.INFO_GAIN, 0.8, new double[] {6, 2},
-        new double[] {0.01, 0}, 0.01)).isEqualTo(Double.NEGATIVE_INFINITY);
+    assertThat(SplitMerit.impurity(SplitCriterion.INFO_GAIN, parent))
+        .isCloseTo(hParent, within(1e-15));
+    assertThat(SplitMerit.impurity(SplitCriterion.GINI, parent))
+        .isCloseTo(giniParent, within(1e-15));
+    // Splits {5, 0 | 1, 2}, then {6, 2 | 0.01, 0} (a side under 1% of the weight), then an empty
+    // one, repeated over 27 features (class-major) so that the vector path scores them too.
+    int n = 27;
+    double[] left = new double[2 * n];
+    double[] right = new double[2 * n];
+    for (int j = 0; j < n; j++) {
+      double[][] sides = j % 3 == 0 ? new double[][] {{5, 0}, {1, 2}}
+          : j % 3 == 1 ? new double[][] {{6, 2}, {0.01, 0}} : new double[][] {{0, 0}, {0, 0}};
+      for (int c = 0; c < 2; c++) {
+        left[c * n + j] = sides[0][c];
+        right[c * n + j] = sides[1][c];
+      }
+    }
+    double[] gains = new double[n];
+    double[] ginis = new double[n];
+    VectorKernels kernels = VectorKernelsProvider.kernels();
+    kernels.splitMerits(left, right, 2, n, hParent, false, 0.01, gains);
+    kernels.splitMerits(left, right, 2, n, giniParent, true, 0.01, ginis);
+    for (int j = 0; j < n; j += 3) {
+      assertThat(gains[j]).isCloseTo(hParent - 3 / 8.0 * hRight, within(1e-12));
+      assertThat(ginis[j]).isCloseTo(giniParent - 3 / 8.0 * giniRight, within(1e-12));
+      assertThat(gains[j + 1]).isEqualTo(Double.NEGATIVE_INFINITY);
+      assertThat(ginis[j + 1]).isCloseTo(giniParent - 8 / 8.01 * (1 - 0.5625 - 0.0625),
+          within(1e-12));
+      assertThat(gains[j + 2]).isEqualTo(Double.NEGATIVE_INFINITY);
+      assertThat(ginis[j + 2]).isEqualTo(Double.NEGATIVE_INFINITY);
+    }
     assertThat(SplitMerit.range(SplitCriterion.INFO_GAIN, 8)).isCloseTo(3, within(1e-12));
   }
 

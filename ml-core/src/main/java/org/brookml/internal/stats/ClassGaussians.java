@@ -150,21 +150,7 @@ public final class ClassGaussians {
   /** Adds the example {@code x} of class {@code label} with weight {@code w > 0}. */
   public void add(int label, double[] x, double w) {
     stale[label] = true;
-    int cell = label * dimension;
-    for (int j = 0; j < dimension; j++, cell++) {
-      double v = x[j];
-      double total = weight[cell] + w;
-      double delta = v - mean[cell];
-      mean[cell] += w * delta / total;
-      m2[cell] += w * delta * (v - mean[cell]);
-      weight[cell] = total;
-      if (v < min[cell]) {
-        min[cell] = v;
-      }
-      if (v > max[cell]) {
-        max[cell] = v;
-      }
-    }
+    KERNELS.welfordAdd(x, w, weight, mean, m2, min, max, label * dimension, dimension);
   }
 
   /** Total weight seen for feature {@code j} of class {@code c}. */
@@ -196,36 +182,37 @@ public final class ClassGaussians {
 
 
   /**
-   * For every class, the estimated weight whose feature {@code j} is at most {@code v} into
-   * {@code left} (all of it at or above the largest value seen, none below the smallest, the
-   * normal CDF share in between) and the rest into {@code right}. {@code sd} holds each class's
-   * standard deviation of feature {@code j} ({@link #standardDeviations}), computed once for all
-   * thresholds of a split attempt.
+   * For every class and feature {@code j}, the estimated weight whose value is at most
+   * {@code thresholds[j]} into {@code left} (all of it at or above the largest value seen, none
+   * below the smallest, the normal CDF share in between; see the {@code normalSplitWeights}
+   * kernel) and the rest into {@code right}. {@code sd} ({@link #standardDeviations}), {@code left}
+   * and {@code right} are laid out class-major like the cells ({@code c * dimension + j}).
    */
-  public void splitWeights(int j, double v, double[] sd, double[] left, double[] right) {
-    for (int c = 0, cell = j; c < numClasses; c++, cell += dimension) {
-      double w = weight[cell];
-      double l;
-      if (w == 0 || v < min[cell]) {
-        l = 0;
-      } else if (v >= max[cell]) {
-        l = w;
-      } else if (sd[c] <= 0) {
-        l = v >= mean[cell] ? w : 0;
-      } else {
-        l = w * Normal.cdf((v - mean[cell]) / sd[c]);
-      }
-      left[c] = l;
-      right[c] = w - l;
+  public void splitWeights(double[] thresholds, double[] sd, double[] left, double[] right) {
+    for (int c = 0; c < numClasses; c++) {
+      KERNELS.normalSplitWeights(thresholds, weight, mean, sd, min, max, c * dimension, dimension,
+          left, right);
     }
   }
 
-  /** Each class's standard deviation of feature {@code j} into {@code out}. */
-  public double[] standardDeviations(int j, double[] out) {
+  /** Per feature, the smallest value any class has seen into {@code lo}, the largest into {@code hi}.
+   */
+  public void ranges(double[] lo, double[] hi) {
+    Arrays.fill(lo, Double.POSITIVE_INFINITY);
+    Arrays.fill(hi, Double.NEGATIVE_INFINITY);
     for (int c = 0; c < numClasses; c++) {
-      out[c] = Math.sqrt(variance(c, j));
+      for (int j = 0, cell = c * dimension; j < dimension; j++, cell++) {
+        lo[j] = Math.min(lo[j], min[cell]);
+        hi[j] = Math.max(hi[j], max[cell]);
+      }
     }
-    return out;
+  }
+
+  /** Every cell's standard deviation into {@code sd}, class-major like the cells. */
+  public void standardDeviations(double[] sd) {
+    for (int cell = 0; cell < sd.length; cell++) {
+      sd[cell] = Math.sqrt(weight[cell] > 1 ? m2[cell] / (weight[cell] - 1) : 0);
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.brookml.internal.stats.Normal;
 
 /**
  * Kernels on the incubating Vector API. Loaded by name only, and only after
@@ -494,6 +495,30 @@ final class PanamaVectorKernels implements VectorKernels {
 
 
   @Override
+  public void welfordAdd(double[] x, double w, double[] weight, double[] mean, double[] m2,
+      double[] min, double[] max, int off, int n) {
+    int j = 0;
+    for (int bound = n - n % LANES; j < bound; j += LANES) {
+      int cell = off + j;
+      DoubleVector v = DoubleVector.fromArray(SPECIES, x, j);
+      DoubleVector total = DoubleVector.fromArray(SPECIES, weight, cell).add(w);
+      DoubleVector mu = DoubleVector.fromArray(SPECIES, mean, cell);
+      DoubleVector delta = v.sub(mu);
+      DoubleVector scaled = delta.mul(w);
+      DoubleVector updated = mu.add(scaled.div(total));
+      updated.intoArray(mean, cell);
+      DoubleVector.fromArray(SPECIES, m2, cell).add(scaled.mul(v.sub(updated)))
+          .intoArray(m2, cell);
+      total.intoArray(weight, cell);
+      DoubleVector lo = DoubleVector.fromArray(SPECIES, min, cell);
+      lo.blend(v, v.compare(VectorOperators.LT, lo)).intoArray(min, cell);
+      DoubleVector hi = DoubleVector.fromArray(SPECIES, max, cell);
+      hi.blend(v, v.compare(VectorOperators.GT, hi)).intoArray(max, cell);
+    }
+    ScalarVectorKernels.welfordAddRange(x, w, weight, mean, m2, min, max, off, j, n);
+  }
+
+  @Override
   public void gaussianTerms(double[] weight, double[] m2, int off, int n, double[] halfPrecision,
       double[] logNormalizer) {
     int i = 0;
@@ -540,5 +565,100 @@ final class PanamaVectorKernels implements VectorKernels {
     }
     return acc.reduceLanes(VectorOperators.ADD) + ScalarVectorKernels.gaussianLogLikelihoodRange(
         x, mean, halfPrecision, logNormalizer, off, i, n, floor);
+  }
+
+  @Override
+  public void normalSplitWeights(double[] thresholds, double[] weight, double[] mean, double[] sd,
+      double[] min, double[] max, int off, int n, double[] left, double[] right) {
+    int j = 0;
+    DoubleVector zero = DoubleVector.zero(SPECIES);
+    DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+    DoubleVector half = DoubleVector.broadcast(SPECIES, 0.5);
+    DoubleVector two = DoubleVector.broadcast(SPECIES, 2.0);
+    double sqrt2 = Math.sqrt(2);
+    double[] fit = Normal.ERFC_FIT;
+    for (int bound = n - n % LANES; j < bound; j += LANES) {
+      int cell = off + j;
+      DoubleVector v = DoubleVector.fromArray(SPECIES, thresholds, j);
+      DoubleVector w = DoubleVector.fromArray(SPECIES, weight, cell);
+      DoubleVector mu = DoubleVector.fromArray(SPECIES, mean, cell);
+      DoubleVector s = DoubleVector.fromArray(SPECIES, sd, cell);
+      VectorMask<Double> spread = s.compare(VectorOperators.GT, 0.0);
+      // Normal.cdf(z) = 0.5 erfc(-z / sqrt 2), with Normal.erfc's operations in its order.
+      DoubleVector x = v.sub(mu).div(one.blend(s, spread)).neg().div(sqrt2);
+      DoubleVector a = x.abs();
+      DoubleVector t = one.div(one.add(half.mul(a)));
+      DoubleVector poly = DoubleVector.broadcast(SPECIES, fit[fit.length - 1]);
+      for (int i = fit.length - 2; i >= 0; i--) {
+        poly = t.mul(poly).add(fit[i]);
+      }
+      DoubleVector value = t.mul(a.neg().mul(a).add(poly).lanewise(VectorOperators.EXP));
+      DoubleVector erfc = two.sub(value).blend(value, x.compare(VectorOperators.GE, 0.0));
+      DoubleVector l = w.mul(half.mul(erfc))
+          .blend(zero.blend(w, v.compare(VectorOperators.GE, mu)), spread.not())
+          .blend(w, v.compare(VectorOperators.GE, DoubleVector.fromArray(SPECIES, max, cell)))
+          .blend(zero, w.compare(VectorOperators.EQ, 0.0)
+              .or(v.compare(VectorOperators.LT, DoubleVector.fromArray(SPECIES, min, cell))));
+      l.intoArray(left, cell);
+      w.sub(l).intoArray(right, cell);
+    }
+    ScalarVectorKernels.normalSplitWeightsRange(thresholds, weight, mean, sd, min, max, off, j, n,
+        left, right);
+  }
+
+  @Override
+  public void splitMerits(double[] left, double[] right, int numClasses, int n,
+      double parentImpurity, boolean gini, double minBranchFraction, double[] merits) {
+    int j = 0;
+    DoubleVector zero = DoubleVector.zero(SPECIES);
+    DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+    DoubleVector none = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY);
+    for (int bound = n - n % LANES; j < bound; j += LANES) {
+      DoubleVector leftWeight = zero;
+      for (int c = 0; c < numClasses; c++) {
+        leftWeight = leftWeight.add(DoubleVector.fromArray(SPECIES, left, c * n + j));
+      }
+      DoubleVector rightWeight = zero;
+      for (int c = 0; c < numClasses; c++) {
+        rightWeight = rightWeight.add(DoubleVector.fromArray(SPECIES, right, c * n + j));
+      }
+      // Each side's impurity, as ScalarVectorKernels.entropy / gini compute it, lane by lane.
+      DoubleVector leftImpurity = gini ? one : zero;
+      DoubleVector rightImpurity = leftImpurity;
+      for (int c = 0; c < numClasses; c++) {
+        DoubleVector wl = DoubleVector.fromArray(SPECIES, left, c * n + j);
+        DoubleVector wr = DoubleVector.fromArray(SPECIES, right, c * n + j);
+        DoubleVector pl = wl.div(leftWeight);
+        DoubleVector pr = wr.div(rightWeight);
+        if (gini) {
+          leftImpurity = leftImpurity.sub(pl.mul(pl));
+          rightImpurity = rightImpurity.sub(pr.mul(pr));
+        } else {
+          VectorMask<Double> hasLeft = wl.compare(VectorOperators.GT, 0.0);
+          VectorMask<Double> hasRight = wr.compare(VectorOperators.GT, 0.0);
+          DoubleVector termL = pl.mul(one.blend(pl, hasLeft).lanewise(VectorOperators.LOG));
+          DoubleVector termR = pr.mul(one.blend(pr, hasRight).lanewise(VectorOperators.LOG));
+          leftImpurity = leftImpurity.sub(zero.blend(termL, hasLeft));
+          rightImpurity = rightImpurity.sub(zero.blend(termR, hasRight));
+        }
+      }
+      if (!gini) {
+        leftImpurity = leftImpurity.div(ScalarVectorKernels.LN2);
+        rightImpurity = rightImpurity.div(ScalarVectorKernels.LN2);
+      }
+      leftImpurity = leftImpurity.blend(zero, leftWeight.compare(VectorOperators.LE, 0.0));
+      rightImpurity = rightImpurity.blend(zero, rightWeight.compare(VectorOperators.LE, 0.0));
+      DoubleVector total = leftWeight.add(rightWeight);
+      DoubleVector merit = DoubleVector.broadcast(SPECIES, parentImpurity).sub(
+          leftWeight.mul(leftImpurity).add(rightWeight.mul(rightImpurity)).div(total));
+      if (!gini) {
+        merit = merit.blend(none,
+            leftWeight.div(total).compare(VectorOperators.LE, minBranchFraction)
+                .or(rightWeight.div(total).compare(VectorOperators.LE, minBranchFraction)));
+      }
+      merit.blend(none, total.compare(VectorOperators.LE, 0.0)).intoArray(merits, j);
+    }
+    ScalarVectorKernels.splitMeritsRange(left, right, numClasses, n, j, n, parentImpurity, gini,
+        minBranchFraction, merits);
   }
 }

@@ -1,5 +1,7 @@
 package org.brookml.internal.vector;
 
+import org.brookml.internal.stats.Normal;
+
 /**
  * Plain-Java kernels. Element-wise loops are left simple so that C2 vectorizes them; reductions use
  * four independent accumulators, because floating-point addition is not associative and the JIT will
@@ -8,6 +10,8 @@ package org.brookml.internal.vector;
 public final class ScalarVectorKernels implements VectorKernels {
 
   public static final ScalarVectorKernels INSTANCE = new ScalarVectorKernels();
+
+  static final double LN2 = Math.log(2);
 
   private ScalarVectorKernels() {}
 
@@ -189,6 +193,33 @@ public final class ScalarVectorKernels implements VectorKernels {
   }
 
   @Override
+  public void welfordAdd(double[] x, double w, double[] weight, double[] mean, double[] m2,
+      double[] min, double[] max, int off, int n) {
+    welfordAddRange(x, w, weight, mean, m2, min, max, off, 0, n);
+  }
+
+  /** {@link #welfordAdd} for {@code j} in {@code [from, to)}. */
+  static void welfordAddRange(double[] x, double w, double[] weight, double[] mean, double[] m2,
+      double[] min, double[] max, int off, int from, int to) {
+    for (int j = from; j < to; j++) {
+      int cell = off + j;
+      double v = x[j];
+      double total = weight[cell] + w;
+      double delta = v - mean[cell];
+      double updated = mean[cell] + w * delta / total;
+      mean[cell] = updated;
+      m2[cell] += w * delta * (v - updated);
+      weight[cell] = total;
+      if (v < min[cell]) {
+        min[cell] = v;
+      }
+      if (v > max[cell]) {
+        max[cell] = v;
+      }
+    }
+  }
+
+  @Override
   public void gaussianTerms(double[] weight, double[] m2, int off, int n, double[] halfPrecision,
       double[] logNormalizer) {
     gaussianTermsRange(weight, m2, off, 0, n, halfPrecision, logNormalizer);
@@ -240,5 +271,103 @@ public final class ScalarVectorKernels implements VectorKernels {
     double h = halfPrecision[cell];
     double logDensity = h > 0 ? logNormalizer[cell] - h * d * d : d == 0 ? 0 : floor;
     return logDensity > floor ? logDensity : floor;
+  }
+
+  @Override
+  public void normalSplitWeights(double[] thresholds, double[] weight, double[] mean, double[] sd,
+      double[] min, double[] max, int off, int n, double[] left, double[] right) {
+    normalSplitWeightsRange(thresholds, weight, mean, sd, min, max, off, 0, n, left, right);
+  }
+
+  /** {@link #normalSplitWeights} for features {@code [from, to)}. */
+  static void normalSplitWeightsRange(double[] thresholds, double[] weight, double[] mean,
+      double[] sd, double[] min, double[] max, int off, int from, int to, double[] left,
+      double[] right) {
+    for (int j = from; j < to; j++) {
+      int cell = off + j;
+      double v = thresholds[j];
+      double w = weight[cell];
+      double l;
+      if (w == 0 || v < min[cell]) {
+        l = 0;
+      } else if (v >= max[cell]) {
+        l = w;
+      } else if (sd[cell] <= 0) {
+        l = v >= mean[cell] ? w : 0;
+      } else {
+        l = w * Normal.cdf((v - mean[cell]) / sd[cell]);
+      }
+      left[cell] = l;
+      right[cell] = w - l;
+    }
+  }
+
+  @Override
+  public void splitMerits(double[] left, double[] right, int numClasses, int n,
+      double parentImpurity, boolean gini, double minBranchFraction, double[] merits) {
+    splitMeritsRange(left, right, numClasses, n, 0, n, parentImpurity, gini, minBranchFraction,
+        merits);
+  }
+
+  /** {@link #splitMerits} for splits {@code [from, to)} of {@code n}. */
+  static void splitMeritsRange(double[] left, double[] right, int numClasses, int n, int from,
+      int to, double parentImpurity, boolean gini, double minBranchFraction, double[] merits) {
+    for (int j = from; j < to; j++) {
+      double leftWeight = 0;
+      for (int c = 0; c < numClasses; c++) {
+        leftWeight += left[c * n + j];
+      }
+      double rightWeight = 0;
+      for (int c = 0; c < numClasses; c++) {
+        rightWeight += right[c * n + j];
+      }
+      double total = leftWeight + rightWeight;
+      double merit;
+      if (total <= 0) {
+        merit = Double.NEGATIVE_INFINITY;
+      } else if (gini) {
+        merit = parentImpurity - (leftWeight * gini(left, j, n, numClasses, leftWeight)
+            + rightWeight * gini(right, j, n, numClasses, rightWeight)) / total;
+      } else if (leftWeight / total <= minBranchFraction
+          || rightWeight / total <= minBranchFraction) {
+        merit = Double.NEGATIVE_INFINITY;
+      } else {
+        merit = parentImpurity - (leftWeight * entropy(left, j, n, numClasses, leftWeight)
+            + rightWeight * entropy(right, j, n, numClasses, rightWeight)) / total;
+      }
+      merits[j] = merit;
+    }
+  }
+
+  /**
+   * Entropy in bits of the {@code k} weights {@code values[off + c * stride]} summing to
+   * {@code total}; 0 if {@code total <= 0}.
+   */
+  public static double entropy(double[] values, int off, int stride, int k, double total) {
+    if (total <= 0) {
+      return 0;
+    }
+    double h = 0;
+    for (int c = 0; c < k; c++) {
+      double w = values[off + c * stride];
+      if (w > 0) {
+        double p = w / total;
+        h -= p * Math.log(p);
+      }
+    }
+    return h / LN2;
+  }
+
+  /** Gini impurity of weights laid out as in {@link #entropy}; 0 if {@code total <= 0}. */
+  public static double gini(double[] values, int off, int stride, int k, double total) {
+    if (total <= 0) {
+      return 0;
+    }
+    double g = 1;
+    for (int c = 0; c < k; c++) {
+      double p = values[off + c * stride] / total;
+      g -= p * p;
+    }
+    return g;
   }
 }

@@ -74,6 +74,17 @@ public interface VectorKernels {
       int stride, int[] out, double[] scratch);
 
   /**
+   * Adds {@code x[j]} with weight {@code w > 0} to the weighted normal estimate of cell
+   * {@code off + j} for {@code j < n} (West 1979): {@code total = weight + w},
+   * {@code delta = x - mean}, {@code mean += w delta / total},
+   * {@code m2 += w delta (x - mean)} with the new mean, {@code weight = total}; {@code min} and
+   * {@code max} take {@code x} where it is below or above them. Every implementation gives the same
+   * bits: no fused multiply-add.
+   */
+  void welfordAdd(double[] x, double w, double[] weight, double[] mean, double[] m2, double[] min,
+      double[] max, int off, int n);
+
+  /**
    * Per-cell terms of normal log densities for {@code n} cells from {@code off}: with
    * {@code var = weight > 1 ? m2 / (weight - 1) : 0}, {@code halfPrecision = 0.5 / var} and
    * {@code logNormalizer = -0.5 log(2 pi var)} where {@code var > 0}, both 0 elsewhere.
@@ -88,4 +99,25 @@ public interface VectorKernels {
    */
   double gaussianLogLikelihood(double[] x, double[] mean, double[] halfPrecision,
       double[] logNormalizer, int off, int n, double floor);
+
+  /**
+   * Normal-estimate split weights of one class over features {@code j < n}, for a Hoeffding tree's
+   * split candidates: with {@code cell = off + j}, {@code v = thresholds[j]} and
+   * {@code w = weight[cell]}, {@code left[cell]} becomes 0 if {@code w = 0} or
+   * {@code v < min[cell]}; else {@code w} if {@code v >= max[cell]}; else, for
+   * {@code sd[cell] <= 0}, {@code w} if {@code v >= mean[cell]} and 0 otherwise; else
+   * {@code w * Normal.cdf((v - mean[cell]) / sd[cell])}. {@code right[cell] = w - left[cell]}.
+   */
+  void normalSplitWeights(double[] thresholds, double[] weight, double[] mean, double[] sd,
+      double[] min, double[] max, int off, int n, double[] left, double[] right);
+
+  /**
+   * Merit of each of {@code n} binary splits, {@code merits[j]}: the class weights of split j's
+   * sides are {@code left[c * n + j]} and {@code right[c * n + j]} for {@code c < numClasses}.
+   * The merit is {@code parentImpurity} minus the side-weighted impurity (Gini, or entropy in bits),
+   * {@code -inf} if the sides weigh nothing, and, for entropy, {@code -inf} if a side holds at most
+   * {@code minBranchFraction} of the weight.
+   */
+  void splitMerits(double[] left, double[] right, int numClasses, int n, double parentImpurity,
+      boolean gini, double minBranchFraction, double[] merits);
 }

@@ -1,0 +1,117 @@
+package org.brookml.tree;
+
+import java.util.Arrays;
+import org.brookml.internal.stats.ClassGaussians;
+import org.brookml.internal.vector.VectorKernels;
+import org.brookml.internal.vector.VectorKernelsProvider;
+
+/**
+ * A leaf's search for its best numeric split, as MOA's and River's Gaussian estimators do it: for
+ * every feature, {@code splitPoints} thresholds evenly spaced strictly between the smallest and
+ * largest value seen; each threshold's class weights on either side estimated from the per-class
+ * normal estimates; the best threshold per feature by merit. All features are scored at once per
+ * threshold rank through the vector kernels. Owns its scratch arrays: a search allocates nothing.
+ * Not thread-safe; one per tree.
+ */
+final class SplitSearch {
+
+  private static final VectorKernels KERNELS = VectorKernelsProvider.kernels();
+
+  private final int dimension;
+  private final int numClasses;
+  private final int splitPoints;
+  private final boolean gini;
+  private final double minBranchFraction;
+  private final double[] lo;
+  private final double[] hi;
+  private final double[] thresholds;
+  private final double[] deviations;
+  private final double[] left;
+  private final double[] right;
+  private final double[] merits;
+  private final double[] featureBest;
+  private final double[] featureThreshold;
+
+  /** The best feature of the last search, -1 if none beat the starting merit. */
+  int bestAttribute;
+  /** Its best threshold. */
+  double bestThreshold;
+  /** Its merit. */
+  double best;
+  /** The best merit of any other feature. */
+  double secondBest;
+
+  SplitSearch(int dimension, int numClasses, int splitPoints, boolean gini,
+      double minBranchFraction) {
+    this.dimension = dimension;
+    this.numClasses = numClasses;
+    this.splitPoints = splitPoints;
+    this.gini = gini;
+    this.minBranchFraction = minBranchFraction;
+    int cells = numClasses * dimension;
+    lo = new double[dimension];
+    hi = new double[dimension];
+    thresholds = new double[dimension];
+    deviations = new double[cells];
+    left = new double[cells];
+    right = new double[cells];
+    merits = new double[dimension];
+    featureBest = new double[dimension];
+    featureThreshold = new double[dimension];
+  }
+
+  /**
+   * The class weights on either side of {@code attribute <= threshold} into {@code left} and
+   * {@code right} (one per class), from {@code stats} as the last {@link #run} saw them.
+   */
+  void sideWeights(ClassGaussians stats, int attribute, double threshold, double[] left,
+      double[] right) {
+    Arrays.fill(thresholds, threshold);
+    stats.splitWeights(thresholds, deviations, this.left, this.right);
+    for (int c = 0; c < numClasses; c++) {
+      left[c] = this.left[c * dimension + attribute];
+      right[c] = this.right[c * dimension + attribute];
+    }
+  }
+
+  /**
+   * Finds the best and second-best feature of {@code stats}; both start at {@code startingMerit}
+   * (0 with pre-pruning, so that not splitting competes; else {@code -inf}). Features whose values
+   * were all equal are not candidates. Ties go to the lower threshold, then the lower feature.
+   */
+  void run(ClassGaussians stats, double parentImpurity, double startingMerit) {
+    stats.ranges(lo, hi);
+    stats.standardDeviations(deviations);
+    Arrays.fill(featureBest, Double.NEGATIVE_INFINITY);
+    for (int i = 1; i <= splitPoints; i++) {
+      for (int j = 0; j < dimension; j++) {
+        thresholds[j] = lo[j] + (hi[j] - lo[j]) * i / (splitPoints + 1);
+      }
+      stats.splitWeights(thresholds, deviations, left, right);
+      KERNELS.splitMerits(left, right, numClasses, dimension, parentImpurity, gini,
+          minBranchFraction, merits);
+      for (int j = 0; j < dimension; j++) {
+        if (merits[j] > featureBest[j]) {
+          featureBest[j] = merits[j];
+          featureThreshold[j] = thresholds[j];
+        }
+      }
+    }
+    best = startingMerit;
+    secondBest = startingMerit;
+    bestAttribute = -1;
+    for (int j = 0; j < dimension; j++) {
+      if (!(lo[j] < hi[j])) {
+        continue;
+      }
+      if (featureBest[j] > best) {
+        secondBest = best;
+        best = featureBest[j];
+        bestAttribute = j;
+        bestThreshold = featureThreshold[j];
+      } else if (featureBest[j] > secondBest) {
+        secondBest = featureBest[j];
+      }
+    }
+  }
+}
