@@ -147,7 +147,7 @@ public final class HoeffdingTree extends DenseInputClassifier {
         leaf.naiveBayesCorrect += weight;
       }
     }
-    leaf.classWeights[label] += weight;
+    leaf.addClassWeight(label, weight);
     leaf.stats.add(label, x, weight);
     double seen = leaf.totalWeight();
     if (seen - leaf.weightAtLastEvaluation >= gracePeriod) {
@@ -195,10 +195,7 @@ public final class HoeffdingTree extends DenseInputClassifier {
 
   /** {@code log P(c) + sum_j log p(x_j | c)} at the leaf; the prior alone while it has no stats. */
   private double[] naiveBayesLogs(Leaf leaf, double[] x, double[] out) {
-    double total = leaf.totalWeight();
-    for (int c = 0; c < numClasses; c++) {
-      out[c] = total > 0 ? Math.log(leaf.classWeights[c] / total) : 0;
-    }
+    System.arraycopy(leaf.logPrior(), 0, out, 0, numClasses);
     leaf.stats.addLogLikelihoods(x, out);
     return out;
   }
@@ -358,11 +355,14 @@ public final class HoeffdingTree extends DenseInputClassifier {
     double weightAtLastEvaluation;
     double majorityCorrect;
     double naiveBayesCorrect;
+    private final double[] logPrior;
+    private boolean logPriorStale = true;
 
     Leaf(int depth, int numClasses, int dimension) {
       super(depth);
       classWeights = new double[numClasses];
       stats = new ClassGaussians(numClasses, dimension);
+      logPrior = new double[numClasses];
     }
 
     private Leaf(Leaf other) {
@@ -372,10 +372,12 @@ public final class HoeffdingTree extends DenseInputClassifier {
       weightAtLastEvaluation = other.weightAtLastEvaluation;
       majorityCorrect = other.majorityCorrect;
       naiveBayesCorrect = other.naiveBayesCorrect;
+      logPrior = new double[classWeights.length];
     }
 
     void startFrom(double[] initialClassWeights) {
       System.arraycopy(initialClassWeights, 0, classWeights, 0, classWeights.length);
+      logPriorStale = true;
       weightAtLastEvaluation = totalWeight();
     }
 
@@ -385,6 +387,26 @@ public final class HoeffdingTree extends DenseInputClassifier {
         total += w;
       }
       return total;
+    }
+
+    void addClassWeight(int label, double weight) {
+      classWeights[label] += weight;
+      logPriorStale = true;
+    }
+
+    /**
+     * {@code log(classWeights[c] / total)} for every class (0 while empty), recomputed only after
+     * the class weights changed.
+     */
+    double[] logPrior() {
+      if (logPriorStale) {
+        double total = totalWeight();
+        for (int c = 0; c < classWeights.length; c++) {
+          logPrior[c] = total > 0 ? Math.log(classWeights[c] / total) : 0;
+        }
+        logPriorStale = false;
+      }
+      return logPrior;
     }
 
     int classesSeen() {

@@ -29,6 +29,7 @@ final class SplitSearch {
   private final double[] left;
   private final double[] right;
   private final double[] merits;
+  private final double[] meritScratch;
   private final double[] featureBest;
   private final double[] featureThreshold;
 
@@ -56,6 +57,7 @@ final class SplitSearch {
     left = new double[cells];
     right = new double[cells];
     merits = new double[dimension];
+    meritScratch = new double[2 * cells];
     featureBest = new double[dimension];
     featureThreshold = new double[dimension];
   }
@@ -89,7 +91,7 @@ final class SplitSearch {
       }
       stats.splitWeights(thresholds, deviations, left, right);
       KERNELS.splitMerits(left, right, numClasses, dimension, parentImpurity, gini,
-          minBranchFraction, merits);
+          minBranchFraction, merits, meritScratch);
       for (int j = 0; j < dimension; j++) {
         if (merits[j] > featureBest[j]) {
           featureBest[j] = merits[j];

@@ -31,6 +31,13 @@ final class PanamaVectorKernels implements VectorKernels {
   private static final DoubleVector LOWER_HALF = iota(0);
   private static final DoubleVector UPPER_HALF = iota(LANES);
   private static final DoubleVector NO_CENTRE = DoubleVector.broadcast(SPECIES, 2 * LANES);
+  // LANES zeros, then LANES ones: read from LANES - k, the weights of a step whose first k lanes
+  // were counted already.
+  private static final double[] STEP_WEIGHTS = new double[2 * LANES];
+
+  static {
+    java.util.Arrays.fill(STEP_WEIGHTS, LANES, 2 * LANES, 1.0);
+  }
 
   private static DoubleVector iota(int start) {
     double[] lanes = new double[LANES];
@@ -521,11 +528,10 @@ final class PanamaVectorKernels implements VectorKernels {
   @Override
   public void gaussianTerms(double[] weight, double[] m2, int off, int n, double[] halfPrecision,
       double[] logNormalizer) {
-    int i = 0;
+    int bound = n - n % LANES;
     DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
     DoubleVector zero = DoubleVector.zero(SPECIES);
-    DoubleVector twoPi = DoubleVector.broadcast(SPECIES, 2 * Math.PI);
-    for (int bound = n - n % LANES; i < bound; i += LANES) {
+    for (int i = 0; i < bound; i += LANES) {
       DoubleVector w = DoubleVector.fromArray(SPECIES, weight, off + i);
       VectorMask<Double> counted = w.compare(VectorOperators.GT, 1.0);
       // Cells of weight <= 1 divide by 1 and are then zeroed, so no lane divides by zero.
@@ -535,10 +541,15 @@ final class PanamaVectorKernels implements VectorKernels {
       DoubleVector safe = one.blend(variance, positive);
       zero.blend(DoubleVector.broadcast(SPECIES, 0.5).div(safe), positive)
           .intoArray(halfPrecision, off + i);
-      zero.blend(safe.mul(twoPi).lanewise(VectorOperators.LOG).mul(-0.5), positive)
-          .intoArray(logNormalizer, off + i);
+      safe.mul(2 * Math.PI).intoArray(logNormalizer, off + i); // the logarithm's argument, for now
     }
-    ScalarVectorKernels.gaussianTermsRange(weight, m2, off, i, n, halfPrecision, logNormalizer);
+    // Math.log, not the lanewise LOG: C2's LOG and its fallback in cold code may differ in the
+    // last bit, and a model must not depend on how warm the JIT is.
+    for (int cell = off; cell < off + bound; cell++) {
+      logNormalizer[cell] = halfPrecision[cell] > 0 ? -0.5 * Math.log(logNormalizer[cell]) : 0;
+    }
+    ScalarVectorKernels.gaussianTermsRange(weight, m2, off, bound, n, halfPrecision,
+        logNormalizer);
   }
 
   @Override
@@ -549,51 +560,68 @@ final class PanamaVectorKernels implements VectorKernels {
       return ScalarVectorKernels.INSTANCE.gaussianLogLikelihood(x, mean, halfPrecision,
           logNormalizer, off, n, floor);
     }
-    int i = 0;
     DoubleVector acc = DoubleVector.zero(SPECIES);
     DoubleVector floorV = DoubleVector.broadcast(SPECIES, floor);
-    for (int bound = n - n % LANES; i < bound; i += LANES) {
-      DoubleVector d = DoubleVector.fromArray(SPECIES, x, i)
-          .sub(DoubleVector.fromArray(SPECIES, mean, off + i));
-      DoubleVector h = DoubleVector.fromArray(SPECIES, halfPrecision, off + i);
-      DoubleVector logDensity = DoubleVector.fromArray(SPECIES, logNormalizer, off + i)
+    for (int i = 0; i < n; i += LANES) {
+      // The last step reads the last LANES cells and weighs the ones counted before by 0: no
+      // scalar tail, which cost as much as a dozen full steps.
+      int at = Math.min(i, n - LANES);
+      DoubleVector counts = DoubleVector.fromArray(SPECIES, STEP_WEIGHTS, LANES - (i - at));
+      DoubleVector d = DoubleVector.fromArray(SPECIES, x, at)
+          .sub(DoubleVector.fromArray(SPECIES, mean, off + at));
+      DoubleVector h = DoubleVector.fromArray(SPECIES, halfPrecision, off + at);
+      DoubleVector logDensity = DoubleVector.fromArray(SPECIES, logNormalizer, off + at)
           .sub(h.mul(d).mul(d));
       // A point mass (h = 0) has log density 0 at its mean, and the floor anywhere else.
       VectorMask<Double> offPointMass = h.compare(VectorOperators.EQ, 0.0)
           .and(d.compare(VectorOperators.NE, 0.0));
-      acc = acc.add(logDensity.blend(floorV, offPointMass).max(floorV));
+      acc = acc.add(logDensity.blend(floorV, offPointMass).max(floorV).mul(counts));
     }
-    return acc.reduceLanes(VectorOperators.ADD) + ScalarVectorKernels.gaussianLogLikelihoodRange(
-        x, mean, halfPrecision, logNormalizer, off, i, n, floor);
+    return acc.reduceLanes(VectorOperators.ADD);
   }
 
   @Override
   public void normalSplitWeights(double[] thresholds, double[] weight, double[] mean, double[] sd,
       double[] min, double[] max, int off, int n, double[] left, double[] right) {
-    int j = 0;
+    int bound = n - n % LANES;
     DoubleVector zero = DoubleVector.zero(SPECIES);
     DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
     DoubleVector half = DoubleVector.broadcast(SPECIES, 0.5);
     DoubleVector two = DoubleVector.broadcast(SPECIES, 2.0);
     double sqrt2 = Math.sqrt(2);
     double[] fit = Normal.ERFC_FIT;
-    for (int bound = n - n % LANES; j < bound; j += LANES) {
+    // Normal.cdf(z) = 0.5 erfc(-z / sqrt 2), with Normal.erfc's operations in its order. First
+    // pass: erfc's t into right and the exponent into left; then Math.exp over left (see
+    // gaussianTerms for why not the lanewise EXP); then the second pass finishes.
+    for (int j = 0; j < bound; j += LANES) {
+      int cell = off + j;
+      DoubleVector s = DoubleVector.fromArray(SPECIES, sd, cell);
+      DoubleVector a = DoubleVector.fromArray(SPECIES, thresholds, j)
+          .sub(DoubleVector.fromArray(SPECIES, mean, cell))
+          .div(one.blend(s, s.compare(VectorOperators.GT, 0.0))).neg().div(sqrt2).abs();
+      DoubleVector t = one.div(one.add(half.mul(a)));
+      DoubleVector poly = DoubleVector.broadcast(SPECIES, fit[fit.length - 1]);
+      for (int i = fit.length - 2; i >= 0; i--) {
+        poly = t.mul(poly).add(fit[i]);
+      }
+      t.intoArray(right, cell);
+      a.neg().mul(a).add(poly).intoArray(left, cell);
+    }
+    for (int cell = off; cell < off + bound; cell++) {
+      left[cell] = Math.exp(left[cell]);
+    }
+    for (int j = 0; j < bound; j += LANES) {
       int cell = off + j;
       DoubleVector v = DoubleVector.fromArray(SPECIES, thresholds, j);
       DoubleVector w = DoubleVector.fromArray(SPECIES, weight, cell);
       DoubleVector mu = DoubleVector.fromArray(SPECIES, mean, cell);
       DoubleVector s = DoubleVector.fromArray(SPECIES, sd, cell);
       VectorMask<Double> spread = s.compare(VectorOperators.GT, 0.0);
-      // Normal.cdf(z) = 0.5 erfc(-z / sqrt 2), with Normal.erfc's operations in its order.
-      DoubleVector x = v.sub(mu).div(one.blend(s, spread)).neg().div(sqrt2);
-      DoubleVector a = x.abs();
-      DoubleVector t = one.div(one.add(half.mul(a)));
-      DoubleVector poly = DoubleVector.broadcast(SPECIES, fit[fit.length - 1]);
-      for (int i = fit.length - 2; i >= 0; i--) {
-        poly = t.mul(poly).add(fit[i]);
-      }
-      DoubleVector value = t.mul(a.neg().mul(a).add(poly).lanewise(VectorOperators.EXP));
-      DoubleVector erfc = two.sub(value).blend(value, x.compare(VectorOperators.GE, 0.0));
+      DoubleVector value = DoubleVector.fromArray(SPECIES, right, cell)
+          .mul(DoubleVector.fromArray(SPECIES, left, cell));
+      VectorMask<Double> upper = v.sub(mu).div(one.blend(s, spread)).neg().div(sqrt2)
+          .compare(VectorOperators.GE, 0.0);
+      DoubleVector erfc = two.sub(value).blend(value, upper);
       DoubleVector l = w.mul(half.mul(erfc))
           .blend(zero.blend(w, v.compare(VectorOperators.GE, mu)), spread.not())
           .blend(w, v.compare(VectorOperators.GE, DoubleVector.fromArray(SPECIES, max, cell)))
@@ -602,45 +630,61 @@ final class PanamaVectorKernels implements VectorKernels {
       l.intoArray(left, cell);
       w.sub(l).intoArray(right, cell);
     }
-    ScalarVectorKernels.normalSplitWeightsRange(thresholds, weight, mean, sd, min, max, off, j, n,
-        left, right);
+    ScalarVectorKernels.normalSplitWeightsRange(thresholds, weight, mean, sd, min, max, off, bound,
+        n, left, right);
   }
 
   @Override
   public void splitMerits(double[] left, double[] right, int numClasses, int n,
-      double parentImpurity, boolean gini, double minBranchFraction, double[] merits) {
-    int j = 0;
+      double parentImpurity, boolean gini, double minBranchFraction, double[] merits,
+      double[] scratch) {
+    int bound = n - n % LANES;
     DoubleVector zero = DoubleVector.zero(SPECIES);
     DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
     DoubleVector none = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY);
-    for (int bound = n - n % LANES; j < bound; j += LANES) {
+    int rightOff = numClasses * n;
+    // First pass: every class share of either side into scratch (left shares, then right ones).
+    for (int j = 0; j < bound; j += LANES) {
       DoubleVector leftWeight = zero;
+      DoubleVector rightWeight = zero;
       for (int c = 0; c < numClasses; c++) {
         leftWeight = leftWeight.add(DoubleVector.fromArray(SPECIES, left, c * n + j));
       }
-      DoubleVector rightWeight = zero;
       for (int c = 0; c < numClasses; c++) {
         rightWeight = rightWeight.add(DoubleVector.fromArray(SPECIES, right, c * n + j));
       }
-      // Each side's impurity, as ScalarVectorKernels.entropy / gini compute it, lane by lane.
+      for (int c = 0; c < numClasses; c++) {
+        DoubleVector.fromArray(SPECIES, left, c * n + j).div(leftWeight)
+            .intoArray(scratch, c * n + j);
+        DoubleVector.fromArray(SPECIES, right, c * n + j).div(rightWeight)
+            .intoArray(scratch, rightOff + c * n + j);
+      }
+    }
+    if (!gini) { // p log p for p > 0, with Math.log (see gaussianTerms), 0 for the others
+      for (int c = 0; c < 2 * numClasses; c++) {
+        for (int i = c * n; i < c * n + bound; i++) {
+          double p = scratch[i];
+          scratch[i] = p > 0 ? p * Math.log(p) : 0;
+        }
+      }
+    }
+    // Second pass: ScalarVectorKernels.entropy / gini and the merit, lane by lane.
+    for (int j = 0; j < bound; j += LANES) {
+      DoubleVector leftWeight = zero;
+      DoubleVector rightWeight = zero;
+      for (int c = 0; c < numClasses; c++) {
+        leftWeight = leftWeight.add(DoubleVector.fromArray(SPECIES, left, c * n + j));
+      }
+      for (int c = 0; c < numClasses; c++) {
+        rightWeight = rightWeight.add(DoubleVector.fromArray(SPECIES, right, c * n + j));
+      }
       DoubleVector leftImpurity = gini ? one : zero;
       DoubleVector rightImpurity = leftImpurity;
       for (int c = 0; c < numClasses; c++) {
-        DoubleVector wl = DoubleVector.fromArray(SPECIES, left, c * n + j);
-        DoubleVector wr = DoubleVector.fromArray(SPECIES, right, c * n + j);
-        DoubleVector pl = wl.div(leftWeight);
-        DoubleVector pr = wr.div(rightWeight);
-        if (gini) {
-          leftImpurity = leftImpurity.sub(pl.mul(pl));
-          rightImpurity = rightImpurity.sub(pr.mul(pr));
-        } else {
-          VectorMask<Double> hasLeft = wl.compare(VectorOperators.GT, 0.0);
-          VectorMask<Double> hasRight = wr.compare(VectorOperators.GT, 0.0);
-          DoubleVector termL = pl.mul(one.blend(pl, hasLeft).lanewise(VectorOperators.LOG));
-          DoubleVector termR = pr.mul(one.blend(pr, hasRight).lanewise(VectorOperators.LOG));
-          leftImpurity = leftImpurity.sub(zero.blend(termL, hasLeft));
-          rightImpurity = rightImpurity.sub(zero.blend(termR, hasRight));
-        }
+        DoubleVector l = DoubleVector.fromArray(SPECIES, scratch, c * n + j);
+        DoubleVector r = DoubleVector.fromArray(SPECIES, scratch, rightOff + c * n + j);
+        leftImpurity = leftImpurity.sub(gini ? l.mul(l) : l);
+        rightImpurity = rightImpurity.sub(gini ? r.mul(r) : r);
       }
       if (!gini) {
         leftImpurity = leftImpurity.div(ScalarVectorKernels.LN2);
@@ -658,7 +702,7 @@ final class PanamaVectorKernels implements VectorKernels {
       }
       merit.blend(none, total.compare(VectorOperators.LE, 0.0)).intoArray(merits, j);
     }
-    ScalarVectorKernels.splitMeritsRange(left, right, numClasses, n, j, n, parentImpurity, gini,
-        minBranchFraction, merits);
+    ScalarVectorKernels.splitMeritsRange(left, right, numClasses, n, bound, n, parentImpurity,
+        gini, minBranchFraction, merits);
   }
 }

@@ -304,7 +304,8 @@ public final class ScalarVectorKernels implements VectorKernels {
 
   @Override
   public void splitMerits(double[] left, double[] right, int numClasses, int n,
-      double parentImpurity, boolean gini, double minBranchFraction, double[] merits) {
+      double parentImpurity, boolean gini, double minBranchFraction, double[] merits,
+      double[] scratch) {
     splitMeritsRange(left, right, numClasses, n, 0, n, parentImpurity, gini, minBranchFraction,
         merits);
   }
@@ -349,9 +350,8 @@ public final class ScalarVectorKernels implements VectorKernels {
     }
     double h = 0;
     for (int c = 0; c < k; c++) {
-      double w = values[off + c * stride];
-      if (w > 0) {
-        double p = w / total;
+      double p = values[off + c * stride] / total;
+      if (p > 0) {
         h -= p * Math.log(p);
       }
     }

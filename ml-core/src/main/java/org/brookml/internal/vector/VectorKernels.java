@@ -84,6 +84,13 @@ public interface VectorKernels {
   void welfordAdd(double[] x, double w, double[] weight, double[] mean, double[] m2, double[] min,
       double[] max, int off, int n);
 
+  /*
+   * gaussianTerms, normalSplitWeights and splitMerits give the same bits in every implementation:
+   * their logarithms and exponentials are Math.log and Math.exp, never the Vector API's lanewise
+   * LOG or EXP, whose compiled and interpreted forms may differ in the last bit. A model must not
+   * depend on how warm the JIT is, nor on whether the Vector API module is present.
+   */
+
   /**
    * Per-cell terms of normal log densities for {@code n} cells from {@code off}: with
    * {@code var = weight > 1 ? m2 / (weight - 1) : 0}, {@code halfPrecision = 0.5 / var} and
@@ -116,8 +123,9 @@ public interface VectorKernels {
    * sides are {@code left[c * n + j]} and {@code right[c * n + j]} for {@code c < numClasses}.
    * The merit is {@code parentImpurity} minus the side-weighted impurity (Gini, or entropy in bits),
    * {@code -inf} if the sides weigh nothing, and, for entropy, {@code -inf} if a side holds at most
-   * {@code minBranchFraction} of the weight.
+   * {@code minBranchFraction} of the weight. {@code scratch} holds at least
+   * {@code 2 * numClasses * n} values, which the kernel may overwrite.
    */
   void splitMerits(double[] left, double[] right, int numClasses, int n, double parentImpurity,
-      boolean gini, double minBranchFraction, double[] merits);
+      boolean gini, double minBranchFraction, double[] merits, double[] scratch);
 }

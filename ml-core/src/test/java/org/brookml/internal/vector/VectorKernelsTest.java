@@ -451,7 +451,8 @@ class VectorKernelsTest {
       }
       for (VectorKernels k : implementations()) {
         double[] merits = new double[n];
-        k.splitMerits(left, right, classes, n, parent, gini, 0.01, merits);
+        k.splitMerits(left, right, classes, n, parent, gini, 0.01, merits,
+            new double[2 * classes * n]);
         for (int j = 0; j < n; j++) {
           if (expected[j] == Double.NEGATIVE_INFINITY) {
             assertThat(merits[j]).as("%s gini=%s split %d", k.name(), gini, j)
@@ -530,6 +531,65 @@ class VectorKernelsTest {
       assertThat(k2).as(k.name()).containsExactly(m2);
       assertThat(klo).as(k.name()).containsExactly(min);
       assertThat(khi).as(k.name()).containsExactly(max);
+    }
+  }
+
+  /**
+   * The kernels with logarithms and exponentials give the scalar kernels' bits exactly, so that a
+   * tree or naive Bayes model does not depend on the Vector API module or on the JIT's state.
+   */
+  @ParameterizedTest
+  @MethodSource("sizes")
+  void transcendentalKernels_giveTheScalarBitsExactly(int n) {
+    SplittableRandom rnd = new SplittableRandom(7000 + n);
+    int cells = 2 * n;
+    double[] weight = new double[cells];
+    double[] mean = new double[cells];
+    double[] m2 = new double[cells];
+    double[] sd = new double[cells];
+    double[] min = new double[cells];
+    double[] max = new double[cells];
+    for (int cell = 0; cell < cells; cell++) {
+      weight[cell] = rnd.nextInt(5) == 0 ? rnd.nextInt(2) : rnd.nextDouble(1, 500);
+      mean[cell] = rnd.nextDouble(-5, 5);
+      m2[cell] = rnd.nextInt(5) == 0 ? 0 : rnd.nextDouble(0, 1000);
+      sd[cell] = Math.sqrt(weight[cell] > 1 ? m2[cell] / (weight[cell] - 1) : 0);
+      min[cell] = mean[cell] - rnd.nextDouble(0, 10);
+      max[cell] = mean[cell] + rnd.nextDouble(0, 10);
+    }
+    double[] thresholds = random(rnd, n);
+    VectorKernels scalar = ScalarVectorKernels.INSTANCE;
+    double[] half = new double[cells];
+    double[] log = new double[cells];
+    scalar.gaussianTerms(weight, m2, 0, cells, half, log);
+    double[] left = new double[cells];
+    double[] right = new double[cells];
+    for (int c = 0; c < 2; c++) {
+      scalar.normalSplitWeights(thresholds, weight, mean, sd, min, max, c * n, n, left, right);
+    }
+    double[] gains = new double[n];
+    double[] ginis = new double[n];
+    scalar.splitMerits(left, right, 2, n, 0.9, false, 0.01, gains, new double[4 * n]);
+    scalar.splitMerits(left, right, 2, n, 0.4, true, 0.01, ginis, new double[4 * n]);
+    for (VectorKernels k : implementations()) {
+      double[] kHalf = new double[cells];
+      double[] kLog = new double[cells];
+      k.gaussianTerms(weight, m2, 0, cells, kHalf, kLog);
+      assertThat(kHalf).as(k.name()).containsExactly(half);
+      assertThat(kLog).as(k.name()).containsExactly(log);
+      double[] kLeft = new double[cells];
+      double[] kRight = new double[cells];
+      for (int c = 0; c < 2; c++) {
+        k.normalSplitWeights(thresholds, weight, mean, sd, min, max, c * n, n, kLeft, kRight);
+      }
+      assertThat(kLeft).as(k.name()).containsExactly(left);
+      assertThat(kRight).as(k.name()).containsExactly(right);
+      double[] kGains = new double[n];
+      double[] kGinis = new double[n];
+      k.splitMerits(left, right, 2, n, 0.9, false, 0.01, kGains, new double[4 * n]);
+      k.splitMerits(left, right, 2, n, 0.4, true, 0.01, kGinis, new double[4 * n]);
+      assertThat(kGains).as(k.name()).containsExactly(gains);
+      assertThat(kGinis).as(k.name()).containsExactly(ginis);
     }
   }
 }
