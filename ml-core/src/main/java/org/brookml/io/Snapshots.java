@@ -14,6 +14,7 @@ import org.brookml.linear.RecursiveLeastSquares;
 import org.brookml.linear.SgdClassifier;
 import org.brookml.linear.SgdRegressor;
 import org.brookml.linear.SoftmaxRegression;
+import org.brookml.preprocess.HashedClassifier;
 import org.brookml.preprocess.ScaledClassifier;
 import org.brookml.preprocess.ScaledRegressor;
 import org.brookml.svm.PegasosSvm;
@@ -55,6 +56,7 @@ public final class Snapshots {
     register(SoftmaxRegression.codec());
     register(ScaledClassifier.codec());
     register(ScaledRegressor.codec());
+    register(HashedClassifier.codec());
     register(RecursiveLeastSquares.codec());
     register(PegasosSvm.codec());
     register(GaussianNaiveBayes.codec());

@@ -1,6 +1,8 @@
 package org.brookml.preprocess;
 
 import java.util.Objects;
+import org.brookml.io.SnapshotReader;
+import org.brookml.io.SnapshotWriter;
 import org.brookml.vector.SparseVector;
 
 /**
@@ -30,6 +32,25 @@ public final class FeatureHasher {
     this.bits = bits;
     this.slots = 1 << bits;
     this.alternateSign = alternateSign;
+  }
+
+  /** A hasher with the same settings and its own buffer. */
+  public FeatureHasher copy() {
+    return new FeatureHasher(bits, alternateSign);
+  }
+
+  /** Writes the settings (a hasher has no other state). */
+  public void write(SnapshotWriter out) {
+    out.writeByte(bits).writeBoolean(alternateSign);
+  }
+
+  /** A hasher with the settings {@link #write} wrote, validated. */
+  public static FeatureHasher read(SnapshotReader in) {
+    int bits = in.readByte("hasher bits");
+    if (bits < 1 || bits > 30) {
+      throw in.error("hasher bits", "is " + bits + ", not in [1, 30]");
+    }
+    return new FeatureHasher(bits, in.readBoolean("hasher alternate sign"));
   }
 
   /** Number of slots, {@code 2^bits}: the dimension of the vectors it fills. */

@@ -16,19 +16,19 @@ import org.brookml.vector.SparseVector;
  * example standardized with the updated statistics (as River's pipelines do); prediction uses the
  * current statistics. Sparse input is rejected: centring would make it dense.
  */
-public final class ScaledClassifier implements OnlineClassifier {
+public final class ScaledClassifier extends Pipeline<OnlineClassifier>
+    implements OnlineClassifier {
 
   private final StandardScaler scaler;
-  private final OnlineClassifier model;
   private final double[] scaled;
 
   private ScaledClassifier(StandardScaler scaler, OnlineClassifier model) {
+    super(model);
     if (scaler.dimension() != model.dimension()) {
       throw new IllegalArgumentException("scaler dimension " + scaler.dimension()
           + " differs from the model's " + model.dimension());
     }
     this.scaler = scaler;
-    this.model = model;
     this.scaled = new double[model.dimension()];
   }
 
@@ -88,24 +88,9 @@ public final class ScaledClassifier implements OnlineClassifier {
     return scaler;
   }
 
-  /** The model behind the scaler. */
-  public OnlineClassifier model() {
-    return model;
-  }
-
   @Override
   public int numClasses() {
     return model.numClasses();
-  }
-
-  @Override
-  public int dimension() {
-    return model.dimension();
-  }
-
-  @Override
-  public long samplesSeen() {
-    return model.samplesSeen();
   }
 
   @Override

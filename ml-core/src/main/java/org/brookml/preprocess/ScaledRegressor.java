@@ -15,19 +15,19 @@ import org.brookml.vector.SparseVector;
  * example first, the model learns it standardized with the updated statistics, predictions use the
  * current statistics, sparse input is rejected, and the pipeline snapshots as one unit.
  */
-public final class ScaledRegressor implements OnlineRegressor {
+public final class ScaledRegressor extends Pipeline<OnlineRegressor>
+    implements OnlineRegressor {
 
   private final StandardScaler scaler;
-  private final OnlineRegressor model;
   private final double[] scaled;
 
   private ScaledRegressor(StandardScaler scaler, OnlineRegressor model) {
+    super(model);
     if (scaler.dimension() != model.dimension()) {
       throw new IllegalArgumentException("scaler dimension " + scaler.dimension()
           + " differs from the model's " + model.dimension());
     }
     this.scaler = scaler;
-    this.model = model;
     this.scaled = new double[model.dimension()];
   }
 
@@ -74,21 +74,6 @@ public final class ScaledRegressor implements OnlineRegressor {
   /** The scaler. */
   public StandardScaler scaler() {
     return scaler;
-  }
-
-  /** The model behind the scaler. */
-  public OnlineRegressor model() {
-    return model;
-  }
-
-  @Override
-  public int dimension() {
-    return model.dimension();
-  }
-
-  @Override
-  public long samplesSeen() {
-    return model.samplesSeen();
   }
 
   @Override

@@ -63,6 +63,38 @@ public final class SparseVector {
     return this;
   }
 
+  /**
+   * Sorts the entries by index and sums the values of repeated indices into one entry (as
+   * scikit-learn's {@code sum_duplicates}), in place; an entry whose sum is 0 stays. For learners
+   * with per-coordinate state (AdaGrad, FTRL), where two entries of one index are two updates, not
+   * one of their sum. O(size log size).
+   */
+  public SparseVector coalesce() {
+    it.unimi.dsi.fastutil.Arrays.quickSort(0, size,
+        (a, b) -> Integer.compare(indices[a], indices[b]), this::swap);
+    int kept = 0;
+    for (int i = 0; i < size; i++) {
+      if (kept > 0 && indices[kept - 1] == indices[i]) {
+        values[kept - 1] += values[i];
+      } else {
+        indices[kept] = indices[i];
+        values[kept] = values[i];
+        kept++;
+      }
+    }
+    size = kept;
+    return this;
+  }
+
+  private void swap(int a, int b) {
+    int index = indices[a];
+    indices[a] = indices[b];
+    indices[b] = index;
+    double value = values[a];
+    values[a] = values[b];
+    values[b] = value;
+  }
+
   /** Number of entries. */
   public int size() {
     return size;

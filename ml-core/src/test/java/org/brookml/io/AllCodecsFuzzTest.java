@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32C;
 import org.brookml.bayes.GaussianNaiveBayes;
@@ -18,6 +19,8 @@ import org.brookml.linear.RecursiveLeastSquares;
 import org.brookml.linear.SgdClassifier;
 import org.brookml.linear.SgdRegressor;
 import org.brookml.linear.SoftmaxRegression;
+import org.brookml.preprocess.FeatureHasher;
+import org.brookml.preprocess.HashedClassifier;
 import org.brookml.preprocess.ScaledClassifier;
 import org.brookml.preprocess.ScaledRegressor;
 import org.brookml.svm.PegasosSvm;
@@ -45,6 +48,8 @@ class AllCodecsFuzzTest {
     PegasosSvm pegasos = PegasosSvm.builder(4, 3).averaging(true).build();
     ScaledClassifier scaled = ScaledClassifier.of(SgdClassifier.builder(4).build());
     ScaledRegressor scaledRegression = ScaledRegressor.of(SgdRegressor.builder(4).build());
+    HashedClassifier hashed = HashedClassifier.of(new FeatureHasher(3, true),
+        SgdClassifier.builder(8).optimizer(Optimizer.adaGrad(0.1, 0)).build());
     MiniBatchKMeans kmeans = MiniBatchKMeans.builder(3, 4).initBufferSize(20).build();
     GaussianNaiveBayes bayes = GaussianNaiveBayes.create(4, 3);
     HoeffdingTree tree = HoeffdingTree.builder(4, 2).gracePeriod(20).build();
@@ -64,6 +69,7 @@ class AllCodecsFuzzTest {
       pegasos.learn(x, random.nextInt(3));
       scaled.learn(x, label);
       scaledRegression.learn(x, x[2]);
+      hashed.learn(Map.of("a", x[0], "b", x[1] > 0 ? "up" : "down"), label);
       kmeans.learn(x);
       bayes.learn(x, random.nextInt(3));
       tree.learn(x, label);
@@ -71,7 +77,7 @@ class AllCodecsFuzzTest {
       boost.learn(x, label);
     }
     return List.of(logistic, ftrl, poisson, softmax, rls, pegasos, scaled, scaledRegression,
-        kmeans, bayes, tree, bagging, boost);
+        hashed, kmeans, bayes, tree, bagging, boost);
   }
 
   private static void resign(byte[] bytes) {

@@ -19,7 +19,8 @@ import org.brookml.vector.Vectors;
  * One pass of a linear classifier in Brook and in scikit-learn's {@code SGDClassifier(max_iter=1,
  * shuffle=False)}, on the same rows written to files both read: dense (d = 100) and sparse (30
  * non-zeros of 2^20). Prints examples per second for each, their ratio, and each model's training
- * accuracy.
+ * accuracy; and, as the ceiling of any one-pass learner here, the rate of merely reading the dense
+ * rows (a sum), as row arrays and as the flat matrix scikit-learn reads.
  *
  * <ul>
  *   <li>{@code logistic} (default): Brook's {@code SgdClassifier} with scikit-learn's defaults
@@ -43,6 +44,8 @@ public final class LinearComparison {
   private LinearComparison() {}
 
   private static boolean pegasos;
+  /** Keeps the sums of {@code readRate} alive. */
+  private static double sink;
 
   public static void main(String[] args) throws Exception {
     pegasos = args.length > 0 && args[0].equals("pegasos");
@@ -103,6 +106,8 @@ public final class LinearComparison {
     }
     ScikitLearn.writeDoubles(flat, flat.length, dir.resolve("x.f64"));
     ScikitLearn.writeDoubles(y, rows, dir.resolve("y.f64"));
+    System.out.printf(Locale.ROOT, "%-18s reading the rows alone (a sum): %,.0f rows/s as row "
+        + "arrays, %,.0f rows/s from the flat matrix%n", "ceiling", readRate(x), readRate(flat));
     String sklearn = ScikitLearn.run("sklearn_sgd_classifier.py", "dense", dir.toString(),
         Integer.toString(rows), Integer.toString(DENSE_D), Integer.toString(REPS), loss());
     report("dense d=100", rows, rates, accuracy, sklearn);
@@ -161,6 +166,52 @@ public final class LinearComparison {
     }
     return SgdClassifier.builder(dimension)
         .optimizer(Optimizer.sgd(LearningRate.optimal(1e-4), 1e-4, 0, interceptFactor)).build();
+  }
+
+  /** Rows per second of summing every value of the rows: what one pass can at best reach. */
+  private static double readRate(double[][] rows) {
+    double[] rates = new double[REPS + 2];
+    for (int rep = 0; rep < rates.length; rep++) {
+      long start = System.nanoTime();
+      double sum = 0;
+      for (double[] row : rows) {
+        sum += sumOf(row, 0, row.length);
+      }
+      rates[rep] = rows.length / ((System.nanoTime() - start) / 1e9);
+      sink += sum;
+    }
+    return ScikitLearn.median(java.util.Arrays.copyOfRange(rates, 2, rates.length));
+  }
+
+  /** {@link #readRate(double[][])} over a row-major matrix of d = 100 columns. */
+  private static double readRate(double[] flat) {
+    double[] rates = new double[REPS + 2];
+    for (int rep = 0; rep < rates.length; rep++) {
+      long start = System.nanoTime();
+      double sum = sumOf(flat, 0, flat.length);
+      rates[rep] = flat.length / (double) DENSE_D / ((System.nanoTime() - start) / 1e9);
+      sink += sum;
+    }
+    return ScikitLearn.median(java.util.Arrays.copyOfRange(rates, 2, rates.length));
+  }
+
+  /** Four independent sums, so that the loop is bound by reading, not by addition latency. */
+  private static double sumOf(double[] values, int from, int to) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = from;
+    for (; i + 3 < to; i += 4) {
+      s0 += values[i];
+      s1 += values[i + 1];
+      s2 += values[i + 2];
+      s3 += values[i + 3];
+    }
+    for (; i < to; i++) {
+      s0 += values[i];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
   private static double accuracy(OnlineClassifier model, double[][] x, int[] labels) {
