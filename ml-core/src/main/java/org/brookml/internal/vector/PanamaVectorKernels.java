@@ -15,8 +15,13 @@ import org.brookml.internal.stats.Normal;
  * 256-bit): on JDK 17, using a second species in the same JVM made C2 give up intrinsics in the
  * Vector API's shared code (448 B allocated per {@code predict}, measured with ThreadMXBean).
  * Helpers never take or return vectors, for the same reason: one that C2 declines to inline
- * (NodeCountInliningCutoff) turns every vector into an allocation. The nearest-centre search works
- * on blocks of 16 centres: four vectors of 4 or two of 8, each with its own code below.
+ * (NodeCountInliningCutoff) turns every vector into an allocation. Sums across lanes are written
+ * out pairwise in a fixed order, never {@code reduceLanes(ADD)}, which may add in any order: on
+ * Java 25 its compiled and interpreted forms gave other last bits (a dot product differed between
+ * a cold and a warm call in 26 of 50 cases), and a model must not depend on how warm the JIT is.
+ * For the same reason there is no lanewise {@code LOG} or {@code EXP} (see {@link VectorKernels}).
+ * The nearest-centre search works on blocks of 16 centres: four vectors of 4 or two of 8, each with
+ * its own code below.
  */
 final class PanamaVectorKernels implements VectorKernels {
 
@@ -78,7 +83,11 @@ final class PanamaVectorKernels implements VectorKernels {
       for (; i < vectorBound; i += LANES) {
         acc0 = DoubleVector.fromArray(SPECIES, a, aOff + i).fma(DoubleVector.fromArray(SPECIES, b, bOff + i), acc0);
       }
-      sum = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+      DoubleVector total = acc0.add(acc1).add(acc2.add(acc3));
+      sum = (total.lane(0) + total.lane(1)) + (total.lane(2) + total.lane(3));
+      if (LANES == 8) {
+        sum += (total.lane(4) + total.lane(5)) + (total.lane(6) + total.lane(7));
+      }
     }
     for (; i < n; i++) {
       sum += a[aOff + i] * b[bOff + i];
@@ -196,7 +205,11 @@ final class PanamaVectorKernels implements VectorKernels {
         acc0 = d0.fma(d0, acc0);
         acc1 = d1.fma(d1, acc1);
       }
-      sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+      DoubleVector total = acc0.add(acc1);
+      sum = (total.lane(0) + total.lane(1)) + (total.lane(2) + total.lane(3));
+      if (LANES == 8) {
+        sum += (total.lane(4) + total.lane(5)) + (total.lane(6) + total.lane(7));
+      }
     }
     for (; i < n; i++) {
       double diff = a[aOff + i] - b[bOff + i];
@@ -577,7 +590,11 @@ final class PanamaVectorKernels implements VectorKernels {
           .and(d.compare(VectorOperators.NE, 0.0));
       acc = acc.add(logDensity.blend(floorV, offPointMass).max(floorV).mul(counts));
     }
-    return acc.reduceLanes(VectorOperators.ADD);
+    double sum = (acc.lane(0) + acc.lane(1)) + (acc.lane(2) + acc.lane(3));
+    if (LANES == 8) {
+      sum += (acc.lane(4) + acc.lane(5)) + (acc.lane(6) + acc.lane(7));
+    }
+    return sum;
   }
 
   @Override

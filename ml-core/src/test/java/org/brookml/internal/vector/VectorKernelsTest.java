@@ -603,4 +603,62 @@ class VectorKernelsTest {
       assertThat(kGinis).as(k.name()).containsExactly(ginis);
     }
   }
+
+  /**
+   * The Vector API dot product equals, bit for bit, a scalar replay of its own order (four
+   * accumulators of fused multiply-adds, lanes summed pairwise, then the tail), on its first calls
+   * and after C2 has compiled it: a sum across lanes must not depend on how warm the JIT is (Java
+   * 25's {@code reduceLanes(ADD)} did).
+   */
+  @Test
+  void panamaDot_addsInOneFixedOrder_compiledOrNot() {
+    VectorKernels panama = VectorKernelsProvider.panamaOrNull();
+    assumeTrue(panama != null, "skipped: the Vector API module is absent");
+    int lanes = Integer.parseInt(panama.name().substring("panama-".length())) / 64;
+    SplittableRandom rnd = new SplittableRandom(9);
+    for (int round = 0; round < 3_000; round++) {
+      int n = round % 150;
+      double[] a = random(rnd, n + 2);
+      double[] b = random(rnd, n + 5);
+      for (int i = 0; i < b.length; i += 3) {
+        b[i] *= 1e6; // magnitudes far apart, so that the order of additions shows
+      }
+      assertThat(panama.dot(a, 2, b, 5, n)).as("n=%d, round %d", n, round)
+          .isEqualTo(replayedDot(a, 2, b, 5, n, lanes));
+    }
+  }
+
+  private static double replayedDot(double[] a, int aOff, double[] b, int bOff, int n,
+      int lanes) {
+    int i = 0;
+    double sum = 0;
+    if (n >= 2 * lanes) {
+      double[][] acc = new double[4][lanes];
+      for (int unrolled = n - n % (4 * lanes); i < unrolled; i += 4 * lanes) {
+        for (int k = 0; k < 4; k++) {
+          for (int l = 0; l < lanes; l++) {
+            int at = i + k * lanes + l;
+            acc[k][l] = Math.fma(a[aOff + at], b[bOff + at], acc[k][l]);
+          }
+        }
+      }
+      for (int bound = n - n % lanes; i < bound; i += lanes) {
+        for (int l = 0; l < lanes; l++) {
+          acc[0][l] = Math.fma(a[aOff + i + l], b[bOff + i + l], acc[0][l]);
+        }
+      }
+      double[] total = new double[lanes];
+      for (int l = 0; l < lanes; l++) {
+        total[l] = (acc[0][l] + acc[1][l]) + (acc[2][l] + acc[3][l]);
+      }
+      sum = (total[0] + total[1]) + (total[2] + total[3]);
+      if (lanes == 8) {
+        sum += (total[4] + total[5]) + (total[6] + total[7]);
+      }
+    }
+    for (; i < n; i++) {
+      sum += a[aOff + i] * b[bOff + i];
+    }
+    return sum;
+  }
 }
