@@ -57,7 +57,7 @@ final class SplitSearch {
     left = new double[cells];
     right = new double[cells];
     merits = new double[dimension];
-    meritScratch = new double[2 * cells];
+    meritScratch = new double[2 * cells + dimension];
     featureBest = new double[dimension];
     featureThreshold = new double[dimension];
   }

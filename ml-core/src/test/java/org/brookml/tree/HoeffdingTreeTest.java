@@ -227,8 +227,8 @@ class HoeffdingTreeTest implements OnlineLearnerContract<HoeffdingTree> {
     double[] gains = new double[n];
     double[] ginis = new double[n];
     VectorKernels kernels = VectorKernelsProvider.kernels();
-    kernels.splitMerits(left, right, 2, n, hParent, false, 0.01, gains, new double[4 * n]);
-    kernels.splitMerits(left, right, 2, n, giniParent, true, 0.01, ginis, new double[4 * n]);
+    kernels.splitMerits(left, right, 2, n, hParent, false, 0.01, gains, new double[5 * n]);
+    kernels.splitMerits(left, right, 2, n, giniParent, true, 0.01, ginis, new double[5 * n]);
     for (int j = 0; j < n; j += 3) {
       assertThat(gains[j]).isCloseTo(hParent - 3 / 8.0 * hRight, within(1e-12));
       assertThat(ginis[j]).isCloseTo(giniParent - 3 / 8.0 * giniRight, within(1e-12));

@@ -660,7 +660,9 @@ final class PanamaVectorKernels implements VectorKernels {
     DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
     DoubleVector none = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY);
     int rightOff = numClasses * n;
-    // First pass: every class share of either side into scratch (left shares, then right ones).
+    int rightWeightOff = 2 * numClasses * n;
+    // First pass: each side's weight (left into merits, right after the shares in scratch) and
+    // every class share of either side into scratch (left shares, then right ones).
     for (int j = 0; j < bound; j += LANES) {
       DoubleVector leftWeight = zero;
       DoubleVector rightWeight = zero;
@@ -670,6 +672,8 @@ final class PanamaVectorKernels implements VectorKernels {
       for (int c = 0; c < numClasses; c++) {
         rightWeight = rightWeight.add(DoubleVector.fromArray(SPECIES, right, c * n + j));
       }
+      leftWeight.intoArray(merits, j);
+      rightWeight.intoArray(scratch, rightWeightOff + j);
       for (int c = 0; c < numClasses; c++) {
         DoubleVector.fromArray(SPECIES, left, c * n + j).div(leftWeight)
             .intoArray(scratch, c * n + j);
@@ -687,14 +691,8 @@ final class PanamaVectorKernels implements VectorKernels {
     }
     // Second pass: ScalarVectorKernels.entropy / gini and the merit, lane by lane.
     for (int j = 0; j < bound; j += LANES) {
-      DoubleVector leftWeight = zero;
-      DoubleVector rightWeight = zero;
-      for (int c = 0; c < numClasses; c++) {
-        leftWeight = leftWeight.add(DoubleVector.fromArray(SPECIES, left, c * n + j));
-      }
-      for (int c = 0; c < numClasses; c++) {
-        rightWeight = rightWeight.add(DoubleVector.fromArray(SPECIES, right, c * n + j));
-      }
+      DoubleVector leftWeight = DoubleVector.fromArray(SPECIES, merits, j);
+      DoubleVector rightWeight = DoubleVector.fromArray(SPECIES, scratch, rightWeightOff + j);
       DoubleVector leftImpurity = gini ? one : zero;
       DoubleVector rightImpurity = leftImpurity;
       for (int c = 0; c < numClasses; c++) {

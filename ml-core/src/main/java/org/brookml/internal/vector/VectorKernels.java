@@ -124,7 +124,7 @@ public interface VectorKernels {
    * The merit is {@code parentImpurity} minus the side-weighted impurity (Gini, or entropy in bits),
    * {@code -inf} if the sides weigh nothing, and, for entropy, {@code -inf} if a side holds at most
    * {@code minBranchFraction} of the weight. {@code scratch} holds at least
-   * {@code 2 * numClasses * n} values, which the kernel may overwrite.
+   * {@code (2 * numClasses + 1) * n} values, which the kernel may overwrite.
    */
   void splitMerits(double[] left, double[] right, int numClasses, int n, double parentImpurity,
       boolean gini, double minBranchFraction, double[] merits, double[] scratch);

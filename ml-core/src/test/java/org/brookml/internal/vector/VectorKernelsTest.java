@@ -452,7 +452,7 @@ class VectorKernelsTest {
       for (VectorKernels k : implementations()) {
         double[] merits = new double[n];
         k.splitMerits(left, right, classes, n, parent, gini, 0.01, merits,
-            new double[2 * classes * n]);
+            new double[(2 * classes + 1) * n]);
         for (int j = 0; j < n; j++) {
           if (expected[j] == Double.NEGATIVE_INFINITY) {
             assertThat(merits[j]).as("%s gini=%s split %d", k.name(), gini, j)
@@ -587,8 +587,8 @@ class VectorKernelsTest {
     }
     double[] gains = new double[n];
     double[] ginis = new double[n];
-    scalar.splitMerits(left, right, 2, n, 0.9, false, 0.01, gains, new double[4 * n]);
-    scalar.splitMerits(left, right, 2, n, 0.4, true, 0.01, ginis, new double[4 * n]);
+    scalar.splitMerits(left, right, 2, n, 0.9, false, 0.01, gains, new double[5 * n]);
+    scalar.splitMerits(left, right, 2, n, 0.4, true, 0.01, ginis, new double[5 * n]);
     List<String> mismatches = new ArrayList<>();
     for (VectorKernels k : implementations()) {
       double[] kHalf = new double[cells];
@@ -601,8 +601,8 @@ class VectorKernelsTest {
       }
       double[] kGains = new double[n];
       double[] kGinis = new double[n];
-      k.splitMerits(left, right, 2, n, 0.9, false, 0.01, kGains, new double[4 * n]);
-      k.splitMerits(left, right, 2, n, 0.4, true, 0.01, kGinis, new double[4 * n]);
+      k.splitMerits(left, right, 2, n, 0.9, false, 0.01, kGains, new double[5 * n]);
+      k.splitMerits(left, right, 2, n, 0.4, true, 0.01, kGinis, new double[5 * n]);
       double[][] got = {kHalf, kLog, kLeft, kRight, kGains, kGinis};
       double[][] expected = {half, log, left, right, gains, ginis};
       String[] names = {"halfPrecision", "logNormalizer", "left", "right", "gains", "ginis"};
