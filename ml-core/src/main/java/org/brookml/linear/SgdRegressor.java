@@ -68,9 +68,11 @@ public final class SgdRegressor extends LinearModel
    */
   @Override
   public void learnBatch(double[] xs, int rows, double[] ys) {
-    Batches.requireTargets(ys, rows);
-    for (int r = 0; r < rows; r++) {
-      requireTarget(ys[r]);
+    Batches.requireTargets(ys, rows); // finite
+    if (loss == Losses.poisson()) {
+      for (int r = 0; r < rows; r++) {
+        requireTarget(ys[r]);
+      }
     }
     stepRows(xs, rows, null, ys);
   }

@@ -6,7 +6,6 @@ import org.brookml.io.ModelCodec;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
 import org.brookml.io.Snapshots;
-import org.brookml.learner.Batches;
 import org.brookml.learner.OnlineClassifier;
 import org.brookml.vector.SparseVector;
 
@@ -85,9 +84,7 @@ public final class HashedClassifier extends Pipeline<OnlineClassifier>
 
   /** Learns the record with {@code label} and {@code weight}. */
   public void learn(Map<String, ?> features, int label, double weight) {
-    Batches.requireLabel(label, numClasses());
-    Batches.requireWeight(weight);
-    model.learn(hash(features, hashed), label, weight);
+    model.learn(hash(features, hashed), label, weight); // the model checks label and weight
   }
 
   /** The most probable class of the record. */

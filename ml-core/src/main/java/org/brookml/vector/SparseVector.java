@@ -1,5 +1,7 @@
 package org.brookml.vector;
 
+import it.unimi.dsi.fastutil.Swapper;
+import it.unimi.dsi.fastutil.ints.IntComparator;
 import java.util.Arrays;
 
 /**
@@ -16,6 +18,9 @@ public final class SparseVector {
   private int[] indices;
   private double[] values;
   private int size;
+  // coalesce's sort callbacks, created on its first call so that later calls allocate nothing
+  private IntComparator byIndex;
+  private Swapper swapper;
 
   /** An empty vector with room for {@code capacity} entries before it grows. */
   public SparseVector(int capacity) {
@@ -70,8 +75,11 @@ public final class SparseVector {
    * one of their sum. O(size log size).
    */
   public SparseVector coalesce() {
-    it.unimi.dsi.fastutil.Arrays.quickSort(0, size,
-        (a, b) -> Integer.compare(indices[a], indices[b]), this::swap);
+    if (byIndex == null) {
+      byIndex = (a, b) -> Integer.compare(indices[a], indices[b]);
+      swapper = this::swap;
+    }
+    it.unimi.dsi.fastutil.Arrays.quickSort(0, size, byIndex, swapper);
     int kept = 0;
     for (int i = 0; i < size; i++) {
       if (kept > 0 && indices[kept - 1] == indices[i]) {

@@ -165,7 +165,10 @@ public final class ClassGaussians {
 
   /** Variance of feature {@code j} within class {@code c}: {@code m2 / (weight - 1)}, or 0. */
   public double variance(int c, int j) {
-    int cell = c * dimension + j;
+    return variance(c * dimension + j);
+  }
+
+  private double variance(int cell) {
     return weight[cell] > 1 ? m2[cell] / (weight[cell] - 1) : 0;
   }
 
@@ -195,8 +198,7 @@ public final class ClassGaussians {
     }
   }
 
-  /** Per feature, the smallest value any class has seen into {@code lo}, the largest into {@code hi}.
-   */
+  /** Per feature, the smallest value seen in any class into {@code lo}, the largest into hi. */
   public void ranges(double[] lo, double[] hi) {
     Arrays.fill(lo, Double.POSITIVE_INFINITY);
     Arrays.fill(hi, Double.NEGATIVE_INFINITY);
@@ -211,7 +213,7 @@ public final class ClassGaussians {
   /** Every cell's standard deviation into {@code sd}, class-major like the cells. */
   public void standardDeviations(double[] sd) {
     for (int cell = 0; cell < sd.length; cell++) {
-      sd[cell] = Math.sqrt(weight[cell] > 1 ? m2[cell] / (weight[cell] - 1) : 0);
+      sd[cell] = Math.sqrt(variance(cell));
     }
   }
 
