@@ -11,7 +11,8 @@ import org.brookml.vector.Vectors;
  * shrink {@code (1 - eta lambda)} and the projection are O(1), {@code ||v||^2} kept up to date so
  * the projection needs no pass over the weights, and, when averaging, lazy sums of iterates as in
  * the linear package's averaged SGD. The intercept is either a regularized constant feature
- * ({@link PegasosSvm.Bias#AUGMENTED}, stored in {@code v}'s units) or an unregularized term.
+ * ({@link PegasosSvm.Bias#AUGMENTED}, stored in {@code v}'s units) or an unregularized term whose
+ * steps are scaled by the intercept rate.
  */
 final class BinaryPegasos {
 
@@ -19,6 +20,7 @@ final class BinaryPegasos {
 
   private final int dimension;
   private final PegasosSvm.Bias bias;
+  private final double interceptRate;
   private final double[] v;
   private double scale;
   private double biasV; // AUGMENTED: the constant feature's weight, in v's units
@@ -34,9 +36,10 @@ final class BinaryPegasos {
   private double plattA;
   private double plattB;
 
-  BinaryPegasos(int dimension, PegasosSvm.Bias bias, boolean averaging) {
+  BinaryPegasos(int dimension, PegasosSvm.Bias bias, double interceptRate, boolean averaging) {
     this.dimension = dimension;
     this.bias = bias;
+    this.interceptRate = interceptRate;
     this.v = new double[dimension];
     this.sumOfIterates = averaging ? new double[dimension] : null;
     this.scaleSumAtChange = averaging ? new double[dimension] : null;
@@ -196,7 +199,7 @@ final class BinaryPegasos {
       biasV += step;
       normSq += biasV * biasV - before * before;
     } else if (bias == PegasosSvm.Bias.UNREGULARIZED) {
-      interceptFree += c;
+      interceptFree += interceptRate * c;
     }
   }
 
@@ -303,7 +306,7 @@ final class BinaryPegasos {
   }
 
   BinaryPegasos copy() {
-    BinaryPegasos copy = new BinaryPegasos(dimension, bias, sumOfIterates != null);
+    BinaryPegasos copy = new BinaryPegasos(dimension, bias, interceptRate, sumOfIterates != null);
     System.arraycopy(v, 0, copy.v, 0, dimension);
     copy.scale = scale;
     copy.biasV = biasV;

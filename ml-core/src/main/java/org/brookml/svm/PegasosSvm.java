@@ -19,7 +19,7 @@ import org.brookml.vector.SparseVector;
  * {@code lambda/2 ||w||^2 + (1/k) sum max(0, 1 - y w . x)} over mini-batches of size {@code k}:
  *
  * <pre>
- *   eta_t = 1 / (lambda t)
+ *   eta_t = 1 / (lambda (t + t0))                        (t0 = 0: the paper's rule; the default)
  *   w     = (1 - eta_t lambda) w + (eta_t / k) sum over violators (y w . x &lt; 1) of y x
  *   w     = min(1, (1 / sqrt(lambda)) / ||w||) w          (optional projection)
  * </pre>
@@ -28,6 +28,15 @@ import org.brookml.vector.SparseVector;
  * int[])} is one step over its rows ({@code k = rows}), violators judged by the weights before the
  * step. The weights are kept as {@code w = s v}: the shrink and the projection cost O(1) and a
  * sparse example O(non-zeros). Optional averaging returns the mean of the iterates.
+ *
+ * <p>Two documented departures from the paper, both off by default. A step offset {@code t0 > 0}
+ * tames the first steps ({@code 1 / lambda} at t = 1 in the paper): it is the schedule of
+ * Bottou's SvmSgd and of scikit-learn's "optimal" rate, which starts at {@code t0 = 1 / (lambda
+ * eta0)}. An intercept rate below 1 damps the steps of the {@link Bias#UNREGULARIZED} intercept
+ * (scikit-learn damps it by 0.01 on sparse input): undamped, an intercept that is never shrunk
+ * keeps the large early steps and on unbalanced data can leave the model voting the majority
+ * class. With {@code t0 = 1000}, intercept rate 0.01 and no projection, one pass over a9a, ijcnn1
+ * and reuters matches scikit-learn's one-pass hinge {@code SGDClassifier} (see the README).
  *
  * <p>More than two classes: one-vs-rest, one binary Pegasos per class on the same input, predict the
  * class of largest margin. {@link #decisionFunction} gives the margins. {@link #predictProba} is an
@@ -61,6 +70,8 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
   private final int dimension;
   private final int numClasses;
   private final double lambda;
+  private final double stepOffset;
+  private final double interceptRate;
   private final boolean projection;
   private final boolean averaging;
   private final Bias bias;
@@ -74,12 +85,14 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
     this.dimension = b.dimension;
     this.numClasses = b.numClasses;
     this.lambda = b.lambda;
+    this.stepOffset = b.stepOffset;
+    this.interceptRate = b.interceptRate;
     this.projection = b.projection;
     this.averaging = b.averaging;
     this.bias = b.bias;
     this.models = new BinaryPegasos[numClasses == 2 ? 1 : numClasses];
     for (int m = 0; m < models.length; m++) {
-      models[m] = new BinaryPegasos(dimension, bias, averaging);
+      models[m] = new BinaryPegasos(dimension, bias, interceptRate, averaging);
     }
     this.margins = new double[models.length];
   }
@@ -117,7 +130,7 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
       return;
     }
     t++;
-    double eta = 1 / (lambda * t);
+    double eta = stepSize();
     for (int m = 0; m < models.length; m++) {
       BinaryPegasos model = models[m];
       double y = sign(m, label);
@@ -142,7 +155,7 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
       return;
     }
     t++;
-    double eta = 1 / (lambda * t);
+    double eta = stepSize();
     for (int m = 0; m < models.length; m++) {
       BinaryPegasos model = models[m];
       double y = sign(m, label);
@@ -170,7 +183,7 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
       violators = new boolean[rows * models.length];
     }
     t++;
-    double eta = 1 / (lambda * t);
+    double eta = stepSize();
     for (int m = 0; m < models.length; m++) {
       BinaryPegasos model = models[m];
       for (int r = 0; r < rows; r++) {
@@ -187,6 +200,11 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
       finish(model);
     }
     samplesSeen += rows;
+  }
+
+  /** {@code eta_t = 1 / (lambda (t + t0))} for the step count {@code t} just reached. */
+  private double stepSize() {
+    return 1 / (lambda * (t + stepOffset));
   }
 
   private void finish(BinaryPegasos model) {
@@ -341,8 +359,8 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
 
   private String mergeSignature() {
     return "PegasosSvm{dimension=" + dimension + ", numClasses=" + numClasses + ", lambda="
-        + lambda + ", projection=" + projection + ", averaging=" + averaging + ", bias=" + bias
-        + "}";
+        + lambda + ", stepOffset=" + stepOffset + ", projection=" + projection + ", averaging="
+        + averaging + ", bias=" + bias + ", interceptRate=" + interceptRate + "}";
   }
 
   /**
@@ -438,25 +456,29 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
 
   /** A builder preset with this model's configuration. */
   public Builder toBuilder() {
-    return new Builder(dimension, numClasses).lambda(lambda).projection(projection)
-        .averaging(averaging).bias(bias);
+    return new Builder(dimension, numClasses).lambda(lambda).stepOffset(stepOffset)
+        .projection(projection).averaging(averaging).bias(bias).interceptRate(interceptRate);
   }
 
   @Override
   public String toString() {
     return "PegasosSvm{dimension=" + dimension + ", numClasses=" + numClasses + ", lambda="
-        + lambda + ", projection=" + projection + ", averaging=" + averaging + ", bias=" + bias
-        + ", samplesSeen=" + samplesSeen + "}";
+        + lambda + ", stepOffset=" + stepOffset + ", projection=" + projection + ", averaging="
+        + averaging + ", bias=" + bias + ", interceptRate=" + interceptRate + ", samplesSeen="
+        + samplesSeen + "}";
   }
 
   /**
-   * Fail-fast configuration of a {@link PegasosSvm}. Defaults: {@code lambda = 1e-4}, projection
-   * on (the paper's Algorithm 1), no averaging, {@link Bias#AUGMENTED}.
+   * Fail-fast configuration of a {@link PegasosSvm}. Defaults: {@code lambda = 1e-4}, step offset
+   * 0 and projection on (the paper's Algorithm 1), no averaging, {@link Bias#AUGMENTED}, intercept
+   * rate 1.
    */
   public static final class Builder {
     private final int dimension;
     private final int numClasses;
     private double lambda = 1e-4;
+    private double stepOffset;
+    private double interceptRate = 1;
     private boolean projection = true;
     private boolean averaging;
     private Bias bias = Bias.AUGMENTED;
@@ -481,6 +503,31 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
       return this;
     }
 
+    /**
+     * The step offset {@code t0 >= 0} of {@code eta_t = 1 / (lambda (t + t0))}: 0 is the paper's
+     * rule; scikit-learn's "optimal" schedule for the hinge loss uses {@code 1 / (lambda
+     * sqrt(1 / sqrt(lambda)))}, 1000 at {@code lambda = 1e-4}.
+     */
+    public Builder stepOffset(double stepOffset) {
+      if (!(stepOffset >= 0) || Double.isInfinite(stepOffset)) {
+        throw new IllegalArgumentException("stepOffset must be finite and >= 0, got " + stepOffset);
+      }
+      this.stepOffset = stepOffset;
+      return this;
+    }
+
+    /**
+     * The factor {@code 0 < rate <= 1} on the steps of the {@link Bias#UNREGULARIZED} intercept
+     * (only with that bias; 1 elsewhere).
+     */
+    public Builder interceptRate(double interceptRate) {
+      if (!(interceptRate > 0) || interceptRate > 1) {
+        throw new IllegalArgumentException("interceptRate must be in (0, 1], got " + interceptRate);
+      }
+      this.interceptRate = interceptRate;
+      return this;
+    }
+
     /** Whether to project onto the ball of radius {@code 1 / sqrt(lambda)} after each step. */
     public Builder projection(boolean projection) {
       this.projection = projection;
@@ -501,6 +548,10 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
 
     /** A new, untrained model. */
     public PegasosSvm build() {
+      if (interceptRate != 1 && bias != Bias.UNREGULARIZED) {
+        throw new IllegalStateException("interceptRate " + interceptRate
+            + " applies to Bias.UNREGULARIZED only; the bias is " + bias);
+      }
       return new PegasosSvm(this);
     }
   }
@@ -518,13 +569,14 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
 
     @Override
     public int stateVersion() {
-      return 1;
+      return 2;
     }
 
     @Override
     public void write(PegasosSvm m, SnapshotWriter out) {
       out.writeInt(m.dimension).writeInt(m.numClasses).writeDouble(m.lambda)
           .writeBoolean(m.projection).writeBoolean(m.averaging).writeByte(m.bias.ordinal())
+          .writeDouble(m.stepOffset).writeDouble(m.interceptRate)
           .writeLong(m.t).writeLong(m.samplesSeen);
       for (BinaryPegasos model : m.models) {
         model.write(out);
@@ -538,9 +590,14 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
       if (8L * dimension * (numClasses == 2 ? 1 : numClasses) > in.remaining()) {
         throw in.error("dimension x classes", "does not fit the snapshot");
       }
-      PegasosSvm model = builder(dimension, numClasses).lambda(in.readDouble("lambda"))
+      Builder builder = builder(dimension, numClasses).lambda(in.readDouble("lambda"))
           .projection(in.readBoolean("projection")).averaging(in.readBoolean("averaging"))
-          .bias(Bias.values()[in.readByte("bias", Bias.values().length)]).build();
+          .bias(Bias.values()[in.readByte("bias", Bias.values().length)]);
+      if (stateVersion >= 2) { // version 1 had neither setting: offset 0, rate 1
+        builder.stepOffset(in.readDouble("step offset"))
+            .interceptRate(in.readDouble("intercept rate"));
+      }
+      PegasosSvm model = builder.build();
       model.t = in.readLong("steps", 0);
       model.samplesSeen = in.readLong("samples seen", 0);
       for (BinaryPegasos binary : model.models) {

@@ -69,17 +69,24 @@ class PegasosSvmTest implements OnlineLearnerContract<PegasosSvm> {
 
   // ------------------------------------------------------------------ the paper's update, by hand
 
-  /** Straightforward Pegasos from the paper, with the bias as an augmented feature (index D). */
+  /**
+   * Straightforward Pegasos from the paper, with the bias as an augmented feature (index D); steps
+   * {@code 1 / (lambda (t + t0))}, the unregularized bias's scaled by the intercept rate.
+   */
   private static final class Reference {
     final double lambda;
+    final double t0;
+    final double interceptRate;
     final boolean project;
     final Bias bias;
     final double[] w = new double[D + 1];
     final double[] sum = new double[D + 1];
     int t;
 
-    Reference(double lambda, boolean project, Bias bias) {
+    Reference(double lambda, double t0, double interceptRate, boolean project, Bias bias) {
       this.lambda = lambda;
+      this.t0 = t0;
+      this.interceptRate = interceptRate;
       this.project = project;
       this.bias = bias;
     }
@@ -94,7 +101,7 @@ class PegasosSvmTest implements OnlineLearnerContract<PegasosSvm> {
 
     void step(double[][] rows, int[] labels) {
       t++;
-      double eta = 1 / (lambda * t);
+      double eta = 1 / (lambda * (t + t0));
       int k = rows.length;
       boolean[] violator = new boolean[k];
       for (int r = 0; r < k; r++) {
@@ -112,8 +119,10 @@ class PegasosSvmTest implements OnlineLearnerContract<PegasosSvm> {
           for (int j = 0; j < D; j++) {
             w[j] += eta / k * y * rows[r][j];
           }
-          if (bias != Bias.NONE) {
+          if (bias == Bias.AUGMENTED) {
             w[D] += eta / k * y;
+          } else if (bias == Bias.UNREGULARIZED) {
+            w[D] += interceptRate * eta / k * y;
           }
         }
       }
@@ -154,14 +163,14 @@ class PegasosSvmTest implements OnlineLearnerContract<PegasosSvm> {
   }
 
   private static void assertReplayMatches(boolean project, Bias bias, int k, boolean averaged) {
-    assertReplayMatches(0.05, project, bias, k, averaged);
+    assertReplayMatches(0.05, 0, 1, project, bias, k, averaged);
   }
 
-  private static void assertReplayMatches(double lambda, boolean project, Bias bias, int k,
-      boolean averaged) {
-    PegasosSvm model = PegasosSvm.builder(D, 2).lambda(lambda).projection(project)
-        .averaging(averaged).bias(bias).build();
-    Reference ref = new Reference(lambda, project, bias);
+  private static void assertReplayMatches(double lambda, double t0, double interceptRate,
+      boolean project, Bias bias, int k, boolean averaged) {
+    PegasosSvm model = PegasosSvm.builder(D, 2).lambda(lambda).stepOffset(t0).projection(project)
+        .averaging(averaged).bias(bias).interceptRate(interceptRate).build();
+    Reference ref = new Reference(lambda, t0, interceptRate, project, bias);
     SplittableRandom random = new SplittableRandom(k * 31 + (project ? 1 : 0));
     double[][] rows = new double[k][D];
     int[] labels = new int[k];
@@ -184,7 +193,7 @@ class PegasosSvmTest implements OnlineLearnerContract<PegasosSvm> {
   @Test
   void singleExampleSteps_matchThePaperByHand_withAndWithoutProjection() {
     // lambda = 1e-6: projections fold the scale into v again and again.
-    assertReplayMatches(1e-6, true, Bias.AUGMENTED, 1, false);
+    assertReplayMatches(1e-6, 0, 1, true, Bias.AUGMENTED, 1, false);
     assertReplayMatches(false, Bias.AUGMENTED, 1, false);
     assertReplayMatches(true, Bias.AUGMENTED, 1, false);
     assertReplayMatches(true, Bias.UNREGULARIZED, 1, false);
@@ -196,6 +205,14 @@ class PegasosSvmTest implements OnlineLearnerContract<PegasosSvm> {
     assertReplayMatches(false, Bias.AUGMENTED, 7, false);
     assertReplayMatches(true, Bias.AUGMENTED, 7, false);
     assertReplayMatches(true, Bias.UNREGULARIZED, 3, false);
+  }
+
+  @Test
+  void stepOffsetAndDampedIntercept_matchTheRuleByHand() {
+    assertReplayMatches(0.05, 100, 0.01, false, Bias.UNREGULARIZED, 1, false);
+    assertReplayMatches(0.05, 100, 0.01, true, Bias.UNREGULARIZED, 4, false);
+    assertReplayMatches(1e-3, 1000, 1, true, Bias.AUGMENTED, 1, true);
+    assertReplayMatches(0.05, 2.5, 1, false, Bias.NONE, 3, false);
   }
 
   @Test
@@ -261,5 +278,66 @@ class PegasosSvmTest implements OnlineLearnerContract<PegasosSvm> {
     assertThatThrownBy(() -> PegasosSvm.builder(3, 2).lambda(0))
         .hasMessage("lambda must be finite and > 0, got 0.0");
     assertThatThrownBy(() -> PegasosSvm.builder(3, 1)).hasMessage("numClasses must be >= 2, got 1");
+    assertThatThrownBy(() -> PegasosSvm.builder(3, 2).stepOffset(-1))
+        .hasMessage("stepOffset must be finite and >= 0, got -1.0");
+    assertThatThrownBy(() -> PegasosSvm.builder(3, 2).stepOffset(Double.NaN))
+        .hasMessage("stepOffset must be finite and >= 0, got NaN");
+    assertThatThrownBy(() -> PegasosSvm.builder(3, 2).interceptRate(0))
+        .hasMessage("interceptRate must be in (0, 1], got 0.0");
+    assertThatThrownBy(() -> PegasosSvm.builder(3, 2).interceptRate(1.5))
+        .hasMessage("interceptRate must be in (0, 1], got 1.5");
+    assertThatThrownBy(() -> PegasosSvm.builder(3, 2).interceptRate(0.01).build())
+        .hasMessage("interceptRate 0.01 applies to Bias.UNREGULARIZED only; the bias is AUGMENTED");
+  }
+
+  private static void assertSameWeights(PegasosSvm a, PegasosSvm b) {
+    for (int c = 0; c < 3; c++) {
+      for (int j = 0; j < 5; j++) {
+        double expected = b.weight(c, j);
+        assertThat(a.weight(c, j)).isCloseTo(expected, within(1e-12 * (1 + Math.abs(expected))));
+      }
+      double expected = b.intercept(c);
+      assertThat(a.intercept(c)).isCloseTo(expected, within(1e-12 * (1 + Math.abs(expected))));
+    }
+  }
+
+  /**
+   * {@code pegasos-svm-v1.bin} was written before the step offset and intercept rate existed (state
+   * version 1): it reads as offset 0 and rate 1, the same model this release trains on the same
+   * examples (within 1e-12: the scalar kernels wrote it, the Vector API's add in another order),
+   * and goes on learning as that model does.
+   */
+  @Test
+  void versionOneSnapshot_readsAsTheSameModelWithTheDefaults() throws java.io.IOException {
+    byte[] bytes;
+    try (java.io.InputStream in =
+        PegasosSvmTest.class.getResourceAsStream("/snapshots/pegasos-svm-v1.bin")) {
+      bytes = in.readAllBytes();
+    }
+    assertThat(org.brookml.io.Snapshots.inspect(bytes).stateVersion()).isEqualTo(1);
+    PegasosSvm restored = PegasosSvm.restore(bytes);
+    // What wrote the file: 300 examples of three classes, lambda 1e-3, averaging.
+    PegasosSvm trained = PegasosSvm.builder(5, 3).lambda(1e-3).averaging(true).build();
+    SplittableRandom random = new SplittableRandom(42);
+    double[] x = new double[5];
+    for (int i = 0; i < 300; i++) {
+      for (int j = 0; j < 5; j++) {
+        x[j] = random.nextGaussian();
+      }
+      int label = random.nextInt(3);
+      x[label] += 2;
+      trained.learn(x, label);
+    }
+    assertThat(restored.toString()).isEqualTo(trained.toString());
+    assertSameWeights(restored, trained);
+    for (int i = 0; i < 100; i++) {
+      for (int j = 0; j < 5; j++) {
+        x[j] = random.nextGaussian();
+      }
+      int label = random.nextInt(3);
+      restored.learn(x, label);
+      trained.learn(x, label);
+    }
+    assertSameWeights(restored, trained);
   }
 }
