@@ -76,10 +76,8 @@ public final class OnlineAdaBoost extends OnlineEnsemble {
     boolean drift = false;
     for (int m = 0; m < members.length; m++) {
       int k = random.nextPoisson(lambda);
-      if (k > 0) {
-        learnMember(members[m], x, label, weight * k);
-      }
-      boolean correct = predictMember(members[m], x) == label;
+      boolean correct = (k > 0 ? learnAndPredictMember(members[m], x, label, weight * k)
+          : predictMember(members[m], x)) == label;
       if (correct) {
         lambdaCorrect[m] += weight * lambda;
         lambda *= normalizer(m) / (2 * lambdaCorrect[m]);

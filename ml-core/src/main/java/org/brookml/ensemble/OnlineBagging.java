@@ -34,11 +34,14 @@ public final class OnlineBagging extends OnlineEnsemble {
     boolean drift = false;
     for (int m = 0; m < members.length; m++) {
       int k = random.nextPoisson(1);
-      if (k > 0) {
-        learnMember(members[m], x, label, weight * k);
-      }
-      if (detectors != null) {
-        drift |= errorRose(m, predictMember(members[m], x) == label);
+      if (detectors == null) {
+        if (k > 0) {
+          learnMember(members[m], x, label, weight * k);
+        }
+      } else {
+        int predicted = k > 0 ? learnAndPredictMember(members[m], x, label, weight * k)
+            : predictMember(members[m], x);
+        drift |= errorRose(m, predicted == label);
       }
     }
     if (drift) {

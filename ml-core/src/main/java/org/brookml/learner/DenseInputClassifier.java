@@ -78,6 +78,16 @@ public abstract class DenseInputClassifier implements OnlineClassifier {
   protected abstract double[] predictProbaChecked(double[] x, double[] out);
 
   /**
+   * {@link #learnChecked}, then {@link #predictChecked} of the same {@code x}: what an ensemble asks
+   * of a member when it weighs the member by whether it was right after learning. Subclasses may
+   * share work between the two but must return the same class and leave the same model.
+   */
+  protected int learnAndPredictChecked(double[] x, int label, double weight) {
+    learnChecked(x, label, weight);
+    return predictChecked(x);
+  }
+
+  /**
    * Lets {@code member} learn an example this ensemble has checked against the member's own
    * dimension and classes: without a second check when the member is a
    * {@code DenseInputClassifier}, through its public {@code learn} otherwise.
@@ -89,6 +99,16 @@ public abstract class DenseInputClassifier implements OnlineClassifier {
     } else {
       member.learn(x, label, weight);
     }
+  }
+
+  /** {@link #learnMember}, then {@link #predictMember}, sharing work where the member can. */
+  protected static int learnAndPredictMember(OnlineClassifier member, double[] x, int label,
+      double weight) {
+    if (member instanceof DenseInputClassifier) {
+      return ((DenseInputClassifier) member).learnAndPredictChecked(x, label, weight);
+    }
+    member.learn(x, label, weight);
+    return member.predict(x);
   }
 
   /** {@link #learnMember}'s counterpart for {@code predict}. */

@@ -75,6 +75,7 @@ public final class HoeffdingTree extends DenseInputClassifier {
   private final double[] bestLeft;
   private final double[] bestRight;
   private final double[] scratch;
+  private final double[] likelihoods; // per class, sum_j log p(x_j | c) at one leaf
   private Split parentOfLeaf;
   private boolean leafIsLeftChild;
 
@@ -99,6 +100,7 @@ public final class HoeffdingTree extends DenseInputClassifier {
     bestLeft = new double[numClasses];
     bestRight = new double[numClasses];
     scratch = new double[numClasses];
+    likelihoods = new double[numClasses];
     reset();
   }
 
@@ -147,6 +149,51 @@ public final class HoeffdingTree extends DenseInputClassifier {
         leaf.naiveBayesCorrect += weight;
       }
     }
+    addToLeaf(leaf, x, label, weight);
+  }
+
+  /**
+   * Learns, then predicts the same example, as {@code learnChecked} and then
+   * {@code predictChecked} would, with naive Bayes adaptive leaves doing less work: one walk down
+   * the tree, and only the learned class's likelihood computed again after learning (the other
+   * classes' statistics did not change). The same answer and the same model, bit for bit.
+   */
+  @Override
+  protected int learnAndPredictChecked(double[] x, int label, double weight) {
+    if (weight == 0 || leafPrediction != LeafPrediction.NAIVE_BAYES_ADAPTIVE) {
+      return super.learnAndPredictChecked(x, label, weight);
+    }
+    samplesSeen++;
+    Leaf leaf = findLeaf(x);
+    if (argMax(leaf.classWeights) == label) {
+      leaf.majorityCorrect += weight;
+    }
+    double[] logPrior = leaf.logPrior();
+    for (int c = 0; c < numClasses; c++) {
+      likelihoods[c] = leaf.stats.logLikelihood(c, x);
+      scratch[c] = logPrior[c] + likelihoods[c]; // as naiveBayesLogs adds them
+    }
+    if (argMax(scratch) == label) {
+      leaf.naiveBayesCorrect += weight;
+    }
+    int leavesBefore = leafCount;
+    addToLeaf(leaf, x, label, weight);
+    if (leafCount != leavesBefore) {
+      return predictChecked(x); // the leaf split: x now falls in a new one
+    }
+    if (!usesNaiveBayes(leaf)) {
+      return argMax(leaf.classWeights);
+    }
+    likelihoods[label] = leaf.stats.logLikelihood(label, x);
+    logPrior = leaf.logPrior();
+    for (int c = 0; c < numClasses; c++) {
+      scratch[c] = logPrior[c] + likelihoods[c];
+    }
+    return argMax(scratch);
+  }
+
+  /** Adds the example to the leaf's statistics, then splits the leaf if the bound allows. */
+  private void addToLeaf(Leaf leaf, double[] x, int label, double weight) {
     leaf.addClassWeight(label, weight);
     leaf.stats.add(label, x, weight);
     double seen = leaf.totalWeight();

@@ -291,6 +291,32 @@ class HoeffdingTreeTest implements OnlineLearnerContract<HoeffdingTree> {
         .isLessThan(ClassifierChecks.accuracy(tree, 5_000, 4) - 0.05);
   }
 
+  /**
+   * The shortcut ensembles take (learn, then predict the same example) answers and learns exactly
+   * as the two calls do: every leaf mode, weights 0, 1 and 3, splits included.
+   */
+  @Test
+  void learnAndPredict_isLearnThenPredict_bitForBit() {
+    for (LeafPrediction mode : LeafPrediction.values()) {
+      HoeffdingTree shortcut = HoeffdingTree.builder(ClassifierChecks.D, ClassifierChecks.K)
+          .gracePeriod(50).leafPrediction(mode).build();
+      HoeffdingTree twoCalls = shortcut.copy();
+      SplittableRandom random = new SplittableRandom(11);
+      double[] x = new double[ClassifierChecks.D];
+      int disagreements = 0;
+      for (int i = 0; i < 5_000; i++) {
+        int label = ClassifierChecks.example(random, x);
+        double weight = i % 7 == 0 ? 0 : i % 5 == 0 ? 3 : 1;
+        int predicted = shortcut.learnAndPredictChecked(x, label, weight);
+        twoCalls.learn(x, label, weight);
+        disagreements += predicted == twoCalls.predict(x) ? 0 : 1;
+      }
+      assertThat(disagreements).as("%s", mode).isZero();
+      assertThat(shortcut.leafCount()).as("%s", mode).isGreaterThan(3);
+      assertThat(Snapshots.write(shortcut)).as("%s", mode).isEqualTo(Snapshots.write(twoCalls));
+    }
+  }
+
   @Test
   void sparseInput_givesTheSameTreeAsDense() {
     HoeffdingTree dense = newLearner();

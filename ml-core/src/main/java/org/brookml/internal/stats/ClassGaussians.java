@@ -223,12 +223,17 @@ public final class ClassGaussians {
    */
   public void addLogLikelihoods(double[] x, double[] logLikelihood) {
     for (int c = 0; c < numClasses; c++) {
-      if (stale[c]) {
-        refresh(c);
-      }
-      logLikelihood[c] += KERNELS.gaussianLogLikelihood(x, mean, halfPrecision, logNormalizer,
-          c * dimension, dimension, LOG_DENSITY_FLOOR);
+      logLikelihood[c] += logLikelihood(c, x);
     }
+  }
+
+  /** Class {@code c}'s naive-Bayes log likelihood of {@code x} (see {@link #addLogLikelihoods}). */
+  public double logLikelihood(int c, double[] x) {
+    if (stale[c]) {
+      refresh(c);
+    }
+    return KERNELS.gaussianLogLikelihood(x, mean, halfPrecision, logNormalizer, c * dimension,
+        dimension, LOG_DENSITY_FLOOR);
   }
 
 
