@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -23,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Logistic regression, one example per call: learn throughput on dense d = 100 and on sparse
  * examples (30 non-zeros of 2^20), for plain SGD, AdaGrad and FTRL; per-example predict; and, as
  * the in-process baseline, plain two-loop Java logistic SGD (dot, then axpy) on the same dense
- * data. Examples come from a pre-generated ring of 4096 (3.2 MB dense, mostly read from L3). Run with {@code -prof gc} for allocation.
+ * data; and {@code learnBatch} over the same rows held row-major. Examples come from a
+ * pre-generated ring of 4096 (3.2 MB dense, mostly read from L3). Run with {@code -prof gc} for allocation.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -42,6 +44,8 @@ public class LogisticRegressionBenchmark {
   String optimizer;
 
   private double[][] dense;
+  private double[] flat; // the same rows, row-major
+  private SgdClassifier batchModel;
   private SparseVector[] sparse;
   private int[] labels;
   private SgdClassifier denseModel;
@@ -69,7 +73,12 @@ public class LogisticRegressionBenchmark {
         sparse[r].add(index, random.nextGaussian());
       }
     }
+    flat = new double[RING * DENSE_D];
+    for (int r = 0; r < RING; r++) {
+      System.arraycopy(dense[r], 0, flat, r * DENSE_D, DENSE_D);
+    }
     denseModel = SgdClassifier.builder(DENSE_D).optimizer(optimizer()).build();
+    batchModel = SgdClassifier.builder(DENSE_D).optimizer(optimizer()).build();
     sparseModel = SgdClassifier.builder(SPARSE_D).optimizer(optimizer()).build();
     baseline = new PlainLogisticSgd(DENSE_D, 1e-4);
   }
@@ -90,6 +99,17 @@ public class LogisticRegressionBenchmark {
     int r = next++ & (RING - 1);
     denseModel.learn(dense[r], labels[r]);
     return denseModel;
+  }
+
+  /**
+   * {@code learnBatch} over the whole ring: {@value #RING} rows of the row-major matrix, learned
+   * where they lie, per call; the score is in examples per second all the same.
+   */
+  @Benchmark
+  @OperationsPerInvocation(RING)
+  public SgdClassifier learnDenseBatch() {
+    batchModel.learnBatch(flat, RING, labels);
+    return batchModel;
   }
 
   @Benchmark
