@@ -71,13 +71,33 @@ public final class OnlineAdaBoost extends OnlineEnsemble {
 
   @Override
   void learnValidated(double[] x, int label, double weight) {
+    learn(x, label, weight, null);
+  }
+
+  @Override
+  void learnAfterVote(double[] x, int label) {
+    learn(x, label, 1, memberClass);
+  }
+
+  /**
+   * Oza and Russell's update. {@code known}, if not null, holds per member the class it predicts
+   * for {@code x} now, or -1: a member trained 0 times is not asked again.
+   */
+  private void learn(double[] x, int label, double weight, int[] known) {
     weightSeen += weight;
     double lambda = 1;
     boolean drift = false;
     for (int m = 0; m < members.length; m++) {
       int k = random.nextPoisson(lambda);
-      boolean correct = (k > 0 ? learnAndPredictMember(members[m], x, label, weight * k)
-          : predictMember(members[m], x)) == label;
+      int predicted;
+      if (k > 0) {
+        predicted = learnAndPredictMember(members[m], x, label, weight * k);
+      } else if (known != null && known[m] >= 0) {
+        predicted = known[m];
+      } else {
+        predicted = predictMember(members[m], x);
+      }
+      boolean correct = predicted == label;
       if (correct) {
         lambdaCorrect[m] += weight * lambda;
         lambda *= normalizer(m) / (2 * lambdaCorrect[m]);
@@ -135,6 +155,7 @@ public final class OnlineAdaBoost extends OnlineEnsemble {
 
   private double[] weightedVote(double[] x) {
     Arrays.fill(votes, 0);
+    Arrays.fill(memberClass, -1);
     boolean anyVoted = false;
     for (int m = 0; m < members.length; m++) {
       double w = memberWeight(m);
@@ -153,7 +174,8 @@ public final class OnlineAdaBoost extends OnlineEnsemble {
 
   private void vote(int m, double[] x, double weight) {
     if (voting == Voting.HARD) {
-      votes[predictMember(members[m], x)] += weight;
+      memberClass[m] = predictMember(members[m], x);
+      votes[memberClass[m]] += weight;
     } else {
       addVote(m, x, weight);
     }

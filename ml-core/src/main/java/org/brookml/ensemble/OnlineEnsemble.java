@@ -5,6 +5,7 @@ import org.brookml.drift.Adwin;
 import org.brookml.internal.random.SplitMix64;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
+import org.brookml.learner.Batches;
 import org.brookml.learner.DenseInputClassifier;
 import org.brookml.learner.OnlineClassifier;
 
@@ -32,6 +33,8 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
   long replacements;
   final double[] memberProba;
   final double[] votes;
+  /** Per member, the class it predicted in the last vote, or -1 where that is not known. */
+  final int[] memberClass;
 
   OnlineEnsemble(Builder<?> settings) {
     this(settings.prototype, settings.size, settings.seed, settings.driftDelta);
@@ -55,6 +58,7 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
     this.random = new SplitMix64(seed);
     this.memberProba = new double[prototype.numClasses()];
     this.votes = new double[prototype.numClasses()];
+    this.memberClass = new int[size];
     for (int m = 0; m < size; m++) {
       renew(m);
     }
@@ -66,6 +70,30 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
     if (detectors != null) {
       detectors[m] = new Adwin(driftDelta);
     }
+  }
+
+  /**
+   * Test-then-train in one call: returns {@code predict(x)}, then learns {@code x} with
+   * {@code label} and weight 1, giving the same answer and leaving the same model as those two
+   * calls, bit for bit, with less work where the ensemble can share it (boosting reuses each
+   * member's prediction of {@code x} when the member is not trained on it). Input is checked once,
+   * before anything changes.
+   */
+  public final int predictThenLearn(double[] x, int label) {
+    Batches.requireExample(x, dimension());
+    Batches.requireLabel(label, numClasses());
+    int predicted = predictChecked(x);
+    samplesSeen++;
+    learnAfterVote(x, label);
+    return predicted;
+  }
+
+  /**
+   * {@code learnValidated(x, label, 1)} right after {@link #predictChecked} voted on {@code x}, so
+   * that {@link #memberClass} holds what the members predicted for it.
+   */
+  void learnAfterVote(double[] x, int label) {
+    learnValidated(x, label, 1);
   }
 
   /** Counts the checked example and lets the ensemble learn it unless its weight is 0. */
@@ -107,7 +135,7 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
 
   /** Adds member {@code m}'s normalized class probabilities for {@code x}, times {@code weight}. */
   final void addVote(int m, double[] x, double weight) {
-    predictProbaMember(members[m], x, memberProba);
+    memberClass[m] = predictProbaAndClassMember(members[m], x, memberProba);
     double sum = 0;
     for (double p : memberProba) {
       sum += p;

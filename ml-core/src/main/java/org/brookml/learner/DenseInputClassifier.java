@@ -78,6 +78,16 @@ public abstract class DenseInputClassifier implements OnlineClassifier {
   protected abstract double[] predictProbaChecked(double[] x, double[] out);
 
   /**
+   * {@link #predictProbaChecked} into {@code out}, returning the class {@link #predictChecked} would
+   * give when the subclass knows it at no extra cost, else -1. (The argmax of the probabilities is
+   * not always that class: two scores that differ in the last bits can give equal probabilities.)
+   */
+  protected int predictProbaAndClassChecked(double[] x, double[] out) {
+    predictProbaChecked(x, out);
+    return -1;
+  }
+
+  /**
    * {@link #learnChecked}, then {@link #predictChecked} of the same {@code x}: what an ensemble asks
    * of a member when it weighs the member by whether it was right after learning. Subclasses may
    * share work between the two but must return the same class and leave the same model.
@@ -115,6 +125,19 @@ public abstract class DenseInputClassifier implements OnlineClassifier {
   protected static int predictMember(OnlineClassifier member, double[] x) {
     return member instanceof DenseInputClassifier
         ? ((DenseInputClassifier) member).predictChecked(x) : member.predict(x);
+  }
+
+  /**
+   * {@link #predictProbaMember}, returning the class the member predicts when it knows it at no
+   * extra cost, else -1 (see {@link #predictProbaAndClassChecked}).
+   */
+  protected static int predictProbaAndClassMember(OnlineClassifier member, double[] x,
+      double[] out) {
+    if (member instanceof DenseInputClassifier) {
+      return ((DenseInputClassifier) member).predictProbaAndClassChecked(x, out);
+    }
+    member.predictProba(x, out);
+    return -1;
   }
 
   /** {@link #learnMember}'s counterpart for {@code predictProba}; {@code out} fits the member. */

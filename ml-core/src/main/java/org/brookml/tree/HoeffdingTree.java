@@ -212,12 +212,21 @@ public final class HoeffdingTree extends DenseInputClassifier {
 
   @Override
   protected double[] predictProbaChecked(double[] x, double[] out) {
+    predictProbaAndClassChecked(x, out);
+    return out;
+  }
+
+  @Override
+  protected int predictProbaAndClassChecked(double[] x, double[] out) {
     Leaf leaf = findLeaf(x);
-    if (usesNaiveBayes(leaf)) {
-      return normalizeLogs(naiveBayesLogs(leaf, x, out));
+    boolean naiveBayes = usesNaiveBayes(leaf);
+    int predicted = argMax(leafScores(leaf, x, out));
+    if (naiveBayes) {
+      normalizeLogs(out);
+    } else {
+      normalize(out);
     }
-    System.arraycopy(leaf.classWeights, 0, out, 0, numClasses);
-    return normalize(out);
+    return predicted;
   }
 
   /** The leaf's answer as scores whose argmax is its prediction. */

@@ -11,7 +11,9 @@ import java.util.function.Consumer;
 import org.brookml.bayes.GaussianNaiveBayes;
 import org.brookml.ensemble.OnlineAdaBoost.Normalization;
 import org.brookml.ensemble.OnlineAdaBoost.Voting;
+import org.brookml.io.Snapshots;
 import org.brookml.learner.ClassifierChecks;
+import org.brookml.learner.OnlineClassifier;
 import org.brookml.learner.OnlineLearnerContract;
 import org.brookml.tree.HoeffdingTree;
 import org.junit.jupiter.api.Test;
@@ -160,6 +162,60 @@ class OnlineAdaBoostTest implements OnlineLearnerContract<OnlineAdaBoost> {
         GaussianNaiveBayes.create(ClassifierChecks.D, ClassifierChecks.K)).size(5).build();
     ClassifierChecks.train(boost, 20_000, 1);
     assertThat(ClassifierChecks.accuracy(boost, 5_000, 2)).isGreaterThan(0.85);
+  }
+
+  /**
+   * predictThenLearn answers as predict and leaves the model learn leaves, bit for bit: hard and
+   * soft voting, ADWIN replacement, tree members in each leaf mode, and naive Bayes members (which
+   * do not report their class with their probabilities, so are asked again).
+   */
+  @Test
+  void predictThenLearn_isPredictThenLearn_bitForBit() {
+    List<OnlineClassifier> prototypes = List.of(
+        tree(HoeffdingTree.LeafPrediction.NAIVE_BAYES_ADAPTIVE),
+        tree(HoeffdingTree.LeafPrediction.NAIVE_BAYES),
+        tree(HoeffdingTree.LeafPrediction.MAJORITY_CLASS),
+        GaussianNaiveBayes.create(ClassifierChecks.D, ClassifierChecks.K));
+    for (OnlineClassifier prototype : prototypes) {
+      for (Voting voting : Voting.values()) {
+        OnlineAdaBoost fused = OnlineAdaBoost.builder(prototype).size(5).seed(3).voting(voting)
+            .adwin(0.01).build();
+        OnlineAdaBoost twoCalls = fused.copy();
+        SplittableRandom random = new SplittableRandom(21);
+        double[] x = new double[ClassifierChecks.D];
+        int disagreements = 0;
+        for (int i = 0; i < 4_000; i++) {
+          // The concept flips halfway, so that ADWIN replaces members.
+          int label = (ClassifierChecks.example(random, x) + (i < 2_000 ? 0 : 1)) % 3;
+          int expected = twoCalls.predict(x);
+          twoCalls.learn(x, label);
+          disagreements += fused.predictThenLearn(x, label) == expected ? 0 : 1;
+        }
+        String what = prototype + " " + voting;
+        assertThat(disagreements).as(what).isZero();
+        assertThat(fused.replacements()).as(what).isPositive();
+        assertThat(Snapshots.write(fused)).as(what).isEqualTo(Snapshots.write(twoCalls));
+      }
+    }
+  }
+
+  private static HoeffdingTree tree(HoeffdingTree.LeafPrediction leaves) {
+    return HoeffdingTree.builder(ClassifierChecks.D, ClassifierChecks.K).gracePeriod(50)
+        .leafPrediction(leaves).build();
+  }
+
+  @Test
+  void predictThenLearn_rejectsBadInputAndLeavesTheModelAsItWas() {
+    OnlineAdaBoost boost = newLearner();
+    train(boost, 500, 4);
+    byte[] before = Snapshots.write(boost);
+    assertThatThrownBy(() -> boost.predictThenLearn(new double[] {0, Double.NaN, 0, 0}, 1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
+    assertThatThrownBy(() -> boost.predictThenLearn(new double[ClassifierChecks.D], 3))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("label");
+    assertThatThrownBy(() -> boost.predictThenLearn(new double[2], 1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dimension");
+    assertThat(Snapshots.write(boost)).isEqualTo(before);
   }
 
   @Test

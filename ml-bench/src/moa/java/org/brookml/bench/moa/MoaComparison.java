@@ -27,7 +27,8 @@ import org.brookml.tree.HoeffdingTree;
  * library runs once to warm up, then once per random seed 1 to {@value #SEEDS} (the seed of the
  * Poisson draws, MOA's {@code -r}; one seed alone moves accuracy by a few thousandths). Prints, per
  * data set, the median examples per second of each, the ratio of the medians, and the mean (and
- * range) of each accuracy over the seeds. Data: Elec2 from the shared data folder when present,
+ * range) of each accuracy over the seeds. Brook runs with its defaults both as two calls per
+ * example and through {@code predictThenLearn}. Data: Elec2 from the shared data folder when present,
  * and {@link NumericStream} with 8 and 100 features.
  *
  * <p>MOA is GPL-licensed: it is only on the class path of the {@code moa} profile of this
@@ -88,22 +89,32 @@ public final class MoaComparison {
     int d = data.xs.get(0).length;
     Instance[] instances = moaInstances(data, d);
     runMoa(instances, 1);
-    runBrook(data, d, true, 1);
-    runBrook(data, d, false, 1);
+    runBrook(data, d, true, false, 1);
+    runBrook(data, d, false, false, 1);
+    runBrook(data, d, false, true, 1);
     double[][] moa = new double[2][SEEDS];
     double[][] brook = new double[2][SEEDS];
     double[][] defaults = new double[2][SEEDS];
+    double[][] fused = new double[2][SEEDS];
     for (int s = 0; s < SEEDS; s++) {
       record(moa, s, runMoa(instances, s + 1));
-      record(brook, s, runBrook(data, d, true, s + 1));
-      record(defaults, s, runBrook(data, d, false, s + 1));
+      record(brook, s, runBrook(data, d, true, false, s + 1));
+      record(defaults, s, runBrook(data, d, false, false, s + 1));
+      record(fused, s, runBrook(data, d, false, true, s + 1));
     }
     double moaRate = median(moa[0]);
-    System.out.printf(Locale.ROOT, "%-24s %8d rows, %d seeds: MOA %8.0f ex/s acc %s | Brook (MOA's "
-            + "settings) %8.0f ex/s, %.1fx, acc %s | Brook defaults %8.0f ex/s, %.1fx, acc %s%n",
-        name, data.xs.size(), SEEDS, moaRate, accuracy(moa[1]), median(brook[0]),
-        median(brook[0]) / moaRate, accuracy(brook[1]), median(defaults[0]),
-        median(defaults[0]) / moaRate, accuracy(defaults[1]));
+    System.out.printf(Locale.ROOT, "%s, %d rows, %d seeds:%n  MOA                                "
+            + "%8.0f ex/s        acc %s%n", name, data.xs.size(), SEEDS, moaRate,
+        accuracy(moa[1]));
+    report("Brook, MOA's settings", brook, moaRate);
+    report("Brook defaults", defaults, moaRate);
+    report("Brook defaults, predictThenLearn", fused, moaRate);
+  }
+
+  private static void report(String what, double[][] rateAndAccuracy, double moaRate) {
+    double rate = median(rateAndAccuracy[0]);
+    System.out.printf(Locale.ROOT, "  %-34s %8.0f ex/s %5.1fx acc %s%n", what, rate,
+        rate / moaRate, accuracy(rateAndAccuracy[1]));
   }
 
   private static void record(double[][] into, int s, double[] rateAndAccuracy) {
@@ -174,9 +185,11 @@ public final class MoaComparison {
   /**
    * Examples per second and accuracy of Brook's OnlineAdaBoost over 10 default Hoeffding trees:
    * with MOA's choices (lambda normalized by the examples seen, pre-pruning) or Brook's defaults
-   * (Oza 2005's normalization, no pre-pruning, as River).
+   * (Oza 2005's normalization, no pre-pruning, as River); predict then learn, or the two in one
+   * {@code predictThenLearn} call (the same predictions and model).
    */
-  private static double[] runBrook(Data data, int d, boolean moaSettings, long seed) {
+  private static double[] runBrook(Data data, int d, boolean moaSettings, boolean fused,
+      long seed) {
     OnlineAdaBoost boost = moaSettings
         ? OnlineAdaBoost.builder(HoeffdingTree.builder(d, 2).prePrune(true).build()).size(10)
             .normalization(OnlineAdaBoost.Normalization.EXAMPLES_SEEN).seed(seed).build()
@@ -187,8 +200,12 @@ public final class MoaComparison {
     int correct = 0;
     long start = System.nanoTime();
     for (int i = 0; i < n; i++) {
-      correct += boost.predict(xs[i]) == labels[i] ? 1 : 0;
-      boost.learn(xs[i], labels[i]);
+      if (fused) {
+        correct += boost.predictThenLearn(xs[i], labels[i]) == labels[i] ? 1 : 0;
+      } else {
+        correct += boost.predict(xs[i]) == labels[i] ? 1 : 0;
+        boost.learn(xs[i], labels[i]);
+      }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     return new double[] {n / seconds, correct / (double) n};
