@@ -80,8 +80,9 @@ public final class OnlineAdaBoost extends OnlineEnsemble {
   }
 
   /**
-   * Oza and Russell's update. {@code known}, if not null, holds per member the class it predicts
-   * for {@code x} now, or -1: a member trained 0 times is not asked again.
+   * Oza and Russell's update. {@code known}, if not null, holds per member the class it predicted
+   * for {@code x} in the vote just taken, or -1: a member trained 0 times is not asked again, and
+   * one trained may use again what it found in the vote.
    */
   private void learn(double[] x, int label, double weight, int[] known) {
     weightSeen += weight;
@@ -91,7 +92,8 @@ public final class OnlineAdaBoost extends OnlineEnsemble {
       int k = random.nextPoisson(lambda);
       int predicted;
       if (k > 0) {
-        predicted = learnAndPredictMember(members[m], x, label, weight * k);
+        predicted = learnAndPredictMember(members[m], x, label, weight * k,
+            known != null && known[m] >= 0);
       } else if (known != null && known[m] >= 0) {
         predicted = known[m];
       } else {

@@ -39,7 +39,7 @@ public final class OnlineBagging extends OnlineEnsemble {
           learnMember(members[m], x, label, weight * k);
         }
       } else {
-        int predicted = k > 0 ? learnAndPredictMember(members[m], x, label, weight * k)
+        int predicted = k > 0 ? learnAndPredictMember(members[m], x, label, weight * k, false)
             : predictMember(members[m], x);
         drift |= errorRose(m, predicted == label);
       }

@@ -91,8 +91,11 @@ public abstract class DenseInputClassifier implements OnlineClassifier {
    * {@link #learnChecked}, then {@link #predictChecked} of the same {@code x}: what an ensemble asks
    * of a member when it weighs the member by whether it was right after learning. Subclasses may
    * share work between the two but must return the same class and leave the same model.
+   * {@code afterVote} tells that the call on this object just before was {@link #predictChecked} or
+   * a {@link #predictProbaAndClassChecked} that returned a class, for this same {@code x}, so what
+   * that call found about {@code x} may be used again.
    */
-  protected int learnAndPredictChecked(double[] x, int label, double weight) {
+  protected int learnAndPredictChecked(double[] x, int label, double weight, boolean afterVote) {
     learnChecked(x, label, weight);
     return predictChecked(x);
   }
@@ -111,11 +114,14 @@ public abstract class DenseInputClassifier implements OnlineClassifier {
     }
   }
 
-  /** {@link #learnMember}, then {@link #predictMember}, sharing work where the member can. */
+  /**
+   * {@link #learnMember}, then {@link #predictMember}, sharing work where the member can;
+   * {@code afterVote} as in {@link #learnAndPredictChecked}.
+   */
   protected static int learnAndPredictMember(OnlineClassifier member, double[] x, int label,
-      double weight) {
+      double weight, boolean afterVote) {
     if (member instanceof DenseInputClassifier) {
-      return ((DenseInputClassifier) member).learnAndPredictChecked(x, label, weight);
+      return ((DenseInputClassifier) member).learnAndPredictChecked(x, label, weight, afterVote);
     }
     member.learn(x, label, weight);
     return member.predict(x);

@@ -75,6 +75,12 @@ public final class HoeffdingTree extends DenseInputClassifier {
   private final double[] bestLeft;
   private final double[] bestRight;
   private final double[] scratch;
+  // What the last prediction found, for a learnAndPredictChecked of the same x right after it:
+  // the leaf, how the walk reached it, and (if it used naive Bayes) each class's log likelihood.
+  private Leaf votedLeaf; // null when nothing is kept
+  private Split votedParent;
+  private boolean votedLeftChild;
+  private boolean votedLikelihoods;
   private final double[] likelihoods; // per class, sum_j log p(x_j | c) at one leaf
   private Split parentOfLeaf;
   private boolean leafIsLeftChild;
@@ -136,6 +142,11 @@ public final class HoeffdingTree extends DenseInputClassifier {
 
   @Override
   protected void learnChecked(double[] x, int label, double weight) {
+    votedLeaf = null;
+    learnExample(x, label, weight);
+  }
+
+  private void learnExample(double[] x, int label, double weight) {
     samplesSeen++;
     if (weight == 0) {
       return;
@@ -155,22 +166,34 @@ public final class HoeffdingTree extends DenseInputClassifier {
   /**
    * Learns, then predicts the same example, as {@code learnChecked} and then
    * {@code predictChecked} would, with naive Bayes adaptive leaves doing less work: one walk down
-   * the tree, and only the learned class's likelihood computed again after learning (the other
-   * classes' statistics did not change). The same answer and the same model, bit for bit.
+   * the tree (none right after a vote on {@code x}: the leaf and the likelihoods the vote found are
+   * still those of {@code x}), and only the learned class's likelihood computed again after
+   * learning (the other classes' statistics did not change). The same answer and the same model,
+   * bit for bit.
    */
   @Override
-  protected int learnAndPredictChecked(double[] x, int label, double weight) {
+  protected int learnAndPredictChecked(double[] x, int label, double weight, boolean afterVote) {
+    boolean reuse = afterVote && votedLeaf != null;
+    Leaf leaf = reuse ? votedLeaf : null;
+    votedLeaf = null;
     if (weight == 0 || leafPrediction != LeafPrediction.NAIVE_BAYES_ADAPTIVE) {
-      return super.learnAndPredictChecked(x, label, weight);
+      return super.learnAndPredictChecked(x, label, weight, false);
     }
     samplesSeen++;
-    Leaf leaf = findLeaf(x);
+    if (reuse) {
+      parentOfLeaf = votedParent;
+      leafIsLeftChild = votedLeftChild;
+    } else {
+      leaf = findLeaf(x);
+    }
     if (argMax(leaf.classWeights) == label) {
       leaf.majorityCorrect += weight;
     }
     double[] logPrior = leaf.logPrior();
     for (int c = 0; c < numClasses; c++) {
-      likelihoods[c] = leaf.stats.logLikelihood(c, x);
+      if (!(reuse && votedLikelihoods)) {
+        likelihoods[c] = leaf.stats.logLikelihood(c, x);
+      }
       scratch[c] = logPrior[c] + likelihoods[c]; // as naiveBayesLogs adds them
     }
     if (argMax(scratch) == label) {
@@ -229,10 +252,22 @@ public final class HoeffdingTree extends DenseInputClassifier {
     return predicted;
   }
 
-  /** The leaf's answer as scores whose argmax is its prediction. */
+  /**
+   * The leaf's answer as scores whose argmax is its prediction; keeps the leaf and the likelihoods
+   * for a {@link #learnAndPredictChecked} right after.
+   */
   private double[] leafScores(Leaf leaf, double[] x, double[] out) {
-    if (usesNaiveBayes(leaf)) {
-      return naiveBayesLogs(leaf, x, out);
+    votedLeaf = leaf;
+    votedParent = parentOfLeaf;
+    votedLeftChild = leafIsLeftChild;
+    votedLikelihoods = usesNaiveBayes(leaf);
+    if (votedLikelihoods) {
+      System.arraycopy(leaf.logPrior(), 0, out, 0, numClasses);
+      for (int c = 0; c < numClasses; c++) {
+        likelihoods[c] = leaf.stats.logLikelihood(c, x);
+        out[c] += likelihoods[c]; // as naiveBayesLogs adds them
+      }
+      return out;
     }
     System.arraycopy(leaf.classWeights, 0, out, 0, numClasses);
     return out;
@@ -350,6 +385,7 @@ public final class HoeffdingTree extends DenseInputClassifier {
 
   @Override
   public void reset() {
+    votedLeaf = null;
     root = newLeaf(0);
     leafCount = 1;
     samplesSeen = 0;

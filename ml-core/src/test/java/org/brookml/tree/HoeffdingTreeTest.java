@@ -292,8 +292,9 @@ class HoeffdingTreeTest implements OnlineLearnerContract<HoeffdingTree> {
   }
 
   /**
-   * The shortcut ensembles take (learn, then predict the same example) answers and learns exactly
-   * as the two calls do: every leaf mode, weights 0, 1 and 3, splits included.
+   * The shortcut ensembles take (learn, then predict the same example, reusing what a prediction
+   * just before found) answers and learns exactly as the separate calls do: every leaf mode,
+   * weights 0, 1 and 3, splits included.
    */
   @Test
   void learnAndPredict_isLearnThenPredict_bitForBit() {
@@ -307,7 +308,11 @@ class HoeffdingTreeTest implements OnlineLearnerContract<HoeffdingTree> {
       for (int i = 0; i < 5_000; i++) {
         int label = ClassifierChecks.example(random, x);
         double weight = i % 7 == 0 ? 0 : i % 5 == 0 ? 3 : 1;
-        int predicted = shortcut.learnAndPredictChecked(x, label, weight);
+        // Every other example right after a prediction of it, whose findings may be reused.
+        boolean afterVote = i % 2 == 0;
+        int predictedBefore = afterVote ? shortcut.predictChecked(x) : -1;
+        int predicted = shortcut.learnAndPredictChecked(x, label, weight, afterVote);
+        disagreements += !afterVote || predictedBefore == twoCalls.predict(x) ? 0 : 1;
         twoCalls.learn(x, label, weight);
         disagreements += predicted == twoCalls.predict(x) ? 0 : 1;
       }
