@@ -20,7 +20,8 @@ import org.brookml.vector.Vectors;
  * shuffle=False)}, on the same rows written to files both read: dense (d = 100) and sparse (30
  * non-zeros of 2^20). Prints examples per second for each, their ratio, and each model's training
  * accuracy; and, as the ceiling of any one-pass learner here, the rate of merely reading the dense
- * rows (a sum), as row arrays and as the flat matrix scikit-learn reads.
+ * rows (a sum), as row arrays and as the flat matrix scikit-learn reads, and of reading the sparse
+ * rows and of taking their dot products with a 2^20 weight vector (the score alone).
  *
  * <ul>
  *   <li>{@code logistic} (default): Brook's {@code SgdClassifier} with scikit-learn's defaults
@@ -151,6 +152,10 @@ public final class LinearComparison {
       rates[rep] = rows / ((System.nanoTime() - start) / 1e9);
       accuracy = accuracy(model, x, labels);
     }
+    double[] weights = random.doubles(SPARSE_D, -1, 1).toArray();
+    System.out.printf(Locale.ROOT, "%-18s reading the sparse rows alone (a sum): %,.0f rows/s; their "
+        + "dot products with a weight vector of 2^20 (8 MB): %,.0f rows/s%n", "ceiling",
+        sparseReadRate(x, null), sparseReadRate(x, weights));
     ScikitLearn.writeLongs(indptr, dir.resolve("indptr.i64"));
     ScikitLearn.writeInts(indices, nnz, dir.resolve("indices.i32"));
     ScikitLearn.writeDoubles(values, nnz, dir.resolve("values.f64"));
@@ -176,6 +181,24 @@ public final class LinearComparison {
       double sum = 0;
       for (double[] row : rows) {
         sum += sumOf(row, 0, row.length);
+      }
+      rates[rep] = rows.length / ((System.nanoTime() - start) / 1e9);
+      sink += sum;
+    }
+    return ScikitLearn.median(java.util.Arrays.copyOfRange(rates, 2, rates.length));
+  }
+
+  /**
+   * Rows per second of summing the values of sparse rows ({@code weights} null), or of their dot
+   * products with {@code weights}: the score alone, which any linear learner computes per row.
+   */
+  private static double sparseReadRate(SparseVector[] rows, double[] weights) {
+    double[] rates = new double[REPS + 2];
+    for (int rep = 0; rep < rates.length; rep++) {
+      long start = System.nanoTime();
+      double sum = 0;
+      for (SparseVector row : rows) {
+        sum += weights == null ? sumOf(row.values(), 0, row.size()) : Vectors.dot(row, weights);
       }
       rates[rep] = rows.length / ((System.nanoTime() - start) / 1e9);
       sink += sum;
