@@ -35,7 +35,7 @@ import org.brookml.vector.SparseVector;
  * eta0)}. An intercept rate below 1 damps the steps of the {@link Bias#UNREGULARIZED} intercept
  * (scikit-learn damps it by 0.01 on sparse input): undamped, an intercept that is never shrunk
  * keeps the large early steps and on unbalanced data can leave the model voting the majority
- * class. With {@code t0 = 1000}, intercept rate 0.01 and no projection, one pass over a9a, ijcnn1
+ * class. With {@code t0 = 999}, intercept rate 0.01 and no projection, one pass over a9a, ijcnn1
  * and reuters matches scikit-learn's one-pass hinge {@code SGDClassifier} (see the README).
  *
  * <p>More than two classes: one-vs-rest, one binary Pegasos per class on the same input, predict the
@@ -505,8 +505,9 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
 
     /**
      * The step offset {@code t0 >= 0} of {@code eta_t = 1 / (lambda (t + t0))}: 0 is the paper's
-     * rule; scikit-learn's "optimal" schedule for the hinge loss uses {@code 1 / (lambda
-     * sqrt(1 / sqrt(lambda)))}, 1000 at {@code lambda = 1e-4}.
+     * rule. scikit-learn's "optimal" schedule for the hinge loss starts at {@code 1 / (lambda T)}
+     * with {@code T = 1 / (lambda sqrt(1 / sqrt(lambda)))}; since t counts from 1 here, its offset
+     * is {@code T - 1}: 999 at {@code lambda = 1e-4}.
      */
     public Builder stepOffset(double stepOffset) {
       if (!(stepOffset >= 0) || Double.isInfinite(stepOffset)) {

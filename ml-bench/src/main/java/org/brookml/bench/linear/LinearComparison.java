@@ -27,8 +27,9 @@ import org.brookml.vector.Vectors;
  *   <li>{@code logistic} (default): Brook's {@code SgdClassifier} with scikit-learn's defaults
  *       (log loss, optimal schedule, alpha 1e-4; intercept step 0.01 on sparse input, as
  *       scikit-learn does): the same algorithm, so the accuracies agree;
- *   <li>{@code pegasos}: Brook's {@code PegasosSvm} (lambda 1e-4, projection) against
- *       {@code SGDClassifier(loss='hinge')}: the same objective, different step sizes.
+ *   <li>{@code pegasos}: Brook's {@code PegasosSvm} with scikit-learn's schedule (lambda 1e-4,
+ *       step offset 999, no projection, unregularized intercept at scikit-learn's rate) against
+ *       {@code SGDClassifier(loss='hinge')}: the same algorithm, so the accuracies agree.
  * </ul>
  *
  * <p>Run: {@code java --add-modules jdk.incubator.vector -Dpython=/usr/bin/python3 -cp
@@ -167,7 +168,8 @@ public final class LinearComparison {
 
   private static OnlineClassifier model(int dimension, double interceptFactor) {
     if (pegasos) {
-      return PegasosSvm.builder(dimension, 2).lambda(1e-4).build();
+      return PegasosSvm.builder(dimension, 2).lambda(1e-4).stepOffset(999).projection(false)
+          .bias(PegasosSvm.Bias.UNREGULARIZED).interceptRate(interceptFactor).build();
     }
     return SgdClassifier.builder(dimension)
         .optimizer(Optimizer.sgd(LearningRate.optimal(1e-4), 1e-4, 0, interceptFactor)).build();
