@@ -189,14 +189,9 @@ public final class HoeffdingTree extends DenseInputClassifier {
     if (argMax(leaf.classWeights) == label) {
       leaf.majorityCorrect += weight;
     }
-    double[] logPrior = leaf.logPrior();
-    for (int c = 0; c < numClasses; c++) {
-      if (!(reuse && votedLikelihoods)) {
-        likelihoods[c] = leaf.stats.logLikelihood(c, x);
-      }
-      scratch[c] = logPrior[c] + likelihoods[c]; // as naiveBayesLogs adds them
-    }
-    if (argMax(scratch) == label) {
+    double[] before = reuse && votedLikelihoods
+        ? withLogPrior(leaf, scratch) : naiveBayesLogs(leaf, x, scratch);
+    if (argMax(before) == label) {
       leaf.naiveBayesCorrect += weight;
     }
     int leavesBefore = leafCount;
@@ -208,11 +203,7 @@ public final class HoeffdingTree extends DenseInputClassifier {
       return argMax(leaf.classWeights);
     }
     likelihoods[label] = leaf.stats.logLikelihood(label, x);
-    logPrior = leaf.logPrior();
-    for (int c = 0; c < numClasses; c++) {
-      scratch[c] = logPrior[c] + likelihoods[c];
-    }
-    return argMax(scratch);
+    return argMax(withLogPrior(leaf, scratch));
   }
 
   /** Adds the example to the leaf's statistics, then splits the leaf if the bound allows. */
@@ -241,10 +232,8 @@ public final class HoeffdingTree extends DenseInputClassifier {
 
   @Override
   protected int predictProbaAndClassChecked(double[] x, double[] out) {
-    Leaf leaf = findLeaf(x);
-    boolean naiveBayes = usesNaiveBayes(leaf);
-    int predicted = argMax(leafScores(leaf, x, out));
-    if (naiveBayes) {
+    int predicted = argMax(leafScores(findLeaf(x), x, out));
+    if (votedLikelihoods) {
       normalizeLogs(out);
     } else {
       normalize(out);
@@ -262,12 +251,7 @@ public final class HoeffdingTree extends DenseInputClassifier {
     votedLeftChild = leafIsLeftChild;
     votedLikelihoods = usesNaiveBayes(leaf);
     if (votedLikelihoods) {
-      System.arraycopy(leaf.logPrior(), 0, out, 0, numClasses);
-      for (int c = 0; c < numClasses; c++) {
-        likelihoods[c] = leaf.stats.logLikelihood(c, x);
-        out[c] += likelihoods[c]; // as naiveBayesLogs adds them
-      }
-      return out;
+      return naiveBayesLogs(leaf, x, out);
     }
     System.arraycopy(leaf.classWeights, 0, out, 0, numClasses);
     return out;
@@ -284,10 +268,23 @@ public final class HoeffdingTree extends DenseInputClassifier {
     }
   }
 
-  /** {@code log P(c) + sum_j log p(x_j | c)} at the leaf; the prior alone while it has no stats. */
+  /**
+   * {@code log P(c) + sum_j log p(x_j | c)} at the leaf into {@code out}, returned; the class
+   * likelihoods stay in {@code likelihoods}.
+   */
   private double[] naiveBayesLogs(Leaf leaf, double[] x, double[] out) {
-    System.arraycopy(leaf.logPrior(), 0, out, 0, numClasses);
-    leaf.stats.addLogLikelihoods(x, out);
+    for (int c = 0; c < numClasses; c++) {
+      likelihoods[c] = leaf.stats.logLikelihood(c, x);
+    }
+    return withLogPrior(leaf, out);
+  }
+
+  /** {@code log P(c) + likelihoods[c]} at the leaf into {@code out}, returned. */
+  private double[] withLogPrior(Leaf leaf, double[] out) {
+    double[] logPrior = leaf.logPrior();
+    for (int c = 0; c < numClasses; c++) {
+      out[c] = logPrior[c] + likelihoods[c];
+    }
     return out;
   }
 
