@@ -26,4 +26,23 @@ module org.brookml.core {
   exports org.brookml.io;
   exports org.brookml.eval;
   exports org.brookml.data;
+
+  uses org.brookml.io.ModelCodec;
+
+  // Brook's own snapshot codecs; META-INF/services/org.brookml.io.ModelCodec lists the same for
+  // class-path users (ServiceDeclarationsTest keeps the two equal).
+  provides org.brookml.io.ModelCodec with
+      org.brookml.bayes.GaussianNaiveBayesCodec,
+      org.brookml.cluster.MiniBatchKMeansCodec,
+      org.brookml.ensemble.OnlineAdaBoostCodec,
+      org.brookml.ensemble.OnlineBaggingCodec,
+      org.brookml.linear.RecursiveLeastSquaresCodec,
+      org.brookml.linear.SgdClassifierCodec,
+      org.brookml.linear.SgdRegressorCodec,
+      org.brookml.linear.SoftmaxRegressionCodec,
+      org.brookml.preprocess.HashedClassifierCodec,
+      org.brookml.preprocess.ScaledClassifierCodec,
+      org.brookml.preprocess.ScaledRegressorCodec,
+      org.brookml.svm.PegasosSvmCodec,
+      org.brookml.tree.HoeffdingTreeCodec;
 }

@@ -5,9 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.brookml.internal.merge.MergeChecks;
 import org.brookml.internal.stats.ClassGaussians;
-import org.brookml.io.ModelCodec;
-import org.brookml.io.SnapshotReader;
-import org.brookml.io.SnapshotWriter;
 import org.brookml.learner.DenseInputClassifier;
 import org.brookml.stream.Mergeable;
 
@@ -24,14 +21,14 @@ import org.brookml.stream.Mergeable;
 public final class GaussianNaiveBayes extends DenseInputClassifier
     implements Mergeable<GaussianNaiveBayes> {
 
-  private final int dimension;
-  private final int numClasses;
-  private final double[] classWeights;
-  private final ClassGaussians gaussians;
+  final int dimension;
+  final int numClasses;
+  final double[] classWeights;
+  final ClassGaussians gaussians;
   private final double[] scratch;
-  private long samplesSeen;
+  long samplesSeen;
 
-  private GaussianNaiveBayes(int dimension, int numClasses) {
+  GaussianNaiveBayes(int dimension, int numClasses) {
     super(dimension);
     if (dimension < 1) {
       throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
@@ -49,11 +46,6 @@ public final class GaussianNaiveBayes extends DenseInputClassifier
   /** An untrained model for {@code numClasses} classes of {@code dimension} features. */
   public static GaussianNaiveBayes create(int dimension, int numClasses) {
     return new GaussianNaiveBayes(dimension, numClasses);
-  }
-
-  /** The codec that snapshots this model type; registered with {@code Snapshots}. */
-  public static ModelCodec<GaussianNaiveBayes> codec() {
-    return CODEC;
   }
 
   @Override
@@ -119,7 +111,6 @@ public final class GaussianNaiveBayes extends DenseInputClassifier
     MergeChecks.learnedSinceBase(samplesSeen, replicas);
     combine(copy(), new ArrayList<>(replicas));
   }
-
 
   private String mergeSignature() {
     return "GaussianNaiveBayes{dimension=" + dimension + ", numClasses=" + numClasses + "}";
@@ -198,46 +189,4 @@ public final class GaussianNaiveBayes extends DenseInputClassifier
     return "GaussianNaiveBayes{dimension=" + dimension + ", numClasses=" + numClasses
         + ", samplesSeen=" + samplesSeen + "}";
   }
-
-  private static final ModelCodec<GaussianNaiveBayes> CODEC = new ModelCodec<>() {
-    @Override
-    public String modelType() {
-      return "brook.bayes.GaussianNaiveBayes";
-    }
-
-    @Override
-    public Class<GaussianNaiveBayes> modelClass() {
-      return GaussianNaiveBayes.class;
-    }
-
-    @Override
-    public int stateVersion() {
-      return 1;
-    }
-
-    @Override
-    public void write(GaussianNaiveBayes m, SnapshotWriter out) {
-      out.writeInt(m.dimension).writeInt(m.numClasses).writeLong(m.samplesSeen)
-          .writeDoubles(m.classWeights);
-      m.gaussians.write(out);
-    }
-
-    @Override
-    public GaussianNaiveBayes read(SnapshotReader in, int stateVersion) {
-      int dimension = in.readInt("dimension", 1, 1 << 20);
-      int numClasses = in.readInt("numClasses", 2, 1 << 16);
-      ClassGaussians.requireReadable(in, numClasses, dimension);
-      GaussianNaiveBayes m = new GaussianNaiveBayes(dimension, numClasses);
-      m.samplesSeen = in.readLong("samplesSeen", 0);
-      double[] weights = in.readDoubles("class weights", numClasses, true);
-      for (double w : weights) {
-        if (w < 0) {
-          throw in.error("class weights", "holds a negative weight " + w);
-        }
-      }
-      System.arraycopy(weights, 0, m.classWeights, 0, numClasses);
-      m.gaussians.read(in);
-      return m;
-    }
-  };
 }

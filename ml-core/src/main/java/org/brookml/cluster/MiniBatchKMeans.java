@@ -6,7 +6,6 @@ import java.util.Objects;
 import org.brookml.internal.random.SplitMix64;
 import org.brookml.internal.vector.VectorKernels;
 import org.brookml.internal.vector.VectorKernelsProvider;
-import org.brookml.io.ModelCodec;
 import org.brookml.io.Snapshots;
 import org.brookml.learner.Batches;
 import org.brookml.learner.OnlineClusterer;
@@ -98,25 +97,6 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
   /** A builder for a model with {@code k} centres over {@code dimension} features. */
   public static Builder builder(int k, int dimension) {
     return new Builder(k, dimension);
-  }
-
-  /** The codec that snapshots this model type; registered with {@link Snapshots}. */
-  public static ModelCodec<MiniBatchKMeans> codec() {
-    return MiniBatchKMeansCodec.INSTANCE;
-  }
-
-  /** This model's configuration and full state, as {@link Snapshots} bytes. */
-  public byte[] snapshot() {
-    return Snapshots.write(this);
-  }
-
-  /**
-   * Restores a model from {@link #snapshot()} bytes.
-   *
-   * @throws org.brookml.io.SnapshotFormatException if the bytes are not a valid k-means snapshot
-   */
-  public static MiniBatchKMeans restore(byte[] bytes) {
-    return Snapshots.read(bytes, MiniBatchKMeans.class);
   }
 
   @Override

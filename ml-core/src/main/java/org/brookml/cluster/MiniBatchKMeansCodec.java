@@ -1,6 +1,6 @@
 package org.brookml.cluster;
 
-import org.brookml.io.ModelCodec;
+import org.brookml.io.BaseModelCodec;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
 
@@ -9,27 +9,13 @@ import org.brookml.io.SnapshotWriter;
  * kind, rate value, decay unit, init buffer size, reassign-after, seed, optional initial centres),
  * then state (samples seen, ready flag, random state, centres, counts, last wins, buffered rows).
  */
-final class MiniBatchKMeansCodec implements ModelCodec<MiniBatchKMeans> {
-
-  static final MiniBatchKMeansCodec INSTANCE = new MiniBatchKMeansCodec();
+public final class MiniBatchKMeansCodec extends BaseModelCodec<MiniBatchKMeans> {
 
   private static final int MAX_SIZE = Integer.MAX_VALUE / 4;
 
-  private MiniBatchKMeansCodec() {}
-
-  @Override
-  public String modelType() {
-    return "brook.cluster.MiniBatchKMeans";
-  }
-
-  @Override
-  public Class<MiniBatchKMeans> modelClass() {
-    return MiniBatchKMeans.class;
-  }
-
-  @Override
-  public int stateVersion() {
-    return 1;
+  /** The constructor the service loader calls. */
+  public MiniBatchKMeansCodec() {
+    super("brook.cluster.MiniBatchKMeans", MiniBatchKMeans.class, 1);
   }
 
   @Override

@@ -2,9 +2,7 @@ package org.brookml.ensemble;
 
 import java.util.Arrays;
 import java.util.Objects;
-import org.brookml.io.ModelCodec;
 import org.brookml.io.SnapshotReader;
-import org.brookml.io.SnapshotWriter;
 import org.brookml.learner.OnlineClassifier;
 
 /**
@@ -45,11 +43,11 @@ public final class OnlineAdaBoost extends OnlineEnsemble {
     EXAMPLES_SEEN
   }
 
-  private final Voting voting;
-  private final Normalization normalization;
-  private final double[] lambdaCorrect;
-  private final double[] lambdaWrong;
-  private double weightSeen;
+  final Voting voting;
+  final Normalization normalization;
+  final double[] lambdaCorrect;
+  final double[] lambdaWrong;
+  double weightSeen;
 
   private OnlineAdaBoost(Builder b) {
     super(b);
@@ -62,11 +60,6 @@ public final class OnlineAdaBoost extends OnlineEnsemble {
   /** A builder over fresh copies of {@code prototype}. */
   public static Builder builder(OnlineClassifier prototype) {
     return new Builder(prototype);
-  }
-
-  /** The codec that snapshots this model type; registered with {@code Snapshots}. */
-  public static ModelCodec<OnlineAdaBoost> codec() {
-    return CODEC;
   }
 
   @Override
@@ -223,7 +216,7 @@ public final class OnlineAdaBoost extends OnlineEnsemble {
       super(prototype);
     }
 
-    private Builder(SnapshotReader in) {
+    Builder(SnapshotReader in) {
       super(in);
     }
 
@@ -244,51 +237,4 @@ public final class OnlineAdaBoost extends OnlineEnsemble {
       return new OnlineAdaBoost(this);
     }
   }
-
-  private static final ModelCodec<OnlineAdaBoost> CODEC = new ModelCodec<>() {
-    @Override
-    public String modelType() {
-      return "brook.ensemble.OnlineAdaBoost";
-    }
-
-    @Override
-    public Class<OnlineAdaBoost> modelClass() {
-      return OnlineAdaBoost.class;
-    }
-
-    @Override
-    public int stateVersion() {
-      return 1;
-    }
-
-    @Override
-    public void write(OnlineAdaBoost m, SnapshotWriter out) {
-      m.writeSettings(out);
-      out.writeByte(m.voting.ordinal()).writeByte(m.normalization.ordinal());
-      m.writeState(out);
-      out.writeDoubles(m.lambdaCorrect).writeDoubles(m.lambdaWrong).writeDouble(m.weightSeen);
-    }
-
-    @Override
-    public OnlineAdaBoost read(SnapshotReader in, int stateVersion) {
-      Builder settings = new Builder(in);
-      settings.voting(Voting.values()[in.readByte("voting", Voting.values().length)]);
-      settings.normalization(
-          Normalization.values()[in.readByte("normalization", Normalization.values().length)]);
-      OnlineAdaBoost m = settings.build();
-      m.readState(in);
-      int size = m.size();
-      double[] correct = in.readDoubles("lambdaCorrect", size, true);
-      double[] wrong = in.readDoubles("lambdaWrong", size, true);
-      for (int i = 0; i < size; i++) {
-        if (correct[i] < 0 || wrong[i] < 0) {
-          throw in.error("lambda sums", "hold a negative value at member " + i);
-        }
-      }
-      System.arraycopy(correct, 0, m.lambdaCorrect, 0, size);
-      System.arraycopy(wrong, 0, m.lambdaWrong, 0, size);
-      m.weightSeen = in.readFiniteDouble("weightSeen");
-      return m;
-    }
-  };
 }

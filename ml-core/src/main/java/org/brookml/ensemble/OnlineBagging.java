@@ -1,9 +1,7 @@
 package org.brookml.ensemble;
 
 import java.util.Arrays;
-import org.brookml.io.ModelCodec;
 import org.brookml.io.SnapshotReader;
-import org.brookml.io.SnapshotWriter;
 import org.brookml.learner.OnlineClassifier;
 
 /**
@@ -22,11 +20,6 @@ public final class OnlineBagging extends OnlineEnsemble {
   /** A builder over fresh copies of {@code prototype}. */
   public static Builder builder(OnlineClassifier prototype) {
     return new Builder(prototype);
-  }
-
-  /** The codec that snapshots this model type; registered with {@code Snapshots}. */
-  public static ModelCodec<OnlineBagging> codec() {
-    return CODEC;
   }
 
   @Override
@@ -92,7 +85,7 @@ public final class OnlineBagging extends OnlineEnsemble {
       super(prototype);
     }
 
-    private Builder(SnapshotReader in) {
+    Builder(SnapshotReader in) {
       super(in);
     }
 
@@ -101,34 +94,4 @@ public final class OnlineBagging extends OnlineEnsemble {
       return new OnlineBagging(this);
     }
   }
-
-  private static final ModelCodec<OnlineBagging> CODEC = new ModelCodec<>() {
-    @Override
-    public String modelType() {
-      return "brook.ensemble.OnlineBagging";
-    }
-
-    @Override
-    public Class<OnlineBagging> modelClass() {
-      return OnlineBagging.class;
-    }
-
-    @Override
-    public int stateVersion() {
-      return 1;
-    }
-
-    @Override
-    public void write(OnlineBagging m, SnapshotWriter out) {
-      m.writeSettings(out);
-      m.writeState(out);
-    }
-
-    @Override
-    public OnlineBagging read(SnapshotReader in, int stateVersion) {
-      OnlineBagging m = new Builder(in).build();
-      m.readState(in);
-      return m;
-    }
-  };
 }

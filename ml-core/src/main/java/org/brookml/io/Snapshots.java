@@ -1,24 +1,15 @@
 package org.brookml.io;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32C;
-import org.brookml.bayes.GaussianNaiveBayes;
-import org.brookml.cluster.MiniBatchKMeans;
-import org.brookml.ensemble.OnlineAdaBoost;
-import org.brookml.ensemble.OnlineBagging;
 import org.brookml.learner.OnlineLearner;
-import org.brookml.linear.RecursiveLeastSquares;
-import org.brookml.linear.SgdClassifier;
-import org.brookml.linear.SgdRegressor;
-import org.brookml.linear.SoftmaxRegression;
-import org.brookml.preprocess.HashedClassifier;
-import org.brookml.preprocess.ScaledClassifier;
-import org.brookml.preprocess.ScaledRegressor;
-import org.brookml.svm.PegasosSvm;
-import org.brookml.tree.HoeffdingTree;
 
 /**
  * Brook's binary snapshot format: never Java serialization. Layout, all big-endian:
@@ -37,6 +28,10 @@ import org.brookml.tree.HoeffdingTree;
  * version, then lets the codec parse the payload with bounds-checked reads, and finally requires
  * that the payload was consumed exactly. Any failure is a {@link SnapshotFormatException} naming the
  * problem. Thread-safe.
+ *
+ * <p>Codecs are found through {@link ServiceLoader}: every {@link ModelCodec} that a module
+ * {@code provides} or a jar lists in {@code META-INF/services/org.brookml.io.ModelCodec} is known
+ * from the first use of this class. {@link #register} adds a codec at run time.
  */
 public final class Snapshots {
 
@@ -50,36 +45,35 @@ public final class Snapshots {
   private static final Map<Class<?>, ModelCodec<?>> BY_CLASS = new ConcurrentHashMap<>();
 
   static {
-    register(MiniBatchKMeans.codec());
-    register(SgdClassifier.codec());
-    register(SgdRegressor.codec());
-    register(SoftmaxRegression.codec());
-    register(ScaledClassifier.codec());
-    register(ScaledRegressor.codec());
-    register(HashedClassifier.codec());
-    register(RecursiveLeastSquares.codec());
-    register(PegasosSvm.codec());
-    register(GaussianNaiveBayes.codec());
-    register(HoeffdingTree.codec());
-    register(OnlineBagging.codec());
-    register(OnlineAdaBoost.codec());
+    ClassLoader loader = Snapshots.class.getClassLoader();
+    for (ModelCodec<?> codec : ServiceLoader.load(ModelCodec.class, loader)) {
+      register(codec);
+    }
   }
 
   private Snapshots() {}
 
   /**
-   * Makes a model type known to {@link #write} and {@link #read}. Brook's own models are
-   * registered already; call this for a model of your own.
+   * Makes a model type known to {@link #write} and {@link #read}. Codecs the service loader finds
+   * (Brook's own among them) are registered already; call this for a codec that is not declared as
+   * a service.
    *
-   * @throws IllegalStateException if another codec already claims the type name or class
+   * <p>Registering a second instance of a codec class already known does nothing.
+   *
+   * @throws IllegalStateException if a codec of another class already claims the type name
    */
   public static void register(ModelCodec<?> codec) {
     Objects.requireNonNull(codec, "codec");
     ModelCodec<?> previous = BY_TYPE.putIfAbsent(codec.modelType(), codec);
-    if (previous != null && previous != codec) {
+    if (previous != null && previous.getClass() != codec.getClass()) {
       throw new IllegalStateException("model type already registered: " + codec.modelType());
     }
     BY_CLASS.putIfAbsent(codec.modelClass(), codec);
+  }
+
+  /** The model types this JVM can read, sorted: every codec found or registered so far. */
+  public static Set<String> knownTypes() {
+    return Collections.unmodifiableSet(new TreeSet<>(BY_TYPE.keySet()));
   }
 
   /** Encodes the model's configuration and full learning state. */
@@ -117,7 +111,10 @@ public final class Snapshots {
     ModelCodec<?> codec = BY_TYPE.get(header.modelType);
     if (codec == null) {
       throw new SnapshotFormatException("unknown model type '" + header.modelType
-          + "'; known types: " + BY_TYPE.keySet());
+          + "': no codec for it was found; declare its ModelCodec as a service (provides "
+          + "org.brookml.io.ModelCodec in module-info.java, or a line in META-INF/services/"
+          + "org.brookml.io.ModelCodec) or call Snapshots.register(codec); known types: "
+          + knownTypes());
     }
     return readPayload(bytes, header, codec);
   }
@@ -213,7 +210,10 @@ public final class Snapshots {
   private static <M extends OnlineLearner> ModelCodec<M> codecFor(Class<?> type) {
     ModelCodec<?> codec = BY_CLASS.get(type);
     if (codec == null) {
-      throw new IllegalArgumentException("no snapshot codec registered for " + type.getName());
+      throw new IllegalArgumentException("no snapshot codec for " + type.getName()
+          + ": declare its ModelCodec as a service (provides org.brookml.io.ModelCodec in "
+          + "module-info.java, or a line in META-INF/services/org.brookml.io.ModelCodec) or call "
+          + "Snapshots.register(codec)");
     }
     return (ModelCodec<M>) codec;
   }

@@ -1,6 +1,6 @@
 package org.brookml.linear;
 
-import org.brookml.io.ModelCodec;
+import org.brookml.io.BaseModelCodec;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
 import org.brookml.learner.OnlineLearner;
@@ -12,36 +12,19 @@ import org.brookml.learner.OnlineLearner;
  *
  * @param <M> the model type
  */
-final class LinearModelCodec<M extends LinearModel & OnlineLearner> implements ModelCodec<M> {
+abstract class LinearModelCodec<M extends LinearModel & OnlineLearner>
+    extends BaseModelCodec<M> {
 
   /** Builds an untrained model from the configuration read back. */
   interface Factory<M> {
     M create(int dimension, Loss loss, Optimizer optimizer);
   }
 
-  private final String modelType;
-  private final Class<M> modelClass;
   private final Factory<M> factory;
 
   LinearModelCodec(String modelType, Class<M> modelClass, Factory<M> factory) {
-    this.modelType = modelType;
-    this.modelClass = modelClass;
+    super(modelType, modelClass, 1);
     this.factory = factory;
-  }
-
-  @Override
-  public String modelType() {
-    return modelType;
-  }
-
-  @Override
-  public Class<M> modelClass() {
-    return modelClass;
-  }
-
-  @Override
-  public int stateVersion() {
-    return 1;
   }
 
   @Override

@@ -3,10 +3,6 @@ package org.brookml.linear;
 import java.util.List;
 import java.util.Objects;
 import org.brookml.internal.merge.MergeChecks;
-import org.brookml.io.ModelCodec;
-import org.brookml.io.SnapshotReader;
-import org.brookml.io.SnapshotWriter;
-import org.brookml.io.Snapshots;
 import org.brookml.learner.Batches;
 import org.brookml.learner.OnlineRegressor;
 import org.brookml.stream.Mergeable;
@@ -38,18 +34,16 @@ import org.ejml.dense.row.CommonOps_DDRM;
 public final class RecursiveLeastSquares
     implements OnlineRegressor, Mergeable<RecursiveLeastSquares> {
 
-  private static final ModelCodec<RecursiveLeastSquares> CODEC = new Codec();
-
-  private final int dimension;
-  private final double lambda;
-  private final double delta;
-  private final double[] w;
-  private final DMatrixRMaj p;
+  final int dimension;
+  final double lambda;
+  final double delta;
+  final double[] w;
+  final DMatrixRMaj p;
   private final DMatrixRMaj z;
   private final DMatrixRMaj pz;
   private final DMatrixRMaj zp;
   private final double[] dense;
-  private long samplesSeen;
+  long samplesSeen;
 
   private RecursiveLeastSquares(int dimension, double lambda, double delta) {
     this.dimension = dimension;
@@ -82,11 +76,6 @@ public final class RecursiveLeastSquares
       throw new IllegalArgumentException("delta must be finite and > 0, got " + delta);
     }
     return new RecursiveLeastSquares(dimension, lambda, delta);
-  }
-
-  /** The codec that snapshots this model type; registered with {@link Snapshots}. */
-  public static ModelCodec<RecursiveLeastSquares> codec() {
-    return CODEC;
   }
 
   @Override
@@ -297,45 +286,5 @@ public final class RecursiveLeastSquares
   public String toString() {
     return "RecursiveLeastSquares{dimension=" + dimension + ", lambda=" + lambda + ", delta="
         + delta + ", samplesSeen=" + samplesSeen + "}";
-  }
-
-  private static final class Codec implements ModelCodec<RecursiveLeastSquares> {
-    @Override
-    public String modelType() {
-      return "brook.linear.RecursiveLeastSquares";
-    }
-
-    @Override
-    public Class<RecursiveLeastSquares> modelClass() {
-      return RecursiveLeastSquares.class;
-    }
-
-    @Override
-    public int stateVersion() {
-      return 1;
-    }
-
-    @Override
-    public void write(RecursiveLeastSquares m, SnapshotWriter out) {
-      out.writeInt(m.dimension).writeDouble(m.lambda).writeDouble(m.delta)
-          .writeLong(m.samplesSeen).writeDoubles(m.w).writeDoubles(m.p.data);
-    }
-
-    @Override
-    public RecursiveLeastSquares read(SnapshotReader in, int stateVersion) {
-      int dimension = in.readInt("dimension", 1, 1 << 14);
-      long n = dimension + 1L;
-      if (8 * n * n > in.remaining()) {
-        throw in.error("dimension", dimension + " does not fit the snapshot");
-      }
-      RecursiveLeastSquares model = create(dimension, in.readDouble("lambda"),
-          in.readDouble("delta"));
-      model.samplesSeen = in.readLong("samples seen", 0);
-      System.arraycopy(in.readDoubles("weights", dimension + 1, true), 0, model.w, 0,
-          dimension + 1);
-      System.arraycopy(in.readDoubles("P", (int) (n * n), true), 0, model.p.data, 0,
-          (int) (n * n));
-      return model;
-    }
   }
 }

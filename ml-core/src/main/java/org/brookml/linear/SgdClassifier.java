@@ -2,7 +2,6 @@ package org.brookml.linear;
 
 import java.util.List;
 import java.util.Objects;
-import org.brookml.io.ModelCodec;
 import org.brookml.io.Snapshots;
 import org.brookml.learner.Batches;
 import org.brookml.learner.OnlineClassifier;
@@ -38,24 +37,6 @@ public final class SgdClassifier extends LinearModel
     return new Builder(dimension);
   }
 
-  /** The codec that snapshots this model type; registered with {@link Snapshots}. */
-  public static ModelCodec<SgdClassifier> codec() {
-    return CODEC;
-  }
-
-  private static final ModelCodec<SgdClassifier> CODEC = new LinearModelCodec<>(
-      "brook.linear.SgdClassifier", SgdClassifier.class,
-      (dimension, loss, optimizer) -> builder(dimension).loss(loss).optimizer(optimizer).build());
-
-  /** This model's configuration and full state, as {@link Snapshots} bytes. */
-  public byte[] snapshot() {
-    return Snapshots.write(this);
-  }
-
-  /** Restores a model from {@link #snapshot()} bytes. */
-  public static SgdClassifier restore(byte[] bytes) {
-    return Snapshots.read(bytes, SgdClassifier.class);
-  }
 
   @Override
   public void learn(double[] x, int label, double weight) {

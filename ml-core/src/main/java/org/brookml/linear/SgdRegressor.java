@@ -2,7 +2,6 @@ package org.brookml.linear;
 
 import java.util.List;
 import java.util.Objects;
-import org.brookml.io.ModelCodec;
 import org.brookml.io.Snapshots;
 import org.brookml.learner.Batches;
 import org.brookml.learner.OnlineRegressor;
@@ -24,9 +23,6 @@ import org.brookml.vector.SparseVector;
 public final class SgdRegressor extends LinearModel
     implements OnlineRegressor, Mergeable<SgdRegressor> {
 
-  private static final ModelCodec<SgdRegressor> CODEC = new LinearModelCodec<>(
-      "brook.linear.SgdRegressor", SgdRegressor.class,
-      (dimension, loss, optimizer) -> builder(dimension).loss(loss).optimizer(optimizer).build());
 
   private SgdRegressor(Builder b) {
     super(b.dimension, b.loss, b.optimizer);
@@ -35,21 +31,6 @@ public final class SgdRegressor extends LinearModel
   /** A builder for {@code dimension} features. */
   public static Builder builder(int dimension) {
     return new Builder(dimension);
-  }
-
-  /** The codec that snapshots this model type; registered with {@link Snapshots}. */
-  public static ModelCodec<SgdRegressor> codec() {
-    return CODEC;
-  }
-
-  /** This model's configuration and full state, as {@link Snapshots} bytes. */
-  public byte[] snapshot() {
-    return Snapshots.write(this);
-  }
-
-  /** Restores a model from {@link #snapshot()} bytes. */
-  public static SgdRegressor restore(byte[] bytes) {
-    return Snapshots.read(bytes, SgdRegressor.class);
   }
 
   @Override

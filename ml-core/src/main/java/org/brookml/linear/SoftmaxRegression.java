@@ -4,10 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.brookml.internal.merge.MergeChecks;
-import org.brookml.io.ModelCodec;
-import org.brookml.io.SnapshotReader;
-import org.brookml.io.SnapshotWriter;
-import org.brookml.io.Snapshots;
 import org.brookml.learner.Batches;
 import org.brookml.learner.OnlineClassifier;
 import org.brookml.stream.Mergeable;
@@ -26,12 +22,12 @@ import org.brookml.vector.SparseVector;
 public final class SoftmaxRegression
     implements OnlineClassifier, Mergeable<SoftmaxRegression> {
 
-  private final int dimension;
-  private final int numClasses;
-  private final Optimizer optimizer;
-  private final Stepper[] rows;
+  final int dimension;
+  final int numClasses;
+  final Optimizer optimizer;
+  final Stepper[] rows;
   private final double[] scores;
-  private long samplesSeen;
+  long samplesSeen;
 
   private SoftmaxRegression(int dimension, int numClasses, Optimizer optimizer) {
     this.dimension = dimension;
@@ -58,21 +54,6 @@ public final class SoftmaxRegression
     }
     return new SoftmaxRegression(dimension, numClasses, Objects.requireNonNull(optimizer,
         "optimizer"));
-  }
-
-  /** The codec that snapshots this model type; registered with {@link Snapshots}. */
-  public static ModelCodec<SoftmaxRegression> codec() {
-    return CODEC;
-  }
-
-  /** This model's configuration and full state, as {@link Snapshots} bytes. */
-  public byte[] snapshot() {
-    return Snapshots.write(this);
-  }
-
-  /** Restores a model from {@link #snapshot()} bytes. */
-  public static SoftmaxRegression restore(byte[] bytes) {
-    return Snapshots.read(bytes, SoftmaxRegression.class);
   }
 
   @Override
@@ -284,46 +265,4 @@ public final class SoftmaxRegression
     return "SoftmaxRegression{dimension=" + dimension + ", numClasses=" + numClasses
         + ", optimizer=" + optimizer + ", samplesSeen=" + samplesSeen + "}";
   }
-
-  private static final ModelCodec<SoftmaxRegression> CODEC = new ModelCodec<>() {
-    @Override
-    public String modelType() {
-      return "brook.linear.SoftmaxRegression";
-    }
-
-    @Override
-    public Class<SoftmaxRegression> modelClass() {
-      return SoftmaxRegression.class;
-    }
-
-    @Override
-    public int stateVersion() {
-      return 1;
-    }
-
-    @Override
-    public void write(SoftmaxRegression m, SnapshotWriter out) {
-      out.writeInt(m.dimension).writeInt(m.numClasses);
-      OptimizerCodec.write(m.optimizer, out);
-      out.writeLong(m.samplesSeen);
-      for (Stepper row : m.rows) {
-        row.write(out);
-      }
-    }
-
-    @Override
-    public SoftmaxRegression read(SnapshotReader in, int stateVersion) {
-      int dimension = in.readInt("dimension", 1, Integer.MAX_VALUE / 8);
-      int numClasses = in.readInt("numClasses", 2, 1 << 16);
-      if (8L * dimension * numClasses > in.remaining()) {
-        throw in.error("dimension x numClasses", "does not fit the snapshot");
-      }
-      SoftmaxRegression model = create(dimension, numClasses, OptimizerCodec.read(in));
-      model.samplesSeen = in.readLong("samples seen", 0);
-      for (Stepper row : model.rows) {
-        row.read(in);
-      }
-      return model;
-    }
-  };
 }

@@ -2,10 +2,6 @@ package org.brookml.preprocess;
 
 import java.util.Map;
 import java.util.Objects;
-import org.brookml.io.ModelCodec;
-import org.brookml.io.SnapshotReader;
-import org.brookml.io.SnapshotWriter;
-import org.brookml.io.Snapshots;
 import org.brookml.learner.OnlineClassifier;
 import org.brookml.vector.SparseVector;
 
@@ -26,10 +22,10 @@ import org.brookml.vector.SparseVector;
 public final class HashedClassifier extends Pipeline<OnlineClassifier>
     implements OnlineClassifier {
 
-  private final FeatureHasher hasher;
+  final FeatureHasher hasher;
   private final SparseVector hashed = new SparseVector();
 
-  private HashedClassifier(FeatureHasher hasher, OnlineClassifier model) {
+  HashedClassifier(FeatureHasher hasher, OnlineClassifier model) {
     super(model);
     if (hasher.dimension() != model.dimension()) {
       throw new IllegalArgumentException("the hasher fills " + hasher.dimension()
@@ -42,11 +38,6 @@ public final class HashedClassifier extends Pipeline<OnlineClassifier>
   public static HashedClassifier of(FeatureHasher hasher, OnlineClassifier model) {
     return new HashedClassifier(Objects.requireNonNull(hasher, "hasher").copy(),
         Objects.requireNonNull(model, "model"));
-  }
-
-  /** The codec that snapshots this pipeline type; registered with {@link Snapshots}. */
-  public static ModelCodec<HashedClassifier> codec() {
-    return CODEC;
   }
 
   /**
@@ -151,33 +142,4 @@ public final class HashedClassifier extends Pipeline<OnlineClassifier>
   public String toString() {
     return "HashedClassifier{hasher=" + hasher + ", model=" + model + "}";
   }
-
-  private static final ModelCodec<HashedClassifier> CODEC = new ModelCodec<>() {
-    @Override
-    public String modelType() {
-      return "brook.preprocess.HashedClassifier";
-    }
-
-    @Override
-    public Class<HashedClassifier> modelClass() {
-      return HashedClassifier.class;
-    }
-
-    @Override
-    public int stateVersion() {
-      return 1;
-    }
-
-    @Override
-    public void write(HashedClassifier m, SnapshotWriter out) {
-      m.hasher.write(out);
-      out.writeModel(m.model);
-    }
-
-    @Override
-    public HashedClassifier read(SnapshotReader in, int stateVersion) {
-      FeatureHasher hasher = FeatureHasher.read(in);
-      return new HashedClassifier(hasher, in.readModel("inner model", OnlineClassifier.class));
-    }
-  };
 }

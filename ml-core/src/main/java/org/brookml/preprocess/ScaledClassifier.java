@@ -1,10 +1,6 @@
 package org.brookml.preprocess;
 
 import java.util.Objects;
-import org.brookml.io.ModelCodec;
-import org.brookml.io.SnapshotReader;
-import org.brookml.io.SnapshotWriter;
-import org.brookml.io.Snapshots;
 import org.brookml.learner.Batches;
 import org.brookml.learner.OnlineClassifier;
 import org.brookml.vector.SparseVector;
@@ -19,10 +15,10 @@ import org.brookml.vector.SparseVector;
 public final class ScaledClassifier extends Pipeline<OnlineClassifier>
     implements OnlineClassifier {
 
-  private final StandardScaler scaler;
+  final StandardScaler scaler;
   private final double[] scaled;
 
-  private ScaledClassifier(StandardScaler scaler, OnlineClassifier model) {
+  ScaledClassifier(StandardScaler scaler, OnlineClassifier model) {
     super(model);
     if (scaler.dimension() != model.dimension()) {
       throw new IllegalArgumentException("scaler dimension " + scaler.dimension()
@@ -36,11 +32,6 @@ public final class ScaledClassifier extends Pipeline<OnlineClassifier>
   public static ScaledClassifier of(OnlineClassifier model) {
     Objects.requireNonNull(model, "model");
     return new ScaledClassifier(new StandardScaler(model.dimension()), model);
-  }
-
-  /** The codec that snapshots this pipeline type; registered with {@link Snapshots}. */
-  public static ModelCodec<ScaledClassifier> codec() {
-    return CODEC;
   }
 
   @Override
@@ -109,33 +100,4 @@ public final class ScaledClassifier extends Pipeline<OnlineClassifier>
     return "ScaledClassifier{dimension=" + dimension() + ", scaler=" + scaler + ", model=" + model
         + "}";
   }
-
-  private static final ModelCodec<ScaledClassifier> CODEC = new ModelCodec<>() {
-    @Override
-    public String modelType() {
-      return "brook.preprocess.ScaledClassifier";
-    }
-
-    @Override
-    public Class<ScaledClassifier> modelClass() {
-      return ScaledClassifier.class;
-    }
-
-    @Override
-    public int stateVersion() {
-      return 1;
-    }
-
-    @Override
-    public void write(ScaledClassifier m, SnapshotWriter out) {
-      m.scaler.write(out);
-      out.writeModel(m.model);
-    }
-
-    @Override
-    public ScaledClassifier read(SnapshotReader in, int stateVersion) {
-      StandardScaler scaler = StandardScaler.read(in);
-      return new ScaledClassifier(scaler, in.readModel("inner model", OnlineClassifier.class));
-    }
-  };
 }

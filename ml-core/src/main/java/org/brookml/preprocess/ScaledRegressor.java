@@ -1,10 +1,6 @@
 package org.brookml.preprocess;
 
 import java.util.Objects;
-import org.brookml.io.ModelCodec;
-import org.brookml.io.SnapshotReader;
-import org.brookml.io.SnapshotWriter;
-import org.brookml.io.Snapshots;
 import org.brookml.learner.Batches;
 import org.brookml.learner.OnlineRegressor;
 import org.brookml.vector.SparseVector;
@@ -18,10 +14,10 @@ import org.brookml.vector.SparseVector;
 public final class ScaledRegressor extends Pipeline<OnlineRegressor>
     implements OnlineRegressor {
 
-  private final StandardScaler scaler;
+  final StandardScaler scaler;
   private final double[] scaled;
 
-  private ScaledRegressor(StandardScaler scaler, OnlineRegressor model) {
+  ScaledRegressor(StandardScaler scaler, OnlineRegressor model) {
     super(model);
     if (scaler.dimension() != model.dimension()) {
       throw new IllegalArgumentException("scaler dimension " + scaler.dimension()
@@ -35,11 +31,6 @@ public final class ScaledRegressor extends Pipeline<OnlineRegressor>
   public static ScaledRegressor of(OnlineRegressor model) {
     Objects.requireNonNull(model, "model");
     return new ScaledRegressor(new StandardScaler(model.dimension()), model);
-  }
-
-  /** The codec that snapshots this pipeline type; registered with {@link Snapshots}. */
-  public static ModelCodec<ScaledRegressor> codec() {
-    return CODEC;
   }
 
   @Override
@@ -92,33 +83,4 @@ public final class ScaledRegressor extends Pipeline<OnlineRegressor>
     return "ScaledRegressor{dimension=" + dimension() + ", scaler=" + scaler + ", model=" + model
         + "}";
   }
-
-  private static final ModelCodec<ScaledRegressor> CODEC = new ModelCodec<>() {
-    @Override
-    public String modelType() {
-      return "brook.preprocess.ScaledRegressor";
-    }
-
-    @Override
-    public Class<ScaledRegressor> modelClass() {
-      return ScaledRegressor.class;
-    }
-
-    @Override
-    public int stateVersion() {
-      return 1;
-    }
-
-    @Override
-    public void write(ScaledRegressor m, SnapshotWriter out) {
-      m.scaler.write(out);
-      out.writeModel(m.model);
-    }
-
-    @Override
-    public ScaledRegressor read(SnapshotReader in, int stateVersion) {
-      StandardScaler scaler = StandardScaler.read(in);
-      return new ScaledRegressor(scaler, in.readModel("inner model", OnlineRegressor.class));
-    }
-  };
 }

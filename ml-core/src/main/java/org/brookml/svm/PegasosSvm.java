@@ -4,10 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.brookml.internal.merge.MergeChecks;
-import org.brookml.io.ModelCodec;
-import org.brookml.io.SnapshotReader;
-import org.brookml.io.SnapshotWriter;
-import org.brookml.io.Snapshots;
 import org.brookml.learner.Batches;
 import org.brookml.learner.OnlineClassifier;
 import org.brookml.stream.Mergeable;
@@ -67,19 +63,19 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
 
   private static final double PLATT_RATE = 0.01;
 
-  private final int dimension;
-  private final int numClasses;
-  private final double lambda;
-  private final double stepOffset;
-  private final double interceptRate;
-  private final boolean projection;
-  private final boolean averaging;
-  private final Bias bias;
-  private final BinaryPegasos[] models; // one for two classes (class 1 positive), else one per class
+  final int dimension;
+  final int numClasses;
+  final double lambda;
+  final double stepOffset;
+  final double interceptRate;
+  final boolean projection;
+  final boolean averaging;
+  final Bias bias;
+  final BinaryPegasos[] models; // one for two classes (class 1 positive), else one per class
   private final double[] margins;
   private boolean[] violators = new boolean[0];
-  private long t;
-  private long samplesSeen;
+  long t;
+  long samplesSeen;
 
   private PegasosSvm(Builder b) {
     this.dimension = b.dimension;
@@ -100,21 +96,6 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
   /** A builder for {@code dimension} features and {@code numClasses >= 2} classes. */
   public static Builder builder(int dimension, int numClasses) {
     return new Builder(dimension, numClasses);
-  }
-
-  /** The codec that snapshots this model type; registered with {@link Snapshots}. */
-  public static ModelCodec<PegasosSvm> codec() {
-    return CODEC;
-  }
-
-  /** This model's configuration and full state, as {@link Snapshots} bytes. */
-  public byte[] snapshot() {
-    return Snapshots.write(this);
-  }
-
-  /** Restores a model from {@link #snapshot()} bytes. */
-  public static PegasosSvm restore(byte[] bytes) {
-    return Snapshots.read(bytes, PegasosSvm.class);
   }
 
   /** +1 if {@code label} is model {@code m}'s positive class, else -1. */
@@ -410,7 +391,6 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
     combine(copy(), new ArrayList<>(replicas), shares);
   }
 
-
   private void combine(PegasosSvm base, List<PegasosSvm> replicas, double[] shares) {
     for (int m = 0; m < models.length; m++) {
       BinaryPegasos[] rows = new BinaryPegasos[replicas.size()];
@@ -556,55 +536,4 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
       return new PegasosSvm(this);
     }
   }
-
-  private static final ModelCodec<PegasosSvm> CODEC = new ModelCodec<>() {
-    @Override
-    public String modelType() {
-      return "brook.svm.PegasosSvm";
-    }
-
-    @Override
-    public Class<PegasosSvm> modelClass() {
-      return PegasosSvm.class;
-    }
-
-    @Override
-    public int stateVersion() {
-      return 2;
-    }
-
-    @Override
-    public void write(PegasosSvm m, SnapshotWriter out) {
-      out.writeInt(m.dimension).writeInt(m.numClasses).writeDouble(m.lambda)
-          .writeBoolean(m.projection).writeBoolean(m.averaging).writeByte(m.bias.ordinal())
-          .writeDouble(m.stepOffset).writeDouble(m.interceptRate)
-          .writeLong(m.t).writeLong(m.samplesSeen);
-      for (BinaryPegasos model : m.models) {
-        model.write(out);
-      }
-    }
-
-    @Override
-    public PegasosSvm read(SnapshotReader in, int stateVersion) {
-      int dimension = in.readInt("dimension", 1, Integer.MAX_VALUE / 8);
-      int numClasses = in.readInt("numClasses", 2, 1 << 16);
-      if (8L * dimension * (numClasses == 2 ? 1 : numClasses) > in.remaining()) {
-        throw in.error("dimension x classes", "does not fit the snapshot");
-      }
-      Builder builder = builder(dimension, numClasses).lambda(in.readDouble("lambda"))
-          .projection(in.readBoolean("projection")).averaging(in.readBoolean("averaging"))
-          .bias(Bias.values()[in.readByte("bias", Bias.values().length)]);
-      if (stateVersion >= 2) { // version 1 had neither setting: offset 0, rate 1
-        builder.stepOffset(in.readDouble("step offset"))
-            .interceptRate(in.readDouble("intercept rate"));
-      }
-      PegasosSvm model = builder.build();
-      model.t = in.readLong("steps", 0);
-      model.samplesSeen = in.readLong("samples seen", 0);
-      for (BinaryPegasos binary : model.models) {
-        binary.read(in);
-      }
-      return model;
-    }
-  };
 }

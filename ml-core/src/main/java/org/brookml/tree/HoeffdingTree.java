@@ -2,7 +2,6 @@ package org.brookml.tree;
 
 import java.util.Objects;
 import org.brookml.internal.stats.ClassGaussians;
-import org.brookml.io.ModelCodec;
 import org.brookml.io.SnapshotReader;
 import org.brookml.learner.DenseInputClassifier;
 
@@ -118,11 +117,6 @@ public final class HoeffdingTree extends DenseInputClassifier {
   /** A decision stump: a Hoeffding tree with default settings that splits at most once. */
   public static HoeffdingTree stump(int dimension, int numClasses) {
     return builder(dimension, numClasses).maxDepth(1).build();
-  }
-
-  /** The codec that snapshots this model type; registered with {@code Snapshots}. */
-  public static ModelCodec<HoeffdingTree> codec() {
-    return HoeffdingTreeCodec.INSTANCE;
   }
 
   /** Approximate bytes of one leaf's statistics; {@code maxMemoryBytes} divided by it caps leaves. */

@@ -1,7 +1,6 @@
 package org.brookml.tree;
 
-import org.brookml.internal.stats.ClassGaussians;
-import org.brookml.io.ModelCodec;
+import org.brookml.io.BaseModelCodec;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
 import org.brookml.tree.HoeffdingTree.Leaf;
@@ -9,28 +8,14 @@ import org.brookml.tree.HoeffdingTree.Node;
 import org.brookml.tree.HoeffdingTree.Split;
 
 /** Snapshot layout of a {@link HoeffdingTree}: settings, counters, then the nodes in preorder. */
-final class HoeffdingTreeCodec implements ModelCodec<HoeffdingTree> {
-
-  static final HoeffdingTreeCodec INSTANCE = new HoeffdingTreeCodec();
+public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
 
   private static final int LEAF = 0;
   private static final int SPLIT = 1;
 
-  private HoeffdingTreeCodec() {}
-
-  @Override
-  public String modelType() {
-    return "brook.tree.HoeffdingTree";
-  }
-
-  @Override
-  public Class<HoeffdingTree> modelClass() {
-    return HoeffdingTree.class;
-  }
-
-  @Override
-  public int stateVersion() {
-    return 1;
+  /** The constructor the service loader calls. */
+  public HoeffdingTreeCodec() {
+    super("brook.tree.HoeffdingTree", HoeffdingTree.class, 1);
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.brookml.cluster.CentroidRate.DecayUnit;
 import org.brookml.data.GaussianBlobs;
+import org.brookml.io.Snapshots;
 import org.brookml.learner.OnlineLearnerContract;
 import org.brookml.vector.SparseVector;
 import org.ejml.data.DMatrixRMaj;
@@ -361,7 +362,7 @@ class MiniBatchKMeansTest implements OnlineLearnerContract<MiniBatchKMeans> {
       sv.add(2, x[2]);
       sparse.learn(sv);
     }
-    assertThat(sparse.snapshot()).isEqualTo(dense.snapshot());
+    assertThat(Snapshots.write(sparse)).isEqualTo(Snapshots.write(dense));
     assertThat(sparse.predict(sv)).isEqualTo(dense.predict(sv.toDense(new double[5])));
     flatBatch.learnBatch(rows, 300);
     MiniBatchKMeans fromOffsets = dense.toBuilder().build();
@@ -370,12 +371,12 @@ class MiniBatchKMeansTest implements OnlineLearnerContract<MiniBatchKMeans> {
     MiniBatchKMeans twoBatches = dense.toBuilder().build();
     twoBatches.learnBatch(java.util.Arrays.copyOfRange(rows, 0, 500), 100);
     twoBatches.learnBatch(java.util.Arrays.copyOfRange(rows, 500, 1500), 200);
-    assertThat(fromOffsets.snapshot()).isEqualTo(twoBatches.snapshot());
+    assertThat(Snapshots.write(fromOffsets)).isEqualTo(Snapshots.write(twoBatches));
     matrixBatch.learnBatch(new DMatrixRMaj(300, 5, true, rows));
-    assertThat(matrixBatch.snapshot()).isEqualTo(flatBatch.snapshot());
+    assertThat(Snapshots.write(matrixBatch)).isEqualTo(Snapshots.write(flatBatch));
     MiniBatchKMeans simpleBatch = dense.toBuilder().build();
     simpleBatch.learnBatch(new org.ejml.simple.SimpleMatrix(300, 5, true, rows));
-    assertThat(simpleBatch.snapshot()).isEqualTo(flatBatch.snapshot());
+    assertThat(Snapshots.write(simpleBatch)).isEqualTo(Snapshots.write(flatBatch));
     assertThat(flatBatch.centersMatrix().get(1, 2)).isEqualTo(flatBatch.centers()[1][2]);
   }
 

@@ -2,12 +2,14 @@ package org.brookml.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32C;
 import org.brookml.cluster.CentroidRate;
@@ -42,7 +44,7 @@ class SnapshotsTest {
 
   @Test
   void inspect_readsTheHeader() {
-    SnapshotInfo info = Snapshots.inspect(fixtureModel().snapshot());
+    SnapshotInfo info = Snapshots.inspect(Snapshots.write(fixtureModel()));
     assertThat(info.formatVersion()).isEqualTo(1);
     assertThat(info.modelType()).isEqualTo("brook.cluster.MiniBatchKMeans");
     assertThat(info.stateVersion()).isEqualTo(1);
@@ -55,10 +57,16 @@ class SnapshotsTest {
       assertThat(in).as("fixture resource").isNotNull();
       fixture = in.readAllBytes();
     }
-    MiniBatchKMeans restored = MiniBatchKMeans.restore(fixture);
+    MiniBatchKMeans restored = Snapshots.read(fixture, MiniBatchKMeans.class);
+    assertThat(Snapshots.write(restored)).as("restoring is exact").isEqualTo(fixture);
+    // Training again agrees to the last bits the kernels may differ in (the fixture was written
+    // with the scalar kernels; Vector API lane widths sum in another order).
     MiniBatchKMeans fresh = fixtureModel();
     assertThat(restored.toString()).isEqualTo(fresh.toString());
-    assertThat(restored.centers()).isDeepEqualTo(fresh.centers());
+    for (int c = 0; c < fresh.centers().length; c++) {
+      assertThat(restored.centers()[c]).as("centre %d", c)
+          .containsExactly(fresh.centers()[c], within(1e-12));
+    }
     assertThat(restored.counts()).isEqualTo(fresh.counts());
     double[] probe = {0.5, -1, 2, 3};
     assertThat(restored.predict(probe)).isEqualTo(fresh.predict(probe));
@@ -66,7 +74,7 @@ class SnapshotsTest {
 
   @Test
   void everyTruncation_isRejectedCleanly() {
-    for (byte[] bytes : new byte[][] {fixtureModel().snapshot(), buffering().snapshot()}) {
+    for (byte[] bytes : List.of(Snapshots.write(fixtureModel()), Snapshots.write(buffering()))) {
       for (int length = 0; length < bytes.length; length++) {
         byte[] cut = Arrays.copyOf(bytes, length);
         assertThatThrownBy(() -> Snapshots.read(cut))
@@ -78,7 +86,7 @@ class SnapshotsTest {
 
   @Test
   void randomCorruption_isCaughtByTheChecksum() {
-    byte[] bytes = fixtureModel().snapshot();
+    byte[] bytes = Snapshots.write(fixtureModel());
     SplittableRandom random = new SplittableRandom(1);
     for (int trial = 0; trial < 3_000; trial++) {
       byte[] bad = bytes.clone();
@@ -100,7 +108,7 @@ class SnapshotsTest {
   void corruptionWithAValidChecksum_neverEscapesAsAnotherException() {
     SplittableRandom random = new SplittableRandom(2);
     int rejected = 0;
-    for (byte[] bytes : new byte[][] {fixtureModel().snapshot(), buffering().snapshot()}) {
+    for (byte[] bytes : List.of(Snapshots.write(fixtureModel()), Snapshots.write(buffering()))) {
       for (int trial = 0; trial < 4_000; trial++) {
         byte[] bad = bytes.clone();
         int flips = 1 + random.nextInt(3);
@@ -114,7 +122,7 @@ class SnapshotsTest {
         try {
           MiniBatchKMeans model = (MiniBatchKMeans) Snapshots.read(bad);
           // Accepted: it must then be a usable model.
-          assertThat(Snapshots.read(model.snapshot())).isNotNull();
+          assertThat(Snapshots.read(Snapshots.write(model))).isNotNull();
         } catch (SnapshotFormatException expected) {
           assertThat(expected.getMessage()).isNotBlank();
           rejected++;
@@ -135,7 +143,7 @@ class SnapshotsTest {
 
   @Test
   void futureVersions_wrongTypeAndGarbage_areNamedInTheMessage() {
-    byte[] bytes = fixtureModel().snapshot();
+    byte[] bytes = Snapshots.write(fixtureModel());
     byte[] future = bytes.clone();
     future[9] = 2; // format version 2
     resign(future);
@@ -176,7 +184,7 @@ class SnapshotsTest {
         .hasMessage("snapshot holds a 'test.CountingLearner', not a 'brook.cluster.MiniBatchKMeans'");
     assertThatThrownBy(() -> Snapshots.write(new CountingLearner(1) {}))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("no snapshot codec registered");
+        .hasMessageContaining("no snapshot codec for");
   }
 
   /** Regenerates the v1 fixture: run by hand, only when deliberately replacing it. */
@@ -185,7 +193,7 @@ class SnapshotsTest {
   void writeV1Fixture() throws IOException {
     Path target = Path.of("src/test/resources/snapshots/minibatch-kmeans-v1.bin");
     Files.createDirectories(target.getParent());
-    Files.write(target, fixtureModel().snapshot());
+    Files.write(target, Snapshots.write(fixtureModel()));
     assertThat(Files.size(target)).isPositive();
   }
 }

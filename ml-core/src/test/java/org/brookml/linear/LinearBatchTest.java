@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.brookml.io.Snapshots;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,8 +75,8 @@ class LinearBatchTest {
           }
         }
         assertThat(batched.samplesSeen()).isEqualTo(3L * rows);
-        assertThat(batched.snapshot()).as("%s, batches of %d", entry.getKey(), rows)
-            .isEqualTo(oneByOne.snapshot());
+        assertThat(Snapshots.write(batched)).as("%s, batches of %d", entry.getKey(), rows)
+            .isEqualTo(Snapshots.write(oneByOne));
       }
     }
   }
@@ -94,8 +95,8 @@ class LinearBatchTest {
           oneByOne.learn(row(xs, r), ys[r]);
         }
         batched.learnBatch(xs, rows, ys);
-        assertThat(batched.snapshot()).as("%s, %d rows", loss.name(), rows)
-            .isEqualTo(oneByOne.snapshot());
+        assertThat(Snapshots.write(batched)).as("%s, %d rows", loss.name(), rows)
+            .isEqualTo(Snapshots.write(oneByOne));
       }
     }
   }
@@ -107,7 +108,7 @@ class LinearBatchTest {
         SgdClassifier model = SgdClassifier.builder(D).optimizer(entry.getValue()).build();
         double[] warmUp = rows(rows, 7);
         model.learnBatch(warmUp, rows, labels(warmUp, rows));
-        byte[] before = model.snapshot();
+        byte[] before = Snapshots.write(model);
         for (int badRow : new int[] {0, rows / 2, rows - 1}) {
           for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY,
               Double.NEGATIVE_INFINITY}) {
@@ -118,16 +119,16 @@ class LinearBatchTest {
                 .as("%s, %d rows", entry.getKey(), rows)
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("row " + badRow + ", column 13 is not finite");
-            assertThat(model.snapshot()).as("%s, %d rows, bad row %d", entry.getKey(), rows,
+            assertThat(Snapshots.write(model)).as("%s, %d rows, bad row %d", entry.getKey(), rows,
                 badRow).isEqualTo(before);
           }
         }
         // The restored state learns on as if the bad batches never came.
-        SgdClassifier untouched = SgdClassifier.restore(before);
+        SgdClassifier untouched = Snapshots.read(before, SgdClassifier.class);
         double[] xs = rows(rows, 9);
         model.learnBatch(xs, rows, labels(xs, rows));
         untouched.learnBatch(xs, rows, labels(xs, rows));
-        assertThat(model.snapshot()).isEqualTo(untouched.snapshot());
+        assertThat(Snapshots.write(model)).isEqualTo(Snapshots.write(untouched));
       }
     }
   }
@@ -138,25 +139,25 @@ class LinearBatchTest {
     double[] xs = rows(LARGE, 3);
     int[] labels = labels(xs, LARGE);
     labels[LARGE - 1] = 2;
-    byte[] before = classifier.snapshot();
+    byte[] before = Snapshots.write(classifier);
     assertThatThrownBy(() -> classifier.learnBatch(xs, LARGE, labels))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2");
     assertThatThrownBy(() -> classifier.learnBatch(xs, LARGE + 1, new int[LARGE + 1]))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fewer than");
     assertThatThrownBy(() -> classifier.learnBatch(null, 1, new int[1]))
         .isInstanceOf(NullPointerException.class).hasMessageContaining("xs");
-    assertThat(classifier.snapshot()).isEqualTo(before);
+    assertThat(Snapshots.write(classifier)).isEqualTo(before);
 
     SgdRegressor poisson = SgdRegressor.builder(D).loss(Losses.poisson()).build();
     double[] ys = new double[LARGE];
     ys[LARGE - 1] = -1;
-    byte[] poissonBefore = poisson.snapshot();
+    byte[] poissonBefore = Snapshots.write(poisson);
     assertThatThrownBy(() -> poisson.learnBatch(xs, LARGE, ys))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(">= 0");
     ys[LARGE - 1] = Double.NaN;
     assertThatThrownBy(() -> poisson.learnBatch(xs, LARGE, ys))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not finite");
-    assertThat(poisson.snapshot()).isEqualTo(poissonBefore);
+    assertThat(Snapshots.write(poisson)).isEqualTo(poissonBefore);
   }
 
   @Test

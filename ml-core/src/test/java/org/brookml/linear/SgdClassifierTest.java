@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.brookml.io.Snapshots;
 import org.brookml.learner.OnlineLearnerContract;
 import org.brookml.vector.SparseVector;
 import org.junit.jupiter.api.Test;
@@ -346,11 +347,12 @@ class SgdClassifierTest implements OnlineLearnerContract<SgdClassifier> {
       for (int i = 0; i < 1_000; i++) {
         first.learn(rows[i], labels[i]);
       }
-      SgdClassifier resumed = SgdClassifier.restore(first.snapshot());
+      SgdClassifier resumed = Snapshots.read(Snapshots.write(first), SgdClassifier.class);
       for (int i = 1_000; i < 2_000; i++) {
         resumed.learn(rows[i], labels[i]);
       }
-      assertThat(resumed.snapshot()).as(optimizer.toString()).isEqualTo(unbroken.snapshot());
+      assertThat(Snapshots.write(resumed)).as(optimizer.toString())
+          .isEqualTo(Snapshots.write(unbroken));
     }
   }
 

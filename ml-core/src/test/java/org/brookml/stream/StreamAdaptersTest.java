@@ -10,6 +10,7 @@ import java.util.List;
 import org.brookml.cluster.MiniBatchKMeans;
 import org.brookml.data.GaussianBlobs;
 import org.brookml.io.SnapshotFormatException;
+import org.brookml.io.Snapshots;
 import org.brookml.linear.SgdClassifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,8 +82,8 @@ class StreamAdaptersTest {
       direct.learn(x, label);
       state = result.state();
     }
-    assertThat(state).isEqualTo(direct.snapshot());
-    byte[] kmeans = twoCentres().snapshot();
+    assertThat(state).isEqualTo(Snapshots.write(direct));
+    byte[] kmeans = Snapshots.write(twoCentres());
     assertThatThrownBy(() -> step.apply(kmeans, m -> 0, m -> { }))
         .isInstanceOf(SnapshotFormatException.class).hasMessageContaining("not a");
   }
@@ -96,17 +97,17 @@ class StreamAdaptersTest {
     MiniBatchKMeans next = MiniBatchKMeans.builder(2, 1)
         .initialCenters(new double[][] {{100}, {200}}).build();
     Path file = dir.resolve("model.bin");
-    Files.write(file, next.snapshot());
+    Files.write(file, Snapshots.write(next));
     long version = registry.load(file);
     assertThat(live.predictWithVersion(m -> m.centers()[0][0]))
         .isEqualTo(new LiveModel.Answer<>(version, 100.0));
 
-    byte[] otherType = SgdClassifier.builder(1).build().snapshot();
+    byte[] otherType = Snapshots.write(SgdClassifier.builder(1).build());
     assertThatThrownBy(() -> registry.load(otherType)).isInstanceOf(SnapshotFormatException.class);
-    byte[] otherDimension = MiniBatchKMeans.builder(2, 3).build().snapshot();
+    byte[] otherDimension = Snapshots.write(MiniBatchKMeans.builder(2, 3).build());
     assertThatThrownBy(() -> registry.load(otherDimension))
         .hasMessageContaining("dimension 3, but the served model has dimension 1");
-    byte[] corrupt = next.snapshot();
+    byte[] corrupt = Snapshots.write(next);
     corrupt[corrupt.length / 2] ^= 1;
     assertThatThrownBy(() -> registry.load(corrupt)).hasMessageContaining("CRC-32C mismatch");
     assertThat(live.predictWithVersion(m -> m.centers()[0][0]))

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.brookml.io.Snapshots;
 import org.brookml.learner.OnlineLearnerContract;
 import org.brookml.svm.PegasosSvm.Bias;
 import org.brookml.vector.SparseVector;
@@ -315,7 +316,7 @@ class PegasosSvmTest implements OnlineLearnerContract<PegasosSvm> {
       bytes = in.readAllBytes();
     }
     assertThat(org.brookml.io.Snapshots.inspect(bytes).stateVersion()).isEqualTo(1);
-    PegasosSvm restored = PegasosSvm.restore(bytes);
+    PegasosSvm restored = Snapshots.read(bytes, PegasosSvm.class);
     // What wrote the file: 300 examples of three classes, lambda 1e-3, averaging.
     PegasosSvm trained = PegasosSvm.builder(5, 3).lambda(1e-3).averaging(true).build();
     SplittableRandom random = new SplittableRandom(42);

@@ -10,6 +10,7 @@ import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.brookml.cluster.MiniBatchKMeans;
+import org.brookml.io.Snapshots;
 
 /**
  * The {@code foreachBatch} step of streaming mini-batch k-means, synchronous and data-parallel:
@@ -57,7 +58,7 @@ public final class SynchronousKMeans implements VoidFunction2<Dataset<Point>, Lo
         model.learn(p.getFeatures());
       }
     } else {
-      byte[] base = model.snapshot();
+      byte[] base = Snapshots.write(model);
       long id = batchId;
       assignments.write(batch.mapPartitions(
           (MapPartitionsFunction<Point, Assignment>) points -> assign(base, points, id),
@@ -67,7 +68,7 @@ public final class SynchronousKMeans implements VoidFunction2<Dataset<Point>, Lo
           Encoders.BINARY()).collectAsList();
       List<MiniBatchKMeans> replicas = new ArrayList<>();
       for (byte[] bytes : learned) {
-        replicas.add(MiniBatchKMeans.restore(bytes));
+        replicas.add(Snapshots.read(bytes, MiniBatchKMeans.class));
       }
       model.addDeltas(replicas);
     }
@@ -75,7 +76,7 @@ public final class SynchronousKMeans implements VoidFunction2<Dataset<Point>, Lo
   }
 
   private static Iterator<Assignment> assign(byte[] base, Iterator<Point> points, long batchId) {
-    MiniBatchKMeans model = MiniBatchKMeans.restore(base);
+    MiniBatchKMeans model = Snapshots.read(base, MiniBatchKMeans.class);
     List<Assignment> out = new ArrayList<>();
     while (points.hasNext()) {
       Point p = points.next();
@@ -86,7 +87,7 @@ public final class SynchronousKMeans implements VoidFunction2<Dataset<Point>, Lo
 
   /** One replica: the base learns this partition's points as one mini-batch. */
   private static Iterator<byte[]> learnPartition(byte[] base, Iterator<Point> points) {
-    MiniBatchKMeans replica = MiniBatchKMeans.restore(base);
+    MiniBatchKMeans replica = Snapshots.read(base, MiniBatchKMeans.class);
     List<double[]> rows = new ArrayList<>();
     while (points.hasNext()) {
       rows.add(points.next().getFeatures());
@@ -100,6 +101,6 @@ public final class SynchronousKMeans implements VoidFunction2<Dataset<Point>, Lo
       System.arraycopy(rows.get(r), 0, flat, r * d, d);
     }
     replica.learnBatch(flat, 0, rows.size());
-    return List.of(replica.snapshot()).iterator();
+    return List.of(Snapshots.write(replica)).iterator();
   }
 }

@@ -1,0 +1,44 @@
+package org.brookml.bayes;
+
+import org.brookml.internal.stats.ClassGaussians;
+import org.brookml.io.BaseModelCodec;
+import org.brookml.io.SnapshotReader;
+import org.brookml.io.SnapshotWriter;
+
+/**
+ * Writes and reads {@link GaussianNaiveBayes} snapshots. Found by the service loader (declared in
+ * {@code module-info.java} and {@code META-INF/services}); use {@link org.brookml.io.Snapshots}
+ * rather than this class.
+ */
+public final class GaussianNaiveBayesCodec extends BaseModelCodec<GaussianNaiveBayes> {
+
+  /** The constructor the service loader calls. */
+  public GaussianNaiveBayesCodec() {
+    super("brook.bayes.GaussianNaiveBayes", GaussianNaiveBayes.class, 1);
+  }
+
+  @Override
+  public void write(GaussianNaiveBayes m, SnapshotWriter out) {
+    out.writeInt(m.dimension).writeInt(m.numClasses).writeLong(m.samplesSeen)
+        .writeDoubles(m.classWeights);
+    m.gaussians.write(out);
+  }
+
+  @Override
+  public GaussianNaiveBayes read(SnapshotReader in, int stateVersion) {
+    int dimension = in.readInt("dimension", 1, 1 << 20);
+    int numClasses = in.readInt("numClasses", 2, 1 << 16);
+    ClassGaussians.requireReadable(in, numClasses, dimension);
+    GaussianNaiveBayes m = new GaussianNaiveBayes(dimension, numClasses);
+    m.samplesSeen = in.readLong("samplesSeen", 0);
+    double[] weights = in.readDoubles("class weights", numClasses, true);
+    for (double w : weights) {
+      if (w < 0) {
+        throw in.error("class weights", "holds a negative weight " + w);
+      }
+    }
+    System.arraycopy(weights, 0, m.classWeights, 0, numClasses);
+    m.gaussians.read(in);
+    return m;
+  }
+}
