@@ -1,0 +1,94 @@
+package org.brookml.io;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.brookml.bayes.GaussianNaiveBayes;
+import org.brookml.cluster.MiniBatchKMeans;
+import org.brookml.ensemble.OnlineAdaBoost;
+import org.brookml.ensemble.OnlineBagging;
+import org.brookml.learner.OnlineLearner;
+import org.brookml.linear.LearningRate;
+import org.brookml.linear.Losses;
+import org.brookml.linear.Optimizer;
+import org.brookml.linear.RecursiveLeastSquares;
+import org.brookml.linear.SgdClassifier;
+import org.brookml.linear.SgdRegressor;
+import org.brookml.linear.SoftmaxRegression;
+import org.brookml.preprocess.FeatureHasher;
+import org.brookml.preprocess.HashedClassifier;
+import org.brookml.preprocess.ScaledClassifier;
+import org.brookml.preprocess.ScaledRegressor;
+import org.brookml.svm.PegasosSvm;
+import org.brookml.tree.HoeffdingTree;
+
+/**
+ * One trained model of every built-in model type (some types in two settings), with non-trivial
+ * learned state: optimizer statistics, trees with splits, ensembles, pipelines. Shared by the codec
+ * fuzz test and the stored snapshot fixtures.
+ */
+final class TrainedModels {
+
+  private TrainedModels() {}
+
+  /** Each model type at least once, trained on the same seeded rows, by fixture name. */
+  static Map<String, OnlineLearner> all() {
+    SplittableRandom random = new SplittableRandom(1);
+    double[] x = new double[4];
+    SgdClassifier logistic = SgdClassifier.builder(4)
+        .optimizer(Optimizer.averagedSgd(LearningRate.optimal(1e-3), 1e-3, 0.3, 1)).build();
+    SgdClassifier ftrl = SgdClassifier.builder(4).optimizer(Optimizer.ftrl(0.1, 1, 0.01, 0.01))
+        .build();
+    SgdRegressor poisson = SgdRegressor.builder(4).loss(Losses.poisson())
+        .optimizer(Optimizer.adam(0.01, 0.9, 0.999, 0)).build();
+    SoftmaxRegression softmax = SoftmaxRegression.create(4, 3, Optimizer.adaGrad(0.1, 0));
+    RecursiveLeastSquares rls = RecursiveLeastSquares.create(4, 0.99, 100);
+    PegasosSvm pegasos = PegasosSvm.builder(4, 3).averaging(true).build();
+    ScaledClassifier scaled = ScaledClassifier.of(SgdClassifier.builder(4).build());
+    ScaledRegressor scaledRegression = ScaledRegressor.of(SgdRegressor.builder(4).build());
+    HashedClassifier hashed = HashedClassifier.of(new FeatureHasher(3, true),
+        SgdClassifier.builder(8).optimizer(Optimizer.adaGrad(0.1, 0)).build());
+    MiniBatchKMeans kmeans = MiniBatchKMeans.builder(3, 4).initBufferSize(20).build();
+    GaussianNaiveBayes bayes = GaussianNaiveBayes.create(4, 3);
+    HoeffdingTree tree = HoeffdingTree.builder(4, 2).gracePeriod(20).build();
+    OnlineBagging bagging = OnlineBagging.builder(HoeffdingTree.builder(4, 2).gracePeriod(20)
+        .build()).size(2).adwin(0.01).build();
+    OnlineAdaBoost boost = OnlineAdaBoost.builder(GaussianNaiveBayes.create(4, 2)).size(2).build();
+    for (int i = 0; i < 200; i++) {
+      for (int j = 0; j < 4; j++) {
+        x[j] = random.nextGaussian();
+      }
+      int label = x[0] > 0 ? 1 : 0;
+      logistic.learn(x, label);
+      ftrl.learn(x, label);
+      poisson.learn(x, random.nextInt(4));
+      softmax.learn(x, random.nextInt(3));
+      rls.learn(x, x[0] + 2 * x[1]);
+      pegasos.learn(x, random.nextInt(3));
+      scaled.learn(x, label);
+      scaledRegression.learn(x, x[2]);
+      hashed.learn(Map.of("a", x[0], "b", x[1] > 0 ? "up" : "down"), label);
+      kmeans.learn(x);
+      bayes.learn(x, random.nextInt(3));
+      tree.learn(x, label);
+      bagging.learn(x, label);
+      boost.learn(x, label);
+    }
+    Map<String, OnlineLearner> models = new LinkedHashMap<>();
+    models.put("sgd-classifier-averaged-sgd", logistic);
+    models.put("sgd-classifier-ftrl", ftrl);
+    models.put("sgd-regressor-poisson-adam", poisson);
+    models.put("softmax-regression-adagrad", softmax);
+    models.put("recursive-least-squares", rls);
+    models.put("pegasos-averaged-three-classes", pegasos);
+    models.put("scaled-classifier", scaled);
+    models.put("scaled-regressor", scaledRegression);
+    models.put("hashed-classifier", hashed);
+    models.put("minibatch-kmeans", kmeans);
+    models.put("gaussian-naive-bayes", bayes);
+    models.put("hoeffding-tree", tree);
+    models.put("bagging-adwin-trees", bagging);
+    models.put("adaboost-naive-bayes", boost);
+    return models;
+  }
+}
