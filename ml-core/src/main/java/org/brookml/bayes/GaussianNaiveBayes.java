@@ -1,12 +1,15 @@
 package org.brookml.bayes;
 
+import static org.brookml.learner.Probabilities.argMax;
+import static org.brookml.learner.Probabilities.normalizeLogs;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.brookml.internal.learner.DenseInputClassifier;
 import org.brookml.internal.merge.MergeChecks;
 import org.brookml.internal.stats.ClassGaussians;
-import org.brookml.learner.DenseInputClassifier;
-import org.brookml.stream.Mergeable;
+import org.brookml.learner.Mergeable;
 
 /**
  * Gaussian naive Bayes learned online: per class, its weight and a weighted normal estimate of

@@ -1,6 +1,6 @@
 package org.brookml.bayes;
 
-import org.brookml.internal.stats.ClassGaussians;
+import org.brookml.internal.io.GaussianCellsCodec;
 import org.brookml.io.BaseModelCodec;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
@@ -21,14 +21,14 @@ public final class GaussianNaiveBayesCodec extends BaseModelCodec<GaussianNaiveB
   public void write(GaussianNaiveBayes m, SnapshotWriter out) {
     out.writeInt(m.dimension).writeInt(m.numClasses).writeLong(m.samplesSeen)
         .writeDoubles(m.classWeights);
-    m.gaussians.write(out);
+    GaussianCellsCodec.write(m.gaussians, out);
   }
 
   @Override
   public GaussianNaiveBayes read(SnapshotReader in, int stateVersion) {
     int dimension = in.readInt("dimension", 1, 1 << 20);
     int numClasses = in.readInt("numClasses", 2, 1 << 16);
-    ClassGaussians.requireReadable(in, numClasses, dimension);
+    GaussianCellsCodec.requireReadable(in, numClasses, dimension);
     GaussianNaiveBayes m = new GaussianNaiveBayes(dimension, numClasses);
     m.samplesSeen = in.readLong("samplesSeen", 0);
     double[] weights = in.readDoubles("class weights", numClasses, true);
@@ -38,7 +38,7 @@ public final class GaussianNaiveBayesCodec extends BaseModelCodec<GaussianNaiveB
       }
     }
     System.arraycopy(weights, 0, m.classWeights, 0, numClasses);
-    m.gaussians.read(in);
+    GaussianCellsCodec.read(in, m.gaussians);
     return m;
   }
 }

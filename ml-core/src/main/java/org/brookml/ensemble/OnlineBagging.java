@@ -1,5 +1,8 @@
 package org.brookml.ensemble;
 
+import static org.brookml.learner.Probabilities.argMax;
+import static org.brookml.learner.Probabilities.normalize;
+
 import java.util.Arrays;
 import org.brookml.io.SnapshotReader;
 import org.brookml.learner.OnlineClassifier;

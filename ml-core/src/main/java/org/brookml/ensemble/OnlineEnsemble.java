@@ -2,11 +2,11 @@ package org.brookml.ensemble;
 
 import java.util.Objects;
 import org.brookml.drift.Adwin;
+import org.brookml.internal.learner.DenseInputClassifier;
 import org.brookml.internal.random.SplitMix64;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
 import org.brookml.learner.Batches;
-import org.brookml.learner.DenseInputClassifier;
 import org.brookml.learner.OnlineClassifier;
 
 /**

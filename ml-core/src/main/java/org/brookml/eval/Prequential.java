@@ -1,10 +1,12 @@
 package org.brookml.eval;
 
-import org.brookml.data.DenseExampleStream;
-import org.brookml.data.SparseExampleStream;
+import static org.brookml.learner.Probabilities.argMax;
+
+import org.brookml.learner.DenseExampleStream;
 import org.brookml.learner.OnlineClassifier;
 import org.brookml.learner.OnlineClusterer;
 import org.brookml.learner.OnlineRegressor;
+import org.brookml.learner.SparseExampleStream;
 
 /**
  * Prequential (test-then-train) evaluation: each example is first used to test the model, then to
@@ -69,16 +71,6 @@ public final class Prequential {
     return metrics;
   }
 
-  /** Index of the largest value; the first one on ties. */
-  public static int argMax(double[] values) {
-    int best = 0;
-    for (int i = 1; i < values.length; i++) {
-      if (values[i] > values[best]) {
-        best = i;
-      }
-    }
-    return best;
-  }
 
   private static int classCode(double target, int numClasses) {
     int label = (int) target;

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.brookml.data.DenseExampleStream;
+import org.brookml.learner.DenseExampleStream;
 
 /**
  * Streams the data rows of a Weka ARFF file one at a time, after reading its header. Numeric

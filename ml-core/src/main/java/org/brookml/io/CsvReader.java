@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.brookml.data.DenseExampleStream;
+import org.brookml.learner.DenseExampleStream;
 import org.brookml.learner.LabelEncoder;
 
 /**

@@ -4,7 +4,7 @@ import java.io.BufferedReader;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.util.Objects;
-import org.brookml.data.SparseExampleStream;
+import org.brookml.learner.SparseExampleStream;
 import org.brookml.vector.SparseVector;
 
 /**

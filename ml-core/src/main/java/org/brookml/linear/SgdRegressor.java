@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import org.brookml.io.Snapshots;
 import org.brookml.learner.Batches;
+import org.brookml.learner.Mergeable;
 import org.brookml.learner.OnlineRegressor;
-import org.brookml.stream.Mergeable;
 import org.brookml.vector.SparseVector;
 
 /**

@@ -1,12 +1,15 @@
 package org.brookml.linear;
 
+import static org.brookml.learner.Probabilities.argMax;
+import static org.brookml.learner.Probabilities.normalizeLogs;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.brookml.internal.merge.MergeChecks;
 import org.brookml.learner.Batches;
+import org.brookml.learner.Mergeable;
 import org.brookml.learner.OnlineClassifier;
-import org.brookml.stream.Mergeable;
 import org.brookml.vector.SparseVector;
 
 /**
@@ -138,26 +141,9 @@ public final class SoftmaxRegression
       throw new IllegalStateException("the model has diverged (scores not finite): its weights "
           + "overflowed; lower the learning rate and retrain (" + optimizer + ")");
     }
-    double sum = 0;
-    for (int c = 0; c < numClasses; c++) {
-      scores[c] = Math.exp(scores[c] - max);
-      sum += scores[c];
-    }
-    for (int c = 0; c < numClasses; c++) {
-      scores[c] /= sum;
-    }
-    return scores;
+    return normalizeLogs(scores);
   }
 
-  private static int argMax(double[] values) {
-    int best = 0;
-    for (int c = 1; c < values.length; c++) {
-      if (values[c] > values[best]) {
-        best = c;
-      }
-    }
-    return best;
-  }
 
   /** Weight {@code j} of class {@code c}'s row. */
   public double weight(int c, int j) {

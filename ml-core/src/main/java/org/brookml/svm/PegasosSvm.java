@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import org.brookml.internal.merge.MergeChecks;
 import org.brookml.learner.Batches;
+import org.brookml.learner.Mergeable;
 import org.brookml.learner.OnlineClassifier;
-import org.brookml.stream.Mergeable;
 import org.brookml.vector.SparseVector;
 
 /**

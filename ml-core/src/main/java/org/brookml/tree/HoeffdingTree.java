@@ -1,9 +1,12 @@
 package org.brookml.tree;
 
+import static org.brookml.learner.Probabilities.argMax;
+import static org.brookml.learner.Probabilities.normalize;
+import static org.brookml.learner.Probabilities.normalizeLogs;
+
 import java.util.Objects;
+import org.brookml.internal.learner.DenseInputClassifier;
 import org.brookml.internal.stats.ClassGaussians;
-import org.brookml.io.SnapshotReader;
-import org.brookml.learner.DenseInputClassifier;
 
 /**
  * A Hoeffding tree (VFDT; Domingos and Hulten, "Mining High-Speed Data Streams", KDD 2000) over
@@ -128,11 +131,6 @@ public final class HoeffdingTree extends DenseInputClassifier {
     return new Leaf(depth, numClasses, dimension);
   }
 
-  /** A new leaf for the codec, after checking the snapshot still holds its statistics. */
-  Leaf newLeafChecked(int depth, SnapshotReader in) {
-    ClassGaussians.requireReadable(in, numClasses, dimension);
-    return newLeaf(depth);
-  }
 
   @Override
   protected void learnChecked(double[] x, int label, double weight) {

@@ -1,5 +1,6 @@
 package org.brookml.tree;
 
+import org.brookml.internal.io.GaussianCellsCodec;
 import org.brookml.io.BaseModelCodec;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
@@ -39,7 +40,7 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
       Leaf leaf = (Leaf) node;
       out.writeByte(LEAF).writeDoubles(leaf.classWeights).writeDouble(leaf.weightAtLastEvaluation)
           .writeDouble(leaf.majorityCorrect).writeDouble(leaf.naiveBayesCorrect);
-      leaf.stats.write(out);
+      GaussianCellsCodec.write(leaf.stats, out);
     }
   }
 
@@ -86,7 +87,8 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
           + t.maxLeaves());
     }
     double[] classWeights = in.readDoubles("leaf class weights", t.numClasses, true);
-    Leaf leaf = t.newLeafChecked(depth, in);
+    GaussianCellsCodec.requireReadable(in, t.numClasses(), t.dimension());
+    Leaf leaf = t.newLeaf(depth);
     for (int c = 0; c < t.numClasses; c++) {
       if (classWeights[c] < 0) {
         throw in.error("leaf class weights", "holds a negative weight " + classWeights[c]);
@@ -96,7 +98,7 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
     leaf.weightAtLastEvaluation = in.readFiniteDouble("leaf weight at last evaluation");
     leaf.majorityCorrect = in.readFiniteDouble("leaf majority-class hits");
     leaf.naiveBayesCorrect = in.readFiniteDouble("leaf naive Bayes hits");
-    leaf.stats.read(in);
+    GaussianCellsCodec.read(in, leaf.stats);
     return leaf;
   }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.StringReader;
 import org.brookml.cluster.MiniBatchKMeans;
-import org.brookml.data.DenseExampleStream;
 import org.brookml.io.CsvReader;
+import org.brookml.learner.DenseExampleStream;
 import org.brookml.learner.OnlineClassifier;
 import org.brookml.vector.SparseVector;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.brookml.internal.vector.VectorKernels;
 import org.brookml.internal.vector.VectorKernelsProvider;
-import org.brookml.io.SnapshotReader;
-import org.brookml.io.SnapshotWriter;
 
 /**
  * Weighted normal estimates of every feature within every class, with each cell's smallest and
@@ -18,7 +16,6 @@ public final class ClassGaussians {
 
   /** Log of the floor under every density, so that one unusual value cannot veto a class. */
   static final double LOG_DENSITY_FLOOR = Math.log(1e-9);
-
 
   private static final VectorKernels KERNELS = VectorKernelsProvider.kernels();
 
@@ -123,18 +120,6 @@ public final class ClassGaussians {
     System.arraycopy(lo, 0, min, 0, cells);
     System.arraycopy(hi, 0, max, 0, cells);
     Arrays.fill(stale, true);
-  }
-
-  /**
-   * Checks, before anything is allocated, that {@code in} still holds enough bytes for the cells of
-   * that shape; a corrupt dimension must not allocate gigabytes.
-   */
-  public static void requireReadable(SnapshotReader in, int numClasses, int dimension) {
-    long bytes = 5L * (8L * numClasses * dimension + 4);
-    if (bytes > in.remaining()) {
-      throw in.error("gaussian cells", "need " + bytes + " bytes for " + numClasses + " x "
-          + dimension + " cells but " + in.remaining() + " remain");
-    }
   }
 
   /** Forgets every observation. */
@@ -242,23 +227,32 @@ public final class ClassGaussians {
     stale[c] = false;
   }
 
-  /** Writes every cell. */
-  public void write(SnapshotWriter out) {
-    out.writeDoubles(weight).writeDoubles(mean).writeDoubles(m2).writeDoubles(min)
-        .writeDoubles(max);
+  /**
+   * The live cell arrays, in the order weight, mean, m2, minimum, maximum (each class-major,
+   * {@code numClasses * dimension} long), for a codec to write. Callers must not modify them.
+   */
+  public double[][] cells() {
+    return new double[][] {weight, mean, m2, min, max};
   }
 
-  /** Reads cells written by {@link #write} into this (empty) instance of the same shape. */
-  public void read(SnapshotReader in) {
+  /**
+   * Replaces every cell with the given arrays (in the order of {@link #cells()}), after checking
+   * them all: lengths, no negative weight or m2, no NaN. Nothing changes when a check fails.
+   *
+   * @throws IllegalArgumentException naming the first bad cell
+   */
+  public void setCells(double[] w, double[] mu, double[] sq, double[] lo, double[] hi) {
     int cells = weight.length;
-    double[] w = in.readDoubles("gaussian weights", cells, true);
-    double[] mu = in.readDoubles("gaussian means", cells, true);
-    double[] sq = in.readDoubles("gaussian m2", cells, true);
-    double[] lo = in.readDoubles("gaussian minima", cells, false);
-    double[] hi = in.readDoubles("gaussian maxima", cells, false);
+    for (double[] a : new double[][] {w, mu, sq, lo, hi}) {
+      if (a.length != cells) {
+        throw new IllegalArgumentException("expected " + cells + " cells, got " + a.length);
+      }
+    }
     for (int i = 0; i < cells; i++) {
-      if (w[i] < 0 || sq[i] < 0 || Double.isNaN(lo[i]) || Double.isNaN(hi[i])) {
-        throw in.error("gaussian cell " + i, "has a negative weight or m2, or a NaN bound");
+      if (!(w[i] >= 0) || !(sq[i] >= 0) || Double.isNaN(mu[i]) || Double.isNaN(lo[i])
+          || Double.isNaN(hi[i])) {
+        throw new IllegalArgumentException("gaussian cell " + i
+            + " has a negative or NaN weight or m2, or a NaN mean or bound");
       }
     }
     System.arraycopy(w, 0, weight, 0, cells);

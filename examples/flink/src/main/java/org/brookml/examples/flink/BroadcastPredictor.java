@@ -11,6 +11,7 @@ import org.apache.flink.util.OutputTag;
 import org.brookml.eval.Prequential;
 import org.brookml.io.Snapshots;
 import org.brookml.learner.OnlineClassifier;
+import org.brookml.learner.Probabilities;
 
 /**
  * Data-parallel training, the serving side: the merged model arrives through broadcast state (every
@@ -89,7 +90,7 @@ public final class BroadcastPredictor<M extends OnlineClassifier>
     }
     double[] proba = cachedModel.predictProba(point.features,
         new double[cachedModel.numClasses()]);
-    int predicted = Prequential.argMax(proba);
+    int predicted = Probabilities.argMax(proba);
     return new Prediction(point.key, point.index, point.label, predicted, proba[predicted]);
   }
 }

@@ -11,6 +11,7 @@ import org.apache.flink.util.OutputTag;
 import org.brookml.eval.Prequential;
 import org.brookml.io.Snapshots;
 import org.brookml.learner.OnlineClassifier;
+import org.brookml.learner.Probabilities;
 
 /**
  * One Brook classifier per key, kept in Flink keyed state as snapshot bytes: each point is
@@ -66,7 +67,7 @@ public final class KeyedLearner<M extends OnlineClassifier>
       context.output(REJECTED, point + " # " + e.getMessage());
       return;
     }
-    int predicted = Prequential.argMax(proba);
+    int predicted = Probabilities.argMax(proba);
     byte[] updated = Snapshots.write(m);
     model.update(updated);
     out.collect(new Prediction(point.key, point.index, point.label, predicted, proba[predicted]));

@@ -13,8 +13,8 @@ import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.brookml.io.Snapshots;
+import org.brookml.learner.Mergeable;
 import org.brookml.learner.OnlineClassifier;
-import org.brookml.stream.Mergeable;
 
 /**
  * Data-parallel training, the merging side (run it with parallelism 1): keeps the latest snapshot

@@ -13,6 +13,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.brookml.eval.Prequential;
 import org.brookml.learner.OnlineClassifier;
+import org.brookml.learner.Probabilities;
 import org.brookml.stream.SnapshotStep;
 
 /**
@@ -62,7 +63,7 @@ final class LearnerProcessor<M extends OnlineClassifier>
   }
 
   private static String describe(double[] proba) {
-    int best = Prequential.argMax(proba);
+    int best = Probabilities.argMax(proba);
     return best + "," + String.format(Locale.ROOT, "%.17g", proba[best]);
   }
 

@@ -1,7 +1,6 @@
-package org.brookml.stream;
+package org.brookml.learner;
 
 import java.util.List;
-import org.brookml.learner.OnlineLearner;
 
 /**
  * A learner whose replicas can be combined, for data-parallel training. Learners that cannot be

@@ -1,4 +1,4 @@
-package org.brookml.data;
+package org.brookml.learner;
 
 /**
  * A pull-based stream of dense examples, each a feature vector and a target (a class code or a

@@ -1,4 +1,4 @@
-package org.brookml.data;
+package org.brookml.learner;
 
 import org.brookml.vector.SparseVector;
 

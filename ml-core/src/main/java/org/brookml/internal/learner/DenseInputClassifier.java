@@ -1,7 +1,8 @@
-package org.brookml.learner;
+package org.brookml.internal.learner;
 
-import java.util.Arrays;
 import java.util.Objects;
+import org.brookml.learner.Batches;
+import org.brookml.learner.OnlineClassifier;
 import org.brookml.vector.SparseVector;
 
 /**
@@ -166,52 +167,5 @@ public abstract class DenseInputClassifier implements OnlineClassifier {
       throw new IllegalArgumentException(
           "out must have length " + numClasses() + ", got " + out.length);
     }
-  }
-
-  /** Index of the largest value; the lowest index wins ties. */
-  protected static int argMax(double[] values) {
-    int best = 0;
-    for (int i = 1; i < values.length; i++) {
-      if (values[i] > values[best]) {
-        best = i;
-      }
-    }
-    return best;
-  }
-
-  /**
-   * Turns unnormalized log probabilities into probabilities in place and returns the array. All
-   * {@code -inf} (no class possible) gives the uniform distribution.
-   */
-  protected static double[] normalizeLogs(double[] logs) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (double v : logs) {
-      max = Math.max(max, v);
-    }
-    if (max == Double.NEGATIVE_INFINITY) {
-      Arrays.fill(logs, 1.0 / logs.length);
-      return logs;
-    }
-    double sum = 0;
-    for (int i = 0; i < logs.length; i++) {
-      logs[i] = Math.exp(logs[i] - max);
-      sum += logs[i];
-    }
-    for (int i = 0; i < logs.length; i++) {
-      logs[i] /= sum;
-    }
-    return logs;
-  }
-
-  /** Scales non-negative {@code weights} in place to sum to 1 (uniform if they sum to 0). */
-  protected static double[] normalize(double[] weights) {
-    double sum = 0;
-    for (double w : weights) {
-      sum += w;
-    }
-    for (int i = 0; i < weights.length; i++) {
-      weights[i] = sum > 0 ? weights[i] / sum : 1.0 / weights.length;
-    }
-    return weights;
   }
 }
