@@ -15,6 +15,7 @@ module org.brookml.core {
   exports org.brookml.vector;
   exports org.brookml.learner;
   exports org.brookml.cluster;
+  exports org.brookml.optim;
   exports org.brookml.linear;
   exports org.brookml.preprocess;
   exports org.brookml.svm;

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.brookml.internal.merge.MergeChecks;
+import org.brookml.internal.optim.Stepper;
 import org.brookml.learner.Batches;
+import org.brookml.optim.Loss;
+import org.brookml.optim.Optimizer;
 import org.brookml.vector.SparseVector;
 
 /**
@@ -35,9 +38,8 @@ abstract class LinearModel {
     this.dimension = dimension;
     this.loss = loss;
     this.optimizer = optimizer;
-    this.stepper = optimizer.newStepper(dimension);
-    this.optimizerAverages =
-        optimizer instanceof Optimizer.Sgd && ((Optimizer.Sgd) optimizer).averaged;
+    this.stepper = Stepper.of(optimizer, dimension);
+    this.optimizerAverages = optimizer.averagesIterates();
   }
 
   /**
@@ -98,7 +100,7 @@ abstract class LinearModel {
       Batches.requireRows(xs, rows, dimension, "xs");
     } else {
       if (batchStart == null) {
-        batchStart = optimizer.newStepper(dimension);
+        batchStart = Stepper.of(optimizer, dimension);
       }
       batchStart.copyFrom(stepper);
     }
@@ -202,7 +204,7 @@ abstract class LinearModel {
       samples[i + 1] = others.get(i).samplesSeen;
     }
     ParameterMerging.mergeFrom(new Stepper[] {stepper}, rows, samples,
-        () -> optimizer.newStepper(dimension));
+        () -> Stepper.of(optimizer, dimension));
     for (int i = 1; i < samples.length; i++) {
       samplesSeen += samples[i];
     }

@@ -1,9 +1,14 @@
 package org.brookml.linear;
 
+import org.brookml.internal.optim.Stepper;
 import org.brookml.io.BaseModelCodec;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
 import org.brookml.learner.OnlineLearner;
+import org.brookml.optim.Loss;
+import org.brookml.optim.Losses;
+import org.brookml.optim.Optimizer;
+import org.brookml.optim.OptimizerCodec;
 
 /**
  * Snapshot layout shared by the linear models, state version 1: dimension, loss name, optimizer
@@ -17,7 +22,7 @@ abstract class LinearModelCodec<M extends LinearModel & OnlineLearner>
 
   /** Builds an untrained model from the configuration read back. */
   interface Factory<M> {
-    M create(int dimension, Loss loss, Optimizer optimizer);
+    M create(int dimension, String lossName, Optimizer optimizer);
   }
 
   private final Factory<M> factory;
@@ -41,7 +46,7 @@ abstract class LinearModelCodec<M extends LinearModel & OnlineLearner>
     if (8L * dimension > in.remaining()) {
       throw in.error("dimension", dimension + " weights do not fit the snapshot");
     }
-    M model = factory.create(dimension, Losses.byName(in.readString("loss")),
+    M model = factory.create(dimension, in.readString("loss"),
         OptimizerCodec.read(in));
     long samplesSeen = in.readLong("samples seen", 0);
     Stepper state = model.stepper.copy();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import org.brookml.internal.optim.Stepper;
 
 /**
  * The merge rules the linear models share (Zinkevich, Weimer, Smola and Li, "Parallelized

@@ -6,6 +6,11 @@ import org.brookml.io.Snapshots;
 import org.brookml.learner.Batches;
 import org.brookml.learner.Mergeable;
 import org.brookml.learner.OnlineClassifier;
+import org.brookml.optim.ClassificationLoss;
+import org.brookml.optim.LearningRate;
+import org.brookml.optim.Loss;
+import org.brookml.optim.Losses;
+import org.brookml.optim.Optimizer;
 import org.brookml.vector.SparseVector;
 
 /**
@@ -28,8 +33,11 @@ import org.brookml.vector.SparseVector;
 public final class SgdClassifier extends LinearModel
     implements OnlineClassifier, Mergeable<SgdClassifier> {
 
+  private final ClassificationLoss classificationLoss;
+
   private SgdClassifier(Builder b) {
     super(b.dimension, b.loss, b.optimizer);
+    this.classificationLoss = b.loss;
   }
 
   /** A builder for {@code dimension} features. */
@@ -99,7 +107,7 @@ public final class SgdClassifier extends LinearModel
   }
 
   private double[] probabilities(double score, double[] out) {
-    double p1 = loss == Losses.hinge() ? (score > 0 ? 1 : 0) : loss.meanFunction(score);
+    double p1 = loss.meanFunction(score);
     out[0] = 1 - p1;
     out[1] = p1;
     return out;
@@ -119,7 +127,7 @@ public final class SgdClassifier extends LinearModel
 
   /** A builder preset with this model's configuration. */
   public Builder toBuilder() {
-    return new Builder(dimension).loss(loss).optimizer(optimizer);
+    return new Builder(dimension).loss(classificationLoss).optimizer(optimizer);
   }
 
   /**
@@ -161,7 +169,7 @@ public final class SgdClassifier extends LinearModel
    */
   public static final class Builder {
     private final int dimension;
-    private Loss loss = Losses.log();
+    private ClassificationLoss loss = Losses.log();
     private Optimizer optimizer = Optimizer.sgd(LearningRate.optimal(1e-4), 1e-4, 0, 1);
 
     private Builder(int dimension) {
@@ -171,14 +179,15 @@ public final class SgdClassifier extends LinearModel
       this.dimension = dimension;
     }
 
-    /** The loss: {@link Losses#log()}, {@link Losses#hinge()} or {@link Losses#modifiedHuber()}. */
-    public Builder loss(Loss loss) {
-      Objects.requireNonNull(loss, "loss");
-      if (loss != Losses.log() && loss != Losses.hinge() && loss != Losses.modifiedHuber()) {
-        throw new IllegalArgumentException(
-            "loss must be a classification loss (log, hinge, modifiedHuber), got " + loss.name());
-      }
-      this.loss = loss;
+    /**
+     * The loss: {@link Losses#log()}, {@link Losses#hinge()}, {@link Losses#modifiedHuber()}, or
+     * one of your own registered with {@link Losses#register}.
+     *
+     * @throws IllegalArgumentException if the loss is neither built in nor registered (a snapshot
+     *     of the model could not be restored)
+     */
+    public Builder loss(ClassificationLoss loss) {
+      this.loss = Losses.requireRestorable(loss);
       return this;
     }
 

@@ -6,6 +6,10 @@ import org.brookml.io.Snapshots;
 import org.brookml.learner.Batches;
 import org.brookml.learner.Mergeable;
 import org.brookml.learner.OnlineRegressor;
+import org.brookml.optim.LearningRate;
+import org.brookml.optim.Losses;
+import org.brookml.optim.Optimizer;
+import org.brookml.optim.RegressionLoss;
 import org.brookml.vector.SparseVector;
 
 /**
@@ -23,9 +27,11 @@ import org.brookml.vector.SparseVector;
 public final class SgdRegressor extends LinearModel
     implements OnlineRegressor, Mergeable<SgdRegressor> {
 
+  private final RegressionLoss regressionLoss;
 
   private SgdRegressor(Builder b) {
     super(b.dimension, b.loss, b.optimizer);
+    this.regressionLoss = b.loss;
   }
 
   /** A builder for {@code dimension} features. */
@@ -50,10 +56,8 @@ public final class SgdRegressor extends LinearModel
   @Override
   public void learnBatch(double[] xs, int rows, double[] ys) {
     Batches.requireTargets(ys, rows); // finite
-    if (loss == Losses.poisson()) {
-      for (int r = 0; r < rows; r++) {
-        requireTarget(ys[r]);
-      }
+    for (int r = 0; r < rows; r++) {
+      requireTarget(ys[r]);
     }
     stepRows(xs, rows, null, ys);
   }
@@ -62,8 +66,9 @@ public final class SgdRegressor extends LinearModel
     if (!Double.isFinite(y)) {
       throw new IllegalArgumentException("target y is not finite: " + y);
     }
-    if (loss == Losses.poisson() && y < 0) {
-      throw new IllegalArgumentException("Poisson regression needs a target >= 0, got " + y);
+    if (!regressionLoss.acceptsTarget(y)) {
+      throw new IllegalArgumentException("target " + y + " is outside the domain of the '"
+          + loss.name() + "' loss: " + regressionLoss.domain());
     }
     return y;
   }
@@ -87,7 +92,7 @@ public final class SgdRegressor extends LinearModel
 
   /** A builder preset with this model's configuration. */
   public Builder toBuilder() {
-    return new Builder(dimension).loss(loss).optimizer(optimizer);
+    return new Builder(dimension).loss(regressionLoss).optimizer(optimizer);
   }
 
   /**
@@ -129,7 +134,7 @@ public final class SgdRegressor extends LinearModel
    */
   public static final class Builder {
     private final int dimension;
-    private Loss loss = Losses.squared();
+    private RegressionLoss loss = Losses.squared();
     private Optimizer optimizer =
         Optimizer.sgd(LearningRate.inverseScaling(0.01, 0.25), 1e-4, 0, 1);
 
@@ -140,14 +145,15 @@ public final class SgdRegressor extends LinearModel
       this.dimension = dimension;
     }
 
-    /** A regression loss: squared, Huber, epsilon-insensitive, quantile or Poisson. */
-    public Builder loss(Loss loss) {
-      Objects.requireNonNull(loss, "loss");
-      if (loss == Losses.log() || loss == Losses.hinge() || loss == Losses.modifiedHuber()) {
-        throw new IllegalArgumentException(
-            "loss must be a regression loss, got the classification loss " + loss.name());
-      }
-      this.loss = loss;
+    /**
+     * A regression loss: squared, Huber, epsilon-insensitive, quantile, Poisson, or one of your own
+     * registered with {@link Losses#register}.
+     *
+     * @throws IllegalArgumentException if the loss is neither built in nor registered (a snapshot
+     *     of the model could not be restored)
+     */
+    public Builder loss(RegressionLoss loss) {
+      this.loss = Losses.requireRestorable(loss);
       return this;
     }
 

@@ -1,5 +1,7 @@
 package org.brookml.linear;
 
+import org.brookml.optim.Losses;
+
 /**
  * Writes and reads {@link SgdRegressor} snapshots in the linear models' shared layout. Found by
  * the service loader (declared in {@code module-info.java} and {@code META-INF/services}); use
@@ -10,7 +12,8 @@ public final class SgdRegressorCodec extends LinearModelCodec<SgdRegressor> {
   /** The constructor the service loader calls. */
   public SgdRegressorCodec() {
     super("brook.linear.SgdRegressor", SgdRegressor.class,
-        (dimension, loss, optimizer) -> SgdRegressor.builder(dimension).loss(loss)
+        (dimension, loss, optimizer) -> SgdRegressor.builder(dimension)
+            .loss(Losses.regressionByName(loss))
             .optimizer(optimizer).build());
   }
 }

@@ -1,8 +1,10 @@
 package org.brookml.linear;
 
+import org.brookml.internal.optim.Stepper;
 import org.brookml.io.BaseModelCodec;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
+import org.brookml.optim.OptimizerCodec;
 
 /**
  * Writes and reads {@link SoftmaxRegression} snapshots. Found by the service loader (declared in
@@ -33,7 +35,8 @@ public final class SoftmaxRegressionCodec extends BaseModelCodec<SoftmaxRegressi
     if (8L * dimension * numClasses > in.remaining()) {
       throw in.error("dimension x numClasses", "does not fit the snapshot");
     }
-    SoftmaxRegression model = SoftmaxRegression.create(dimension, numClasses, OptimizerCodec.read(in));
+    SoftmaxRegression model = SoftmaxRegression.builder(dimension, numClasses)
+        .optimizer(OptimizerCodec.read(in)).build();
     model.samplesSeen = in.readLong("samples seen", 0);
     for (Stepper row : model.rows) {
       row.read(in);

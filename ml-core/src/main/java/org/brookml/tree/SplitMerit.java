@@ -1,6 +1,6 @@
 package org.brookml.tree;
 
-import org.brookml.internal.vector.ScalarVectorKernels;
+import org.brookml.internal.vector.ScalarSplitKernels;
 
 /**
  * Impurity of class weights and the range of a split's merit. The merits themselves come from the
@@ -17,8 +17,8 @@ final class SplitMerit {
       total += w;
     }
     return criterion == HoeffdingTree.SplitCriterion.GINI
-        ? ScalarVectorKernels.gini(weights, 0, 1, weights.length, total)
-        : ScalarVectorKernels.entropy(weights, 0, 1, weights.length, total);
+        ? ScalarSplitKernels.gini(weights, 0, 1, weights.length, total)
+        : ScalarSplitKernels.entropy(weights, 0, 1, weights.length, total);
   }
 
   /** The largest possible merit: {@code log2(numClasses)} bits, or 1 for Gini. */

@@ -2,7 +2,7 @@ package org.brookml.tree;
 
 import java.util.Arrays;
 import org.brookml.internal.stats.ClassGaussians;
-import org.brookml.internal.vector.VectorKernels;
+import org.brookml.internal.vector.SplitKernels;
 import org.brookml.internal.vector.VectorKernelsProvider;
 
 /**
@@ -15,7 +15,7 @@ import org.brookml.internal.vector.VectorKernelsProvider;
  */
 final class SplitSearch {
 
-  private static final VectorKernels KERNELS = VectorKernelsProvider.kernels();
+  private static final SplitKernels KERNELS = VectorKernelsProvider.splits();
 
   private final int dimension;
   private final int numClasses;

@@ -1,7 +1,7 @@
 package org.brookml.vector;
 
 import java.util.Objects;
-import org.brookml.internal.vector.VectorKernels;
+import org.brookml.internal.vector.VectorPrimitives;
 import org.brookml.internal.vector.VectorKernelsProvider;
 
 /**
@@ -17,13 +17,13 @@ import org.brookml.internal.vector.VectorKernelsProvider;
  */
 public final class Vectors {
 
-  private static final VectorKernels IMPL = VectorKernelsProvider.kernels();
+  private static final VectorPrimitives IMPL = VectorKernelsProvider.primitives();
 
   private Vectors() {}
 
   /** Name of the kernel implementation in use: {@code scalar} or {@code panama-256}. */
   public static String implementation() {
-    return IMPL.name();
+    return VectorKernelsProvider.kernels().name();
   }
 
   /** {@code a . b}. */

@@ -8,9 +8,9 @@ import org.brookml.cluster.MiniBatchKMeans;
 import org.brookml.ensemble.OnlineAdaBoost;
 import org.brookml.ensemble.OnlineBagging;
 import org.brookml.learner.OnlineLearner;
-import org.brookml.linear.LearningRate;
-import org.brookml.linear.Losses;
-import org.brookml.linear.Optimizer;
+import org.brookml.optim.LearningRate;
+import org.brookml.optim.Losses;
+import org.brookml.optim.Optimizer;
 import org.brookml.linear.RecursiveLeastSquares;
 import org.brookml.linear.SgdClassifier;
 import org.brookml.linear.SgdRegressor;
@@ -41,7 +41,7 @@ final class TrainedModels {
         .build();
     SgdRegressor poisson = SgdRegressor.builder(4).loss(Losses.poisson())
         .optimizer(Optimizer.adam(0.01, 0.9, 0.999, 0)).build();
-    SoftmaxRegression softmax = SoftmaxRegression.create(4, 3, Optimizer.adaGrad(0.1, 0));
+    SoftmaxRegression softmax = SoftmaxRegression.builder(4, 3).optimizer(Optimizer.adaGrad(0.1, 0)).build();
     RecursiveLeastSquares rls = RecursiveLeastSquares.create(4, 0.99, 100);
     PegasosSvm pegasos = PegasosSvm.builder(4, 3).averaging(true).build();
     ScaledClassifier scaled = ScaledClassifier.of(SgdClassifier.builder(4).build());

@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.brookml.io.Snapshots;
+import org.brookml.optim.LearningRate;
+import org.brookml.optim.Loss;
+import org.brookml.optim.Losses;
+import org.brookml.optim.Optimizer;
+import org.brookml.optim.RegressionLoss;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,7 +89,7 @@ class LinearBatchTest {
 
   @Test
   void regressorBatches_giveTheModelOfLearningRowByRow() {
-    for (Loss loss : new Loss[] {Losses.squared(), Losses.huber(1), Losses.poisson()}) {
+    for (RegressionLoss loss : List.of(Losses.squared(), Losses.huber(1), Losses.poisson())) {
       for (int rows : new int[] {SMALL, LARGE}) {
         SgdRegressor batched = SgdRegressor.builder(D).loss(loss)
             .optimizer(Optimizer.adaGrad(0.01, 1e-4)).build();

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.brookml.io.Snapshots;
+import org.brookml.optim.LearningRate;
+import org.brookml.optim.Optimizer;
 import org.junit.jupiter.api.Test;
 
 /** Merging linear models: parameter averaging (Zinkevich et al. 2010) and synchronous deltas. */
@@ -163,8 +165,8 @@ class LinearMergeTest {
   @Test
   void softmaxAndRegression_mergeByTheSameRules() {
     Optimizer adaGrad = Optimizer.adaGrad(0.1, 0);
-    SoftmaxRegression a = SoftmaxRegression.create(3, 3, adaGrad);
-    SoftmaxRegression b = SoftmaxRegression.create(3, 3, adaGrad);
+    SoftmaxRegression a = SoftmaxRegression.builder(3, 3).optimizer(adaGrad).build();
+    SoftmaxRegression b = SoftmaxRegression.builder(3, 3).optimizer(adaGrad).build();
     SgdRegressor ra = SgdRegressor.builder(3).build();
     SgdRegressor rb = SgdRegressor.builder(3).build();
     SplittableRandom random = new SplittableRandom(6);

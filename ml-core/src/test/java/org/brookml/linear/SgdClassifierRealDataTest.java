@@ -18,8 +18,10 @@ import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.brookml.eval.ClassificationMetrics;
 import org.brookml.eval.Prequential;
 import org.brookml.io.CsvReader;
-import org.brookml.io.RealData;
 import org.brookml.io.LibSvmReader;
+import org.brookml.io.RealData;
+import org.brookml.optim.LearningRate;
+import org.brookml.optim.Optimizer;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -11,6 +11,9 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.brookml.io.Snapshots;
 import org.brookml.learner.OnlineLearnerContract;
+import org.brookml.optim.LearningRate;
+import org.brookml.optim.Losses;
+import org.brookml.optim.Optimizer;
 import org.brookml.vector.SparseVector;
 import org.junit.jupiter.api.Test;
 
@@ -405,8 +408,6 @@ class SgdClassifierTest implements OnlineLearnerContract<SgdClassifier> {
   @Test
   void builder_rejectsBadSettings_namingThem() {
     assertThatThrownBy(() -> SgdClassifier.builder(0)).hasMessage("dimension must be >= 1, got 0");
-    assertThatThrownBy(() -> SgdClassifier.builder(3).loss(Losses.squared()))
-        .hasMessageContaining("classification loss");
     assertThatThrownBy(() -> Optimizer.sgd(LearningRate.constant(0.1), -1, 0, 1))
         .hasMessage("alpha must be finite and >= 0, got -1.0");
     assertThatThrownBy(() -> Optimizer.sgd(LearningRate.constant(0.1), 0, 2, 1))

@@ -8,7 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.brookml.io.Snapshots;
 import org.brookml.learner.OnlineLearnerContract;
+import org.brookml.optim.LearningRate;
+import org.brookml.optim.Losses;
+import org.brookml.optim.Optimizer;
+import org.brookml.optim.RegressionLoss;
 import org.brookml.vector.SparseVector;
 import org.junit.jupiter.api.Test;
 
@@ -84,7 +89,8 @@ class SgdRegressorTest implements OnlineLearnerContract<SgdRegressor> {
     assertThat(model.intercept()).isCloseTo(TRUE_B, within(0.03));
     assertThat(model.predict(new double[3])).isCloseTo(Math.exp(TRUE_B), within(0.05));
     assertThatThrownBy(() -> model.learn(new double[3], -1))
-        .hasMessage("Poisson regression needs a target >= 0, got -1.0");
+        .hasMessage("target -1.0 is outside the domain of the 'poisson' loss: Poisson regression "
+            + "needs a finite target >= 0");
   }
 
   /** Knuth's method: fine for the small rates used here. */
@@ -129,9 +135,49 @@ class SgdRegressorTest implements OnlineLearnerContract<SgdRegressor> {
     assertThat(huber.weight(0)).isCloseTo(2, within(0.1));
   }
 
+  /** Log-cosh loss, a smooth Huber: a loss of the user's own, not built in. */
+  private static final class LogCosh implements RegressionLoss {
+    @Override
+    public double loss(double p, double y) {
+      double r = Math.abs(p - y);
+      return r + Math.log1p(Math.exp(-2 * r)) - Math.log(2);
+    }
+
+    @Override
+    public double derivative(double p, double y) {
+      return Math.tanh(p - y);
+    }
+
+    @Override
+    public String name() {
+      return "test.logCosh";
+    }
+  }
+
   @Test
-  void classificationLosses_areRejected() {
-    assertThatThrownBy(() -> SgdRegressor.builder(2).loss(Losses.log()))
-        .hasMessageContaining("regression loss");
+  void customLoss_mustBeRegistered_thenLearnsAndItsSnapshotsRestore() {
+    RegressionLoss logCosh = new LogCosh();
+    assertThatThrownBy(() -> SgdRegressor.builder(2).loss(logCosh))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'test.logCosh' is neither built in nor registered")
+        .hasMessageContaining("Losses.register");
+    Losses.register(logCosh);
+    Losses.register(logCosh); // again: nothing happens
+    SgdRegressor model = SgdRegressor.builder(2).loss(logCosh)
+        .optimizer(Optimizer.sgd(LearningRate.constant(0.05), 0, 0, 1)).build();
+    SplittableRandom random = new SplittableRandom(3);
+    for (int i = 0; i < 20_000; i++) {
+      double a = random.nextGaussian();
+      double b = random.nextGaussian();
+      model.learn(new double[] {a, b}, 3 * a - b + 0.5);
+    }
+    assertThat(model.weights()).containsExactly(new double[] {3, -1}, within(0.05));
+    SgdRegressor restored = Snapshots.read(Snapshots.write(model), SgdRegressor.class);
+    assertThat(restored.loss()).isSameAs(logCosh);
+    assertThat(Snapshots.write(restored)).isEqualTo(Snapshots.write(model));
+    assertThatThrownBy(() -> Losses.register(new LogCosh()))
+        .hasMessage("another loss is registered as 'test.logCosh'");
+    assertThatThrownBy(() -> Losses.classificationByName("test.logCosh"))
+        .hasMessage("loss 'test.logCosh' is not a classification loss");
   }
 }

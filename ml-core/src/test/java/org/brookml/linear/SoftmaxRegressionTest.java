@@ -16,6 +16,8 @@ import org.brookml.eval.Prequential;
 import org.brookml.io.CsvReader;
 import org.brookml.learner.LabelEncoder;
 import org.brookml.learner.OnlineLearnerContract;
+import org.brookml.optim.LearningRate;
+import org.brookml.optim.Optimizer;
 import org.brookml.vector.SparseVector;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +27,7 @@ class SoftmaxRegressionTest implements OnlineLearnerContract<SoftmaxRegression> 
 
   @Override
   public SoftmaxRegression newLearner() {
-    return SoftmaxRegression.create(3, 4, Optimizer.sgd(LearningRate.constant(0.05), 1e-4, 0, 1));
+    return SoftmaxRegression.builder(3, 4).optimizer(Optimizer.sgd(LearningRate.constant(0.05), 1e-4, 0, 1)).build();
   }
 
   @Override
@@ -66,7 +68,7 @@ class SoftmaxRegressionTest implements OnlineLearnerContract<SoftmaxRegression> 
   @Test
   void oneStep_matchesTheCrossEntropyGradientByHand() {
     SoftmaxRegression model =
-        SoftmaxRegression.create(2, 3, Optimizer.sgd(LearningRate.constant(0.5), 0, 0, 1));
+        SoftmaxRegression.builder(2, 3).optimizer(Optimizer.sgd(LearningRate.constant(0.5), 0, 0, 1)).build();
     double[] x = {1, -2};
     model.learn(x, 2);
     // Scores all 0 -> P = 1/3 each; row c moves by -eta (P_c - [c = 2]) x, intercept likewise.
@@ -85,7 +87,7 @@ class SoftmaxRegressionTest implements OnlineLearnerContract<SoftmaxRegression> 
 
   @Test
   void separatesGaussianClasses_andStaysFiniteForHugeScores() {
-    SoftmaxRegression model = SoftmaxRegression.create(3, 4, Optimizer.adaGrad(0.2, 0));
+    SoftmaxRegression model = SoftmaxRegression.builder(3, 4).optimizer(Optimizer.adaGrad(0.2, 0)).build();
     train(model, 20_000, 1);
     SplittableRandom test = new SplittableRandom(2);
     double[] x = new double[3];
@@ -111,7 +113,7 @@ class SoftmaxRegressionTest implements OnlineLearnerContract<SoftmaxRegression> 
     LabelEncoder<String> classes = LabelEncoder.of("Rad.Flow", "High", "Bypass", "Fpv.Open",
         "Fpv.Close", "Bpv.Open", "Bpv.Close");
     try (CsvReader rows = CsvReader.builder(path).header(true).labels(classes).open()) {
-      SoftmaxRegression model = SoftmaxRegression.create(9, 7, Optimizer.adaGrad(0.5, 0));
+      SoftmaxRegression model = SoftmaxRegression.builder(9, 7).optimizer(Optimizer.adaGrad(0.5, 0)).build();
       ClassificationMetrics m =
           Prequential.classification(model, rows, new ClassificationMetrics(7, 1_000));
       System.out.println("shuttle softmax (AdaGrad), prequential: " + m);
@@ -124,9 +126,9 @@ class SoftmaxRegressionTest implements OnlineLearnerContract<SoftmaxRegression> 
 
   @Test
   void settingsAreValidated() {
-    assertThatThrownBy(() -> SoftmaxRegression.create(3, 1, Optimizer.adaGrad(0.1, 0)))
+    assertThatThrownBy(() -> SoftmaxRegression.builder(3, 1).optimizer(Optimizer.adaGrad(0.1, 0)).build())
         .hasMessage("numClasses must be >= 2, got 1");
-    assertThatThrownBy(() -> SoftmaxRegression.create(0, 3, Optimizer.adaGrad(0.1, 0)))
+    assertThatThrownBy(() -> SoftmaxRegression.builder(0, 3).optimizer(Optimizer.adaGrad(0.1, 0)).build())
         .hasMessage("dimension must be >= 1, got 0");
   }
 }

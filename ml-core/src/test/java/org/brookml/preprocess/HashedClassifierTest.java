@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.brookml.io.Snapshots;
 import org.brookml.learner.OnlineLearnerContract;
-import org.brookml.linear.Optimizer;
+import org.brookml.optim.Optimizer;
 import org.brookml.linear.SgdClassifier;
 import org.brookml.vector.SparseVector;
 import org.junit.jupiter.api.Test;

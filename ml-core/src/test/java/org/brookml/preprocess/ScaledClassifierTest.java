@@ -12,7 +12,7 @@ import org.brookml.io.CsvReader;
 import org.brookml.io.RealData;
 import org.brookml.learner.LabelEncoder;
 import org.brookml.learner.OnlineLearnerContract;
-import org.brookml.linear.Optimizer;
+import org.brookml.optim.Optimizer;
 import org.brookml.linear.SgdClassifier;
 import org.brookml.linear.SoftmaxRegression;
 import org.junit.jupiter.api.Test;
@@ -91,7 +91,7 @@ class ScaledClassifierTest implements OnlineLearnerContract<ScaledClassifier> {
     try (CsvReader rows = CsvReader.builder(RealData.shared("shuttle/shuttle.csv")).header(true)
         .labels(classes).open()) {
       ScaledClassifier model =
-          ScaledClassifier.of(SoftmaxRegression.create(9, 7, Optimizer.adaGrad(0.5, 0)));
+          ScaledClassifier.of(SoftmaxRegression.builder(9, 7).optimizer(Optimizer.adaGrad(0.5, 0)).build());
       ClassificationMetrics m =
           Prequential.classification(model, rows, new ClassificationMetrics(7, 1_000));
       System.out.println("shuttle scaled softmax (AdaGrad), prequential: " + m);

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.brookml.eval.ClassificationMetrics;
 import org.brookml.eval.Prequential;
-import org.brookml.internal.vector.VectorKernels;
+import org.brookml.internal.vector.SplitKernels;
 import org.brookml.internal.vector.VectorKernelsProvider;
 import org.brookml.io.CsvReader;
 import org.brookml.io.RealData;
@@ -226,7 +226,7 @@ class HoeffdingTreeTest implements OnlineLearnerContract<HoeffdingTree> {
     }
     double[] gains = new double[n];
     double[] ginis = new double[n];
-    VectorKernels kernels = VectorKernelsProvider.kernels();
+    SplitKernels kernels = VectorKernelsProvider.splits();
     kernels.splitMerits(left, right, 2, n, hParent, false, 0.01, gains, new double[5 * n]);
     kernels.splitMerits(left, right, 2, n, giniParent, true, 0.01, ginis, new double[5 * n]);
     for (int j = 0; j < n; j += 3) {

@@ -2,8 +2,8 @@ package org.brookml.bench.linear;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.brookml.linear.LearningRate;
-import org.brookml.linear.Optimizer;
+import org.brookml.optim.LearningRate;
+import org.brookml.optim.Optimizer;
 import org.brookml.linear.SgdClassifier;
 import org.brookml.vector.SparseVector;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -2,9 +2,9 @@ package org.brookml.bench.vector;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.brookml.internal.vector.ScalarVectorKernels;
-import org.brookml.internal.vector.VectorKernels;
+import org.brookml.internal.vector.KernelSet;
 import org.brookml.internal.vector.VectorKernelsProvider;
+import org.brookml.internal.vector.VectorPrimitives;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -35,19 +35,18 @@ public class VectorKernelsBenchmark {
   @Param({"scalar", "panama"})
   String impl;
 
-  private VectorKernels kernels;
+  private VectorPrimitives kernels;
   private double[] a;
   private double[] b;
   private double alpha = 1e-9;
 
   @Setup
   public void setUp() {
-    kernels = impl.equals("scalar")
-        ? ScalarVectorKernels.INSTANCE
-        : VectorKernelsProvider.panamaOrNull();
-    if (kernels == null) {
+    KernelSet set = impl.equals("scalar") ? KernelSet.SCALAR : VectorKernelsProvider.panamaOrNull();
+    if (set == null) {
       throw new IllegalStateException("Vector API kernels unavailable in this JVM");
     }
+    kernels = set.primitives();
     SplittableRandom random = new SplittableRandom(size);
     a = random.doubles(size, -1, 1).toArray();
     b = random.doubles(size, -1, 1).toArray();

@@ -2,7 +2,8 @@ package org.brookml.internal.stats;
 
 import java.util.Arrays;
 import java.util.List;
-import org.brookml.internal.vector.VectorKernels;
+import org.brookml.internal.vector.GaussianKernels;
+import org.brookml.internal.vector.SplitKernels;
 import org.brookml.internal.vector.VectorKernelsProvider;
 
 /**
@@ -17,7 +18,8 @@ public final class ClassGaussians {
   /** Log of the floor under every density, so that one unusual value cannot veto a class. */
   static final double LOG_DENSITY_FLOOR = Math.log(1e-9);
 
-  private static final VectorKernels KERNELS = VectorKernelsProvider.kernels();
+  private static final GaussianKernels KERNELS = VectorKernelsProvider.gaussians();
+  private static final SplitKernels SPLITS = VectorKernelsProvider.splits();
 
   private final int numClasses;
   private final int dimension;
@@ -178,7 +180,7 @@ public final class ClassGaussians {
    */
   public void splitWeights(double[] thresholds, double[] sd, double[] left, double[] right) {
     for (int c = 0; c < numClasses; c++) {
-      KERNELS.normalSplitWeights(thresholds, weight, mean, sd, min, max, c * dimension, dimension,
+      SPLITS.normalSplitWeights(thresholds, weight, mean, sd, min, max, c * dimension, dimension,
           left, right);
     }
   }

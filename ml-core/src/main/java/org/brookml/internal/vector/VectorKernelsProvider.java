@@ -4,7 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
 /**
- * Chooses the kernel implementation once per JVM. The Vector API path is taken only when all of
+ * Chooses the kernel implementation once per JVM and hands out its narrow families (after Lucene's
+ * {@code VectorizationProvider}): {@link #primitives()}, {@link #optimizerSteps()},
+ * {@link #centroids()}, {@link #gaussians()} and {@link #splits()}. The Vector API path is taken only when all of
  * these hold: the system property {@code brook.vector} is {@code auto} (default) or {@code panama};
  * the module {@code jdk.incubator.vector} is in the boot layer; the platform prefers vectors of at
  * least 256 bits; the JIT is not limited to C1 or the interpreter; and the Java feature version is
@@ -21,42 +23,67 @@ public final class VectorKernelsProvider {
   private VectorKernelsProvider() {}
 
   /** The kernels chosen for this JVM. */
-  public static VectorKernels kernels() {
+  public static KernelSet kernels() {
     return Holder.KERNELS;
   }
 
+  /** The chosen dense primitives. */
+  public static VectorPrimitives primitives() {
+    return Holder.KERNELS.primitives();
+  }
+
+  /** The chosen optimizer steps. */
+  public static OptimizerKernels optimizerSteps() {
+    return Holder.KERNELS.optimizerSteps();
+  }
+
+  /** The chosen nearest-centre search. */
+  public static CentroidKernels centroids() {
+    return Holder.KERNELS.centroids();
+  }
+
+  /** The chosen Gaussian statistics kernels. */
+  public static GaussianKernels gaussians() {
+    return Holder.KERNELS.gaussians();
+  }
+
+  /** The chosen split-scoring kernels. */
+  public static SplitKernels splits() {
+    return Holder.KERNELS.splits();
+  }
+
   /** The Vector API kernels if they can run here, or {@code null}; ignores {@code brook.vector}. */
-  public static VectorKernels panamaOrNull() {
+  public static KernelSet panamaOrNull() {
     return Holder.PANAMA;
   }
 
   // Lazily initialized so that class-init order can never deadlock or touch the Vector API early.
   private static final class Holder {
-    static final VectorKernels PANAMA = loadPanama(false);
-    static final VectorKernels KERNELS = choose();
+    static final KernelSet PANAMA = loadPanama(false);
+    static final KernelSet KERNELS = choose();
   }
 
-  private static VectorKernels choose() {
+  private static KernelSet choose() {
     String mode = System.getProperty("brook.vector", "auto").trim().toLowerCase(Locale.ROOT);
     switch (mode) {
       case "scalar":
         LOG.log(System.Logger.Level.DEBUG, "Brook kernels: scalar (brook.vector=scalar)");
-        return ScalarVectorKernels.INSTANCE;
+        return KernelSet.SCALAR;
       case "auto":
       case "panama":
-        VectorKernels panama = mode.equals("panama") ? loadPanama(true) : Holder.PANAMA;
+        KernelSet panama = mode.equals("panama") ? loadPanama(true) : Holder.PANAMA;
         if (panama != null) {
           LOG.log(System.Logger.Level.DEBUG, "Brook kernels: " + panama.name());
           return panama;
         }
-        return ScalarVectorKernels.INSTANCE;
+        return KernelSet.SCALAR;
       default:
         throw new IllegalArgumentException(
             "brook.vector must be auto, panama or scalar, got '" + mode + "'");
     }
   }
 
-  private static VectorKernels loadPanama(boolean ignoreVersionBound) {
+  private static KernelSet loadPanama(boolean ignoreVersionBound) {
     String reason = unavailableReason(ignoreVersionBound);
     if (reason != null) {
       LOG.log(System.Logger.Level.INFO, "Brook kernels: scalar, because " + reason);
@@ -65,8 +92,9 @@ public final class VectorKernelsProvider {
     try {
       Module vectorModule = ModuleLayer.boot().findModule("jdk.incubator.vector").orElseThrow();
       VectorKernelsProvider.class.getModule().addReads(vectorModule);
-      Class<?> type = Class.forName("org.brookml.internal.vector.PanamaVectorKernels");
-      VectorKernels kernels = (VectorKernels) type.getDeclaredConstructor().newInstance();
+      KernelSet kernels = new KernelSet("panama-" + preferredVectorBits(),
+          panama(VectorPrimitives.class), panama(OptimizerKernels.class),
+          panama(CentroidKernels.class), panama(GaussianKernels.class), panama(SplitKernels.class));
       int preferredBits = preferredVectorBits();
       if (preferredBits < 256) {
         LOG.log(System.Logger.Level.INFO,
@@ -78,6 +106,12 @@ public final class VectorKernelsProvider {
       LOG.log(System.Logger.Level.INFO, "Brook kernels: scalar, because the Vector API failed: " + e);
       return null;
     }
+  }
+
+  /** The Vector API implementation of a family, {@code PanamaFamily}, loaded by name. */
+  private static <F> F panama(Class<F> family) throws ReflectiveOperationException {
+    Class<?> type = Class.forName("org.brookml.internal.vector.Panama" + family.getSimpleName());
+    return family.cast(type.getDeclaredConstructor().newInstance());
   }
 
   private static int preferredVectorBits() throws ReflectiveOperationException {

@@ -1,4 +1,4 @@
-package org.brookml.internal.stats;
+package org.brookml.internal.vector;
 
 /** The standard normal distribution's CDF, to about 1e-7 absolute error. */
 public final class Normal {

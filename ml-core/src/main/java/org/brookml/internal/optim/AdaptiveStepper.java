@@ -1,12 +1,13 @@
-package org.brookml.linear;
+package org.brookml.internal.optim;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
-import org.brookml.internal.vector.VectorKernels;
+import org.brookml.internal.vector.OptimizerKernels;
 import org.brookml.internal.vector.VectorKernelsProvider;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
+import org.brookml.optim.Optimizer;
 import org.brookml.vector.SparseVector;
 import org.brookml.vector.Vectors;
 
@@ -17,10 +18,10 @@ import org.brookml.vector.Vectors;
  * {@code n}. Weights are kept explicitly (for FTRL, recomputed from {@code z, n} after each update)
  * so that scoring is one dot product.
  */
-final class AdaptiveStepper extends Stepper {
+public final class AdaptiveStepper extends Stepper {
 
   private static final double EPS = 1e-8;
-  private static final VectorKernels KERNELS = VectorKernelsProvider.kernels();
+  private static final OptimizerKernels KERNELS = VectorKernelsProvider.optimizerSteps();
 
   private final Optimizer config;
   private final Optimizer.Kind kind;
@@ -38,7 +39,8 @@ final class AdaptiveStepper extends Stepper {
   private final double p2;
   private final double l2;
 
-  AdaptiveStepper(Optimizer config, int dimension) {
+  /** State for AdaGrad, Adam or FTRL-Proximal. */
+  public AdaptiveStepper(Optimizer config, int dimension) {
     this.config = config;
     this.kind = config.kind();
     this.dimension = dimension;
@@ -53,7 +55,7 @@ final class AdaptiveStepper extends Stepper {
   }
 
   @Override
-  void reset() {
+  public void reset() {
     Arrays.fill(w, 0);
     Arrays.fill(first, 0);
     Arrays.fill(second, 0);
@@ -61,12 +63,12 @@ final class AdaptiveStepper extends Stepper {
   }
 
   @Override
-  double score(double[] xs, int off) {
+  public double score(double[] xs, int off) {
     return Vectors.dot(w, 0, xs, off, dimension) + w[dimension];
   }
 
   @Override
-  double score(SparseVector x) {
+  public double score(SparseVector x) {
     return Vectors.dot(x, w) + w[dimension];
   }
 
@@ -79,7 +81,7 @@ final class AdaptiveStepper extends Stepper {
   }
 
   @Override
-  void step(double[] xs, int off, double g) {
+  public void step(double[] xs, int off, double g) {
     nextUpdate();
     switch (kind) {
       case ADAGRAD:
@@ -117,7 +119,7 @@ final class AdaptiveStepper extends Stepper {
   }
 
   @Override
-  void step(SparseVector x, double g) {
+  public void step(SparseVector x, double g) {
     nextUpdate();
     int[] indices = x.indices();
     double[] values = x.values();
@@ -165,12 +167,12 @@ final class AdaptiveStepper extends Stepper {
   }
 
   @Override
-  double weight(int i) {
+  public double weight(int i) {
     return w[i];
   }
 
   @Override
-  double intercept() {
+  public double intercept() {
     return w[dimension];
   }
 
@@ -180,7 +182,7 @@ final class AdaptiveStepper extends Stepper {
    * from them, as a parameter server would. Update counts added in every case.
    */
   @Override
-  void combine(Stepper baseState, List<? extends Stepper> replicaStates, double[] shares) {
+  public void combine(Stepper baseState, List<? extends Stepper> replicaStates, double[] shares) {
     AdaptiveStepper base = (AdaptiveStepper) baseState;
     AdaptiveStepper[] replicas = replicaStates.toArray(new AdaptiveStepper[0]);
     int n = replicas.length;
@@ -226,14 +228,14 @@ final class AdaptiveStepper extends Stepper {
 
 
   @Override
-  AdaptiveStepper copy() {
+  public AdaptiveStepper copy() {
     AdaptiveStepper copy = new AdaptiveStepper(config, dimension);
     copy.copyFrom(this);
     return copy;
   }
 
   @Override
-  void copyFrom(Stepper other) {
+  public void copyFrom(Stepper other) {
     AdaptiveStepper from = (AdaptiveStepper) other;
     System.arraycopy(from.w, 0, w, 0, w.length);
     System.arraycopy(from.first, 0, first, 0, first.length);
@@ -244,12 +246,12 @@ final class AdaptiveStepper extends Stepper {
   }
 
   @Override
-  void write(SnapshotWriter out) {
+  public void write(SnapshotWriter out) {
     out.writeLong(t).writeDoubles(w).writeDoubles(first).writeDoubles(second);
   }
 
   @Override
-  void read(SnapshotReader in) {
+  public void read(SnapshotReader in) {
     t = in.readLong("updates", 0);
     System.arraycopy(in.readDoubles("weights", w.length, true), 0, w, 0, w.length);
     System.arraycopy(in.readDoubles("first statistic", w.length, true), 0, first, 0, w.length);

@@ -1,4 +1,4 @@
-package org.brookml.linear;
+package org.brookml.optim;
 
 import java.util.Locale;
 

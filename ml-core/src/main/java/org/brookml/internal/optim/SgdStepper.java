@@ -1,10 +1,12 @@
-package org.brookml.linear;
+package org.brookml.internal.optim;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
+import org.brookml.optim.LearningRate;
+import org.brookml.optim.Optimizer;
 import org.brookml.vector.SparseVector;
 import org.brookml.vector.Vectors;
 
@@ -18,13 +20,17 @@ import org.brookml.vector.Vectors;
  * each step, coordinate i's sum grows by {@code v_i (S - lastS_i)} over the steps where
  * {@code v_i} did not change, and is brought up to date only when {@code v_i} is about to change.
  */
-final class SgdStepper extends Stepper {
+public final class SgdStepper extends Stepper {
 
   /** scikit-learn clips the loss derivative to this magnitude. */
   static final double MAX_DLOSS = 1e12;
   private static final double MIN_SCALE = 1e-9;
 
-  private final Optimizer.Sgd config;
+  private final Optimizer config;
+  private final LearningRate rate;
+  private final double alpha;
+  private final double l1Ratio;
+  private final double interceptFactor;
   private final double[] v;
   private final double[] q; // null without L1
   private double scale;
@@ -37,17 +43,24 @@ final class SgdStepper extends Stepper {
   private double scaleSum;
   private double interceptSum;
 
-  SgdStepper(Optimizer.Sgd config, int dimension) {
+  /** State for plain or averaged SGD ({@code optimizer.kind()} is {@code SGD}). */
+  public SgdStepper(Optimizer config, int dimension) {
+    double[] settings = config.settings(); // alpha, l1Ratio, interceptFactor, averaged
+    boolean averaged = settings[3] != 0;
     this.config = config;
+    this.rate = config.learningRate();
+    this.alpha = settings[0];
+    this.l1Ratio = settings[1];
+    this.interceptFactor = settings[2];
     this.v = new double[dimension];
-    this.q = config.l1Ratio > 0 && config.alpha > 0 ? new double[dimension] : null;
-    this.sumOfIterates = config.averaged ? new double[dimension] : null;
-    this.scaleSumAtChange = config.averaged ? new double[dimension] : null;
+    this.q = l1Ratio > 0 && alpha > 0 ? new double[dimension] : null;
+    this.sumOfIterates = averaged ? new double[dimension] : null;
+    this.scaleSumAtChange = averaged ? new double[dimension] : null;
     reset();
   }
 
   @Override
-  void reset() {
+  public void reset() {
     Arrays.fill(v, 0);
     if (q != null) {
       Arrays.fill(q, 0);
@@ -65,19 +78,19 @@ final class SgdStepper extends Stepper {
   }
 
   @Override
-  double score(double[] xs, int off) {
+  public double score(double[] xs, int off) {
     return scale * Vectors.dot(v, 0, xs, off, v.length) + intercept;
   }
 
   @Override
-  double score(SparseVector x) {
+  public double score(SparseVector x) {
     return scale * Vectors.dot(x, v) + intercept;
   }
 
   private double shrinkAndStep(double g) {
-    double eta = config.rate.at(t);
+    double eta = rate.at(t);
     double update = -eta * Math.max(-MAX_DLOSS, Math.min(MAX_DLOSS, g));
-    double l2 = (1 - config.l1Ratio) * eta * config.alpha;
+    double l2 = (1 - l1Ratio) * eta * alpha;
     if (l2 > 0) {
       scale *= Math.max(0, 1 - l2);
       if (scale < MIN_SCALE) {
@@ -90,15 +103,15 @@ final class SgdStepper extends Stepper {
         scale = 1;
       }
     }
-    intercept += update * config.interceptFactor;
+    intercept += update * interceptFactor;
     if (q != null) {
-      u += config.l1Ratio * eta * config.alpha;
+      u += l1Ratio * eta * alpha;
     }
     return update;
   }
 
   @Override
-  void step(double[] xs, int off, double g) {
+  public void step(double[] xs, int off, double g) {
     double update = shrinkAndStep(g);
     if (sumOfIterates != null) {
       for (int i = 0; i < v.length; i++) {
@@ -121,7 +134,7 @@ final class SgdStepper extends Stepper {
   }
 
   @Override
-  void step(SparseVector x, double g) {
+  public void step(SparseVector x, double g) {
     double update = shrinkAndStep(g);
     if (sumOfIterates != null) {
       int[] indices = x.indices();
@@ -159,7 +172,7 @@ final class SgdStepper extends Stepper {
   }
 
   @Override
-  double predictionScore(double[] x) {
+  public double predictionScore(double[] x) {
     if (sumOfIterates == null || t == 0) {
       return score(x);
     }
@@ -171,7 +184,7 @@ final class SgdStepper extends Stepper {
   }
 
   @Override
-  double predictionScore(SparseVector x) {
+  public double predictionScore(SparseVector x) {
     if (sumOfIterates == null || t == 0) {
       return score(x);
     }
@@ -196,12 +209,12 @@ final class SgdStepper extends Stepper {
   }
 
   @Override
-  double weight(int i) {
+  public double weight(int i) {
     return sumOfIterates != null && t > 0 ? averageWeight(i) : scale * v[i];
   }
 
   @Override
-  double intercept() {
+  public double intercept() {
     return sumOfIterates != null && t > 0 ? interceptSum / t : intercept;
   }
 
@@ -211,7 +224,7 @@ final class SgdStepper extends Stepper {
    * so the averaged model is the mean of every replica's iterates.
    */
   @Override
-  void combine(Stepper baseState, List<? extends Stepper> replicaStates, double[] shares) {
+  public void combine(Stepper baseState, List<? extends Stepper> replicaStates, double[] shares) {
     SgdStepper base = (SgdStepper) baseState;
     SgdStepper[] replicas = replicaStates.toArray(new SgdStepper[0]);
     int n = replicas.length;
@@ -272,14 +285,14 @@ final class SgdStepper extends Stepper {
   }
 
   @Override
-  SgdStepper copy() {
+  public SgdStepper copy() {
     SgdStepper copy = new SgdStepper(config, v.length);
     copy.copyFrom(this);
     return copy;
   }
 
   @Override
-  void copyFrom(Stepper other) {
+  public void copyFrom(Stepper other) {
     SgdStepper from = (SgdStepper) other;
     System.arraycopy(from.v, 0, v, 0, v.length);
     if (q != null) {
@@ -298,7 +311,7 @@ final class SgdStepper extends Stepper {
   }
 
   @Override
-  void write(SnapshotWriter out) {
+  public void write(SnapshotWriter out) {
     out.writeLong(t).writeDouble(scale).writeDouble(intercept).writeDouble(u).writeDoubles(v);
     if (q != null) {
       out.writeDoubles(q);
@@ -310,7 +323,7 @@ final class SgdStepper extends Stepper {
   }
 
   @Override
-  void read(SnapshotReader in) {
+  public void read(SnapshotReader in) {
     t = in.readLong("updates", 0);
     scale = in.readFiniteDouble("weight scale");
     intercept = in.readFiniteDouble("intercept");

@@ -1,6 +1,9 @@
-package org.brookml.linear;
+package org.brookml.optim;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The losses Brook's linear models use. Formulas follow scikit-learn's {@code _sgd_fast} and River's
@@ -8,10 +11,12 @@ import java.util.Locale;
  */
 public final class Losses {
 
+  private static final Map<String, Loss> REGISTERED = new ConcurrentHashMap<>();
+
   private Losses() {}
 
   /** Squared loss {@code (p - y)^2 / 2}: least squares regression. */
-  public static Loss squared() {
+  public static RegressionLoss squared() {
     return SQUARED;
   }
 
@@ -19,9 +24,9 @@ public final class Losses {
    * Huber loss: squared within {@code delta} of the target, linear beyond, so outliers pull with a
    * bounded force.
    */
-  public static Loss huber(double delta) {
+  public static RegressionLoss huber(double delta) {
     requirePositive(delta, "delta");
-    return new Named("huber(" + format(delta) + ")") {
+    return new NamedRegression("huber(" + format(delta) + ")") {
       @Override
       public double loss(double p, double y) {
         double r = Math.abs(p - y);
@@ -37,9 +42,9 @@ public final class Losses {
   }
 
   /** Epsilon-insensitive loss {@code max(0, |p - y| - epsilon)}: support vector regression. */
-  public static Loss epsilonInsensitive(double epsilon) {
+  public static RegressionLoss epsilonInsensitive(double epsilon) {
     requireNonNegative(epsilon, "epsilon");
-    return new Named("epsilonInsensitive(" + format(epsilon) + ")") {
+    return new NamedRegression("epsilonInsensitive(" + format(epsilon) + ")") {
       @Override
       public double loss(double p, double y) {
         return Math.max(0, Math.abs(p - y) - epsilon);
@@ -57,11 +62,11 @@ public final class Losses {
    * Quantile (pinball) loss for quantile {@code tau} in (0, 1): {@code tau (y - p)} above the
    * prediction, {@code (1 - tau)(p - y)} below. {@code tau = 0.5} is half the absolute error.
    */
-  public static Loss quantile(double tau) {
+  public static RegressionLoss quantile(double tau) {
     if (!(tau > 0 && tau < 1)) {
       throw new IllegalArgumentException("quantile tau must be in (0, 1), got " + tau);
     }
-    return new Named("quantile(" + format(tau) + ")") {
+    return new NamedRegression("quantile(" + format(tau) + ")") {
       @Override
       public double loss(double p, double y) {
         double r = y - p;
@@ -78,12 +83,12 @@ public final class Losses {
   /**
    * Logistic loss {@code ln(1 + exp(-y p))} for {@code y} in {-1, +1}; mean function the sigmoid.
    */
-  public static Loss log() {
+  public static ClassificationLoss log() {
     return LOG;
   }
 
   /** Hinge loss {@code max(0, 1 - y p)}: the linear SVM. */
-  public static Loss hinge() {
+  public static ClassificationLoss hinge() {
     return HINGE;
   }
 
@@ -91,7 +96,7 @@ public final class Losses {
    * Modified Huber loss: {@code max(0, 1 - y p)^2} for {@code y p >= -1}, {@code -4 y p} below; a
    * smooth hinge that also yields probability estimates.
    */
-  public static Loss modifiedHuber() {
+  public static ClassificationLoss modifiedHuber() {
     return MODIFIED_HUBER;
   }
 
@@ -99,17 +104,89 @@ public final class Losses {
    * Poisson loss {@code exp(p) - y p} (negative log-likelihood up to a constant) with log link:
    * mean function {@code exp(p)}, {@code y >= 0} a count or rate.
    */
-  public static Loss poisson() {
+  public static RegressionLoss poisson() {
     return POISSON;
   }
 
   /**
-   * The built-in loss with this {@link Loss#name()}, e.g. {@code huber(1.35)}: how snapshots
-   * store a model's loss.
+   * Makes a loss of your own known by its {@link Loss#name()}, so that models may use it and their
+   * snapshots restore. Registering the same instance again does nothing.
    *
-   * @throws IllegalArgumentException for a name no built-in loss has
+   * @throws IllegalArgumentException if the name is a built-in loss's or another loss's
    */
-  public static Loss byName(String name) {
+  public static void register(Loss loss) {
+    Objects.requireNonNull(loss, "loss");
+    String name = Objects.requireNonNull(loss.name(), "loss name");
+    if (!(loss instanceof ClassificationLoss) && !(loss instanceof RegressionLoss)) {
+      throw new IllegalArgumentException("loss '" + name
+          + "' must implement ClassificationLoss or RegressionLoss");
+    }
+    if (builtIn(name) != null) {
+      throw new IllegalArgumentException("'" + name + "' is the name of a built-in loss");
+    }
+    Loss previous = REGISTERED.putIfAbsent(name, loss);
+    if (previous != null && previous != loss) {
+      throw new IllegalArgumentException("another loss is registered as '" + name + "'");
+    }
+  }
+
+  /**
+   * Checks that snapshots of a model using {@code loss} can be restored: the loss that its name
+   * restores (built in or registered) is of the same class.
+   *
+   * @throws IllegalArgumentException naming the loss and how to register it
+   */
+  public static <L extends Loss> L requireRestorable(L loss) {
+    Objects.requireNonNull(loss, "loss");
+    Loss known = byName(loss.name());
+    if (known == null || known.getClass() != loss.getClass()) {
+      throw new IllegalArgumentException("loss '" + loss.name() + "' is neither built in nor "
+          + "registered, so a snapshot of the model could not be restored: call "
+          + "Losses.register(loss) first");
+    }
+    return loss;
+  }
+
+  /**
+   * The classification loss with this {@link Loss#name()}, built in or registered: how snapshots
+   * store a classifier's loss.
+   *
+   * @throws IllegalArgumentException for an unknown name or a regression loss
+   */
+  public static ClassificationLoss classificationByName(String name) {
+    Loss loss = byName(name);
+    if (!(loss instanceof ClassificationLoss)) {
+      throw new IllegalArgumentException(describe(name, loss, "classification"));
+    }
+    return (ClassificationLoss) loss;
+  }
+
+  /**
+   * The regression loss with this {@link Loss#name()}, built in or registered: how snapshots store
+   * a regressor's loss.
+   *
+   * @throws IllegalArgumentException for an unknown name or a classification loss
+   */
+  public static RegressionLoss regressionByName(String name) {
+    Loss loss = byName(name);
+    if (!(loss instanceof RegressionLoss)) {
+      throw new IllegalArgumentException(describe(name, loss, "regression"));
+    }
+    return (RegressionLoss) loss;
+  }
+
+  private static String describe(String name, Loss found, String wanted) {
+    return found == null ? "unknown loss '" + name + "': neither built in nor registered with "
+        + "Losses.register" : "loss '" + name + "' is not a " + wanted + " loss";
+  }
+
+  private static Loss byName(String name) {
+    Loss builtIn = builtIn(Objects.requireNonNull(name, "name"));
+    return builtIn != null ? builtIn : REGISTERED.get(name);
+  }
+
+  /** The built-in loss of this name, or null. */
+  private static Loss builtIn(String name) {
     switch (name) {
       case "squared":
         return squared();
@@ -130,7 +207,7 @@ public final class Losses {
       try {
         parameter = Double.parseDouble(name.substring(open + 1, name.length() - 1));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("unknown loss '" + name + "'");
+        return null;
       }
       switch (name.substring(0, open)) {
         case "huber":
@@ -143,7 +220,7 @@ public final class Losses {
           break;
       }
     }
-    throw new IllegalArgumentException("unknown loss '" + name + "'");
+    return null;
   }
 
   /** The logistic function {@code 1 / (1 + exp(-p))}, computed without overflow. */
@@ -155,7 +232,7 @@ public final class Losses {
     return e / (1 + e);
   }
 
-  private static final Loss SQUARED = new Named("squared") {
+  private static final RegressionLoss SQUARED = new NamedRegression("squared") {
     @Override
     public double loss(double p, double y) {
       double r = p - y;
@@ -168,7 +245,7 @@ public final class Losses {
     }
   };
 
-  private static final Loss LOG = new Named("log") {
+  private static final ClassificationLoss LOG = new NamedClassification("log") {
     @Override
     public double loss(double p, double y) {
       double z = p * y;
@@ -188,7 +265,7 @@ public final class Losses {
     }
   };
 
-  private static final Loss HINGE = new Named("hinge") {
+  private static final ClassificationLoss HINGE = new NamedClassification("hinge") {
     @Override
     public double loss(double p, double y) {
       return Math.max(0, 1 - y * p);
@@ -198,9 +275,14 @@ public final class Losses {
     public double derivative(double p, double y) {
       return y * p < 1 ? -y : 0;
     }
+
+    @Override
+    public double meanFunction(double p) {
+      return p > 0 ? 1 : 0; // no probability estimate: the decision
+    }
   };
 
-  private static final Loss MODIFIED_HUBER = new Named("modifiedHuber") {
+  private static final ClassificationLoss MODIFIED_HUBER = new NamedClassification("modifiedHuber") {
     @Override
     public double loss(double p, double y) {
       double z = y * p;
@@ -226,7 +308,7 @@ public final class Losses {
     }
   };
 
-  private static final Loss POISSON = new Named("poisson") {
+  private static final RegressionLoss POISSON = new NamedRegression("poisson") {
     @Override
     public double loss(double p, double y) {
       return Math.exp(p) - y * p;
@@ -240,6 +322,16 @@ public final class Losses {
     @Override
     public double meanFunction(double p) {
       return Math.exp(p);
+    }
+
+    @Override
+    public boolean acceptsTarget(double y) {
+      return y >= 0 && y < Double.POSITIVE_INFINITY;
+    }
+
+    @Override
+    public String domain() {
+      return "Poisson regression needs a finite target >= 0";
     }
   };
 
@@ -257,6 +349,21 @@ public final class Losses {
 
   private static String format(double v) {
     return String.format(Locale.ROOT, "%s", v);
+  }
+
+  /** A built-in regression loss. */
+  private abstract static class NamedRegression extends Named implements RegressionLoss {
+    NamedRegression(String name) {
+      super(name);
+    }
+  }
+
+  /** A built-in classification loss. */
+  private abstract static class NamedClassification extends Named
+      implements ClassificationLoss {
+    NamedClassification(String name) {
+      super(name);
+    }
   }
 
   /** Base class carrying the name used in {@code toString()}. */

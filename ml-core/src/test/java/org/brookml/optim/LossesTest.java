@@ -1,4 +1,4 @@
-package org.brookml.linear;
+package org.brookml.optim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class LossesTest {
 
-  private static final List<Loss> REGRESSION = List.of(Losses.squared(), Losses.huber(1.35),
+  private static final List<RegressionLoss> REGRESSION = List.of(Losses.squared(), Losses.huber(1.35),
       Losses.epsilonInsensitive(0.1), Losses.quantile(0.3), Losses.poisson());
-  private static final List<Loss> CLASSIFICATION =
+  private static final List<ClassificationLoss> CLASSIFICATION =
       List.of(Losses.log(), Losses.hinge(), Losses.modifiedHuber());
 
   @Test
@@ -91,5 +91,46 @@ class LossesTest {
     double t0 = 1 / (typw * alpha);
     assertThat(optimal.at(99)).isCloseTo(1 / (alpha * (t0 + 99)), within(1e-15));
     assertThatThrownBy(() -> LearningRate.constant(0)).hasMessageContaining("eta0");
+  }
+
+  @Test
+  void everyBuiltInLoss_isFoundByItsName_asItsOwnKindOnly() {
+    for (RegressionLoss loss : REGRESSION) {
+      assertThat(Losses.regressionByName(loss.name())).hasSameClassAs(loss)
+          .hasToString(loss.name());
+      assertThatThrownBy(() -> Losses.classificationByName(loss.name()))
+          .hasMessage("loss '" + loss.name() + "' is not a classification loss");
+    }
+    for (ClassificationLoss loss : CLASSIFICATION) {
+      assertThat(Losses.classificationByName(loss.name())).isSameAs(loss);
+      assertThatThrownBy(() -> Losses.regressionByName(loss.name()))
+          .hasMessage("loss '" + loss.name() + "' is not a regression loss");
+    }
+    assertThatThrownBy(() -> Losses.regressionByName("cubic"))
+        .hasMessageContaining("unknown loss 'cubic'").hasMessageContaining("Losses.register");
+    assertThatThrownBy(() -> Losses.register(Losses.huber(2)))
+        .hasMessage("'huber(2.0)' is the name of a built-in loss");
+  }
+
+  @Test
+  void classificationMeanFunctions_areProbabilitiesOfThePositiveClass() {
+    assertThat(Losses.hinge().meanFunction(0.3)).isEqualTo(1.0);
+    assertThat(Losses.hinge().meanFunction(-0.3)).isEqualTo(0.0);
+    assertThat(Losses.modifiedHuber().meanFunction(0.5)).isEqualTo(0.75);
+    assertThat(Losses.log().meanFunction(0)).isEqualTo(0.5);
+    assertThat(Losses.poisson().acceptsTarget(-1)).isFalse();
+    assertThat(Losses.squared().acceptsTarget(-1)).isTrue();
+  }
+
+  @Test
+  void optimizerDefaults_areRiversAndReadableBack() {
+    assertThat(Optimizer.adaGrad().settings()).containsExactly(0.1, 0);
+    assertThat(Optimizer.adaGrad().kind()).isEqualTo(Optimizer.Kind.ADAGRAD);
+    assertThat(Optimizer.adam().settings()).containsExactly(0.1, 0.9, 0.999, 0);
+    assertThat(Optimizer.adam().learningRate()).isNull();
+    Optimizer asgd = Optimizer.averagedSgd(LearningRate.constant(0.1), 1e-4, 0.5, 1);
+    assertThat(asgd.averagesIterates()).isTrue();
+    assertThat(asgd.settings()).containsExactly(1e-4, 0.5, 1, 1);
+    assertThat(Optimizer.sgd(LearningRate.constant(0.1), 0, 0, 1).averagesIterates()).isFalse();
   }
 }

@@ -1,8 +1,9 @@
-package org.brookml.linear;
+package org.brookml.internal.optim;
 
 import java.util.List;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
+import org.brookml.optim.Optimizer;
 import org.brookml.vector.SparseVector;
 
 /**
@@ -11,45 +12,45 @@ import org.brookml.vector.SparseVector;
  * {@code g = d loss / d score * sampleWeight} of one example; only coordinates where the example is
  * non-zero change (and the intercept), so dense and sparse input give the same state.
  */
-abstract class Stepper {
+public abstract class Stepper {
 
   /** The raw score {@code w . x + b}. */
-  final double score(double[] x) {
+  public final double score(double[] x) {
     return score(x, 0);
   }
 
   /** The raw score of the dense example stored at {@code xs[off .. off + dimension)}. */
-  abstract double score(double[] xs, int off);
+  public abstract double score(double[] xs, int off);
 
   /** The raw score {@code w . x + b} of a sparse example. */
-  abstract double score(SparseVector x);
+  public abstract double score(SparseVector x);
 
   /** The score predictions use: {@link #score(double[])} unless the optimizer averages. */
-  double predictionScore(double[] x) {
+  public double predictionScore(double[] x) {
     return score(x);
   }
 
   /** Sparse counterpart of {@link #predictionScore(double[])}. */
-  double predictionScore(SparseVector x) {
+  public double predictionScore(SparseVector x) {
     return score(x);
   }
 
   /** One update with gradient factor {@code g} for example {@code x}. */
-  final void step(double[] x, double g) {
+  public final void step(double[] x, double g) {
     step(x, 0, g);
   }
 
   /** One update for the dense example stored at {@code xs[off .. off + dimension)}. */
-  abstract void step(double[] xs, int off, double g);
+  public abstract void step(double[] xs, int off, double g);
 
   /** One update with gradient factor {@code g} for the sparse example {@code x}. */
-  abstract void step(SparseVector x, double g);
+  public abstract void step(SparseVector x, double g);
 
   /** Effective weight {@code i}: the one predictions use (the average, for averaged SGD). */
-  abstract double weight(int i);
+  public abstract double weight(int i);
 
   /** The intercept predictions use. */
-  abstract double intercept();
+  public abstract double intercept();
 
   /**
    * Makes this state the combination of {@code replicas} relative to {@code base} (all of this
@@ -58,10 +59,10 @@ abstract class Stepper {
    * of squared gradients, FTRL's z and n, cumulative penalties, sums of iterates) become
    * {@code base + sum_r (replica_r - base)}. {@code this} may be the base or one of the replicas.
    */
-  abstract void combine(Stepper base, List<? extends Stepper> replicas, double[] shares);
+  public abstract void combine(Stepper base, List<? extends Stepper> replicas, double[] shares);
 
   /** {@code base + sum_r shares[r] (values_r - base)} for one quantity. */
-  static double averaged(double base, double[] values, double[] shares) {
+  protected static double averaged(double base, double[] values, double[] shares) {
     double result = base;
     for (int r = 0; r < values.length; r++) {
       result += shares[r] * (values[r] - base);
@@ -70,7 +71,7 @@ abstract class Stepper {
   }
 
   /** {@code base + sum_r (values_r - base)} for one quantity. */
-  static double summed(double base, double[] values) {
+  protected static double summed(double base, double[] values) {
     double result = base;
     for (double v : values) {
       result += v - base;
@@ -78,18 +79,24 @@ abstract class Stepper {
     return result;
   }
 
+  /** The mutable state an {@code optimizer} keeps for a model of {@code dimension} weights. */
+  public static Stepper of(Optimizer optimizer, int dimension) {
+    return optimizer.kind() == Optimizer.Kind.SGD ? new SgdStepper(optimizer, dimension)
+        : new AdaptiveStepper(optimizer, dimension);
+  }
+
   /** Forgets everything. */
-  abstract void reset();
+  public abstract void reset();
 
   /** An independent copy. */
-  abstract Stepper copy();
+  public abstract Stepper copy();
 
   /** Makes this state equal to {@code other} (same class and size), allocating nothing. */
-  abstract void copyFrom(Stepper other);
+  public abstract void copyFrom(Stepper other);
 
   /** Writes the state (not the configuration). */
-  abstract void write(SnapshotWriter out);
+  public abstract void write(SnapshotWriter out);
 
   /** Reads what {@link #write} wrote, validating it. */
-  abstract void read(SnapshotReader in);
+  public abstract void read(SnapshotReader in);
 }

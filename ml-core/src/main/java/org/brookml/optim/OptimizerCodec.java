@@ -1,14 +1,18 @@
-package org.brookml.linear;
+package org.brookml.optim;
 
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
 
-/** Writes and reads an {@link Optimizer}'s configuration inside a linear model's snapshot. */
-final class OptimizerCodec {
+/**
+ * Writes and reads an {@link Optimizer}'s configuration inside a model's snapshot (kind, settings,
+ * and the schedule of plain SGD), for model codecs.
+ */
+public final class OptimizerCodec {
 
   private OptimizerCodec() {}
 
-  static void write(Optimizer optimizer, SnapshotWriter out) {
+  /** Writes the optimizer's configuration. */
+  public static void write(Optimizer optimizer, SnapshotWriter out) {
     out.writeByte(optimizer.kind().ordinal());
     double[] settings = optimizer.settings();
     out.writeDoubles(settings);
@@ -19,7 +23,8 @@ final class OptimizerCodec {
     }
   }
 
-  static Optimizer read(SnapshotReader in) {
+  /** Reads a configuration that {@link #write} wrote, validating every setting. */
+  public static Optimizer read(SnapshotReader in) {
     Optimizer.Kind[] kinds = Optimizer.Kind.values();
     Optimizer.Kind kind = kinds[in.readByte("optimizer", kinds.length)];
     int count = kind == Optimizer.Kind.ADAGRAD ? 2 : 4;

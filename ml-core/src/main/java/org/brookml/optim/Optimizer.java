@@ -1,10 +1,10 @@
-package org.brookml.linear;
+package org.brookml.optim;
 
 import java.util.Locale;
 
 /**
  * How a linear model turns the loss gradient of one example into a weight update: an immutable
- * configuration that makes the mutable per-model state ({@link Stepper}). Each optimizer touches
+ * configuration; the mutable per-model state lives with the model. Each optimizer touches
  * only the coordinates where the example is non-zero (plus the intercept), so a sparse example
  * costs O(non-zeros) and dense and sparse input give the same model:
  *
@@ -25,7 +25,8 @@ import java.util.Locale;
  */
 public abstract class Optimizer {
 
-  enum Kind {
+  /** Which algorithm an optimizer runs. */
+  public enum Kind {
     SGD,
     ADAGRAD,
     ADAM,
@@ -57,9 +58,26 @@ public abstract class Optimizer {
     return new Sgd(rate, alpha, l1Ratio, interceptFactor, true);
   }
 
+  /**
+   * AdaGrad with step 0.1 and no L2, River's {@code optim.AdaGrad} defaults: with online scaling it
+   * was the best setting on every data set tried.
+   */
+  public static Optimizer adaGrad() {
+    return adaGrad(0.1, 0);
+  }
+
   /** AdaGrad with step {@code eta}, L2 strength {@code l2} added to the gradient, {@code eps = 1e-8}. */
   public static Optimizer adaGrad(double eta, double l2) {
     return new AdaGrad(eta, l2);
+  }
+
+  /**
+   * Adam with River's {@code optim.Adam} defaults: step 0.1, moment decays 0.9 and 0.999, no L2 (a
+   * larger step than the 0.001 of Kingma and Ba, who train for many passes: online models see
+   * each example once).
+   */
+  public static Optimizer adam() {
+    return adam(0.1, 0.9, 0.999, 0);
   }
 
   /** Adam with step {@code eta}, moment decays {@code beta1, beta2}, {@code eps = 1e-8}, and L2. */
@@ -72,13 +90,15 @@ public abstract class Optimizer {
     return new Ftrl(alpha, beta, l1, l2);
   }
 
-  abstract Kind kind();
+  /** The algorithm. */
+  public abstract Kind kind();
 
-  /** The settings, in a fixed order, for snapshots. */
-  abstract double[] settings();
-
-  /** Mutable state for a model of {@code dimension} weights. */
-  abstract Stepper newStepper(int dimension);
+  /**
+   * The numeric settings in a fixed order per kind, a fresh array: SGD {@code alpha, l1Ratio,
+   * interceptFactor, averaged (0 or 1)}; AdaGrad {@code eta, l2}; Adam {@code eta, beta1, beta2,
+   * l2}; FTRL {@code alpha, beta, l1, l2}.
+   */
+  public abstract double[] settings();
 
   static Optimizer of(Kind kind, double[] s, LearningRate rate) {
     switch (kind) {
@@ -93,8 +113,13 @@ public abstract class Optimizer {
     }
   }
 
+  /** Whether predictions use the average of every iterate (averaged SGD) rather than the last. */
+  public boolean averagesIterates() {
+    return false;
+  }
+
   /** The schedule of plain SGD, or null for the adaptive optimizers. */
-  LearningRate learningRate() {
+  public LearningRate learningRate() {
     return null;
   }
 
@@ -139,23 +164,23 @@ public abstract class Optimizer {
     }
 
     @Override
-    Kind kind() {
+    public Kind kind() {
       return Kind.SGD;
     }
 
     @Override
-    double[] settings() {
+    public double[] settings() {
       return new double[] {alpha, l1Ratio, interceptFactor, averaged ? 1 : 0};
     }
 
     @Override
-    LearningRate learningRate() {
+    public LearningRate learningRate() {
       return rate;
     }
 
     @Override
-    Stepper newStepper(int dimension) {
-      return new SgdStepper(this, dimension);
+    public boolean averagesIterates() {
+      return averaged;
     }
 
     @Override
@@ -175,18 +200,13 @@ public abstract class Optimizer {
     }
 
     @Override
-    Kind kind() {
+    public Kind kind() {
       return Kind.ADAGRAD;
     }
 
     @Override
-    double[] settings() {
+    public double[] settings() {
       return new double[] {eta, l2};
-    }
-
-    @Override
-    Stepper newStepper(int dimension) {
-      return new AdaptiveStepper(this, dimension);
     }
 
     @Override
@@ -212,18 +232,13 @@ public abstract class Optimizer {
     }
 
     @Override
-    Kind kind() {
+    public Kind kind() {
       return Kind.ADAM;
     }
 
     @Override
-    double[] settings() {
+    public double[] settings() {
       return new double[] {eta, beta1, beta2, l2};
-    }
-
-    @Override
-    Stepper newStepper(int dimension) {
-      return new AdaptiveStepper(this, dimension);
     }
 
     @Override
@@ -247,18 +262,13 @@ public abstract class Optimizer {
     }
 
     @Override
-    Kind kind() {
+    public Kind kind() {
       return Kind.FTRL;
     }
 
     @Override
-    double[] settings() {
+    public double[] settings() {
       return new double[] {alpha, beta, l1, l2};
-    }
-
-    @Override
-    Stepper newStepper(int dimension) {
-      return new AdaptiveStepper(this, dimension);
     }
 
     @Override

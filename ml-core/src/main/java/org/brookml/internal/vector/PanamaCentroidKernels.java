@@ -1,0 +1,323 @@
+package org.brookml.internal.vector;
+
+import static org.brookml.internal.vector.PanamaSupport.LANES;
+import static org.brookml.internal.vector.PanamaSupport.SPECIES;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+
+/** {@link CentroidKernels} on the incubating Vector API; see {@link PanamaSupport}. */
+final class PanamaCentroidKernels implements CentroidKernels {
+
+  // Centre numbers within a 512-bit block, as doubles: lanes of the lower and upper half, and a
+  // number larger than any, for lanes that do not hold the minimum.
+  private static final DoubleVector LOWER_HALF = iota(0);
+  private static final DoubleVector UPPER_HALF = iota(LANES);
+  private static final DoubleVector NO_CENTRE = DoubleVector.broadcast(SPECIES, 2 * LANES);
+
+  PanamaCentroidKernels() {
+    PanamaSupport.requireSupportedLanes();
+  }
+
+  private static DoubleVector iota(int start) {
+    double[] lanes = new double[LANES];
+    for (int i = 0; i < LANES; i++) {
+      lanes[i] = start + i;
+    }
+    return DoubleVector.fromArray(SPECIES, lanes, 0);
+  }
+
+  /**
+   * Blocks of 16 centres, four vectors wide. Even and odd coordinates go to separate accumulators so
+   * that eight fused multiply-adds are in flight, which hides their latency.
+   */
+  @Override
+  public int nearestCenter(
+      double[] x, int xOff, int d, double[] transposedCenters, double[] norms, int stride,
+      double[] scratch) {
+    if (LANES == 8) {
+      scoresWide(x, xOff, d, transposedCenters, norms, stride, scratch);
+    } else {
+      scoresNarrow(x, xOff, d, transposedCenters, norms, stride, scratch);
+    }
+    return ScalarCentroidKernels.indexOfMin(scratch, stride);
+  }
+
+  /**
+   * {@code scratch[c] = norms[c] - 2 (x . centre c)} with 256-bit vectors: even and odd coordinates
+   * go to separate accumulators so that eight multiply-adds are in flight.
+   */
+  private static void scoresNarrow(double[] x, int xOff, int d, double[] transposedCenters,
+      double[] norms, int stride, double[] scratch) {
+    for (int block = 0; block < stride; block += 4 * LANES) {
+      DoubleVector even0 = DoubleVector.zero(SPECIES);
+      DoubleVector even1 = even0;
+      DoubleVector even2 = even0;
+      DoubleVector even3 = even0;
+      DoubleVector odd0 = even0;
+      DoubleVector odd1 = even0;
+      DoubleVector odd2 = even0;
+      DoubleVector odd3 = even0;
+      int j = 0;
+      for (; j + 1 < d; j += 2) {
+        DoubleVector xe = DoubleVector.broadcast(SPECIES, x[xOff + j]);
+        DoubleVector xo = DoubleVector.broadcast(SPECIES, x[xOff + j + 1]);
+        int re = j * stride + block;
+        int ro = re + stride;
+        even0 = DoubleVector.fromArray(SPECIES, transposedCenters, re).fma(xe, even0);
+        even1 = DoubleVector.fromArray(SPECIES, transposedCenters, re + LANES).fma(xe, even1);
+        even2 = DoubleVector.fromArray(SPECIES, transposedCenters, re + 2 * LANES).fma(xe, even2);
+        even3 = DoubleVector.fromArray(SPECIES, transposedCenters, re + 3 * LANES).fma(xe, even3);
+        odd0 = DoubleVector.fromArray(SPECIES, transposedCenters, ro).fma(xo, odd0);
+        odd1 = DoubleVector.fromArray(SPECIES, transposedCenters, ro + LANES).fma(xo, odd1);
+        odd2 = DoubleVector.fromArray(SPECIES, transposedCenters, ro + 2 * LANES).fma(xo, odd2);
+        odd3 = DoubleVector.fromArray(SPECIES, transposedCenters, ro + 3 * LANES).fma(xo, odd3);
+      }
+      if (j < d) {
+        DoubleVector xe = DoubleVector.broadcast(SPECIES, x[xOff + j]);
+        int re = j * stride + block;
+        even0 = DoubleVector.fromArray(SPECIES, transposedCenters, re).fma(xe, even0);
+        even1 = DoubleVector.fromArray(SPECIES, transposedCenters, re + LANES).fma(xe, even1);
+        even2 = DoubleVector.fromArray(SPECIES, transposedCenters, re + 2 * LANES).fma(xe, even2);
+        even3 = DoubleVector.fromArray(SPECIES, transposedCenters, re + 3 * LANES).fma(xe, even3);
+      }
+      // scratch[c] = norms[c] - 2 (x . centre c), written out by hand: a helper taking vectors
+      // that C2 declines to inline makes every vector an allocation.
+      even0.add(odd0).mul(-2.0).add(DoubleVector.fromArray(SPECIES, norms, block))
+          .intoArray(scratch, block);
+      even1.add(odd1).mul(-2.0).add(DoubleVector.fromArray(SPECIES, norms, block + LANES))
+          .intoArray(scratch, block + LANES);
+      even2.add(odd2).mul(-2.0).add(DoubleVector.fromArray(SPECIES, norms, block + 2 * LANES))
+          .intoArray(scratch, block + 2 * LANES);
+      even3.add(odd3).mul(-2.0).add(DoubleVector.fromArray(SPECIES, norms, block + 3 * LANES))
+          .intoArray(scratch, block + 3 * LANES);
+    }
+  }
+
+  /** {@link #scoresNarrow} with 512-bit vectors: two per block, even and odd coordinates apart. */
+  private static void scoresWide(double[] x, int xOff, int d, double[] t, double[] norms,
+      int stride, double[] scratch) {
+    for (int block = 0; block < stride; block += 2 * LANES) {
+      DoubleVector even0 = DoubleVector.zero(SPECIES);
+      DoubleVector even1 = even0;
+      DoubleVector odd0 = even0;
+      DoubleVector odd1 = even0;
+      int j = 0;
+      for (; j + 1 < d; j += 2) {
+        DoubleVector xe = DoubleVector.broadcast(SPECIES, x[xOff + j]);
+        DoubleVector xo = DoubleVector.broadcast(SPECIES, x[xOff + j + 1]);
+        int re = j * stride + block;
+        int ro = re + stride;
+        even0 = DoubleVector.fromArray(SPECIES, t, re).fma(xe, even0);
+        even1 = DoubleVector.fromArray(SPECIES, t, re + LANES).fma(xe, even1);
+        odd0 = DoubleVector.fromArray(SPECIES, t, ro).fma(xo, odd0);
+        odd1 = DoubleVector.fromArray(SPECIES, t, ro + LANES).fma(xo, odd1);
+      }
+      if (j < d) {
+        DoubleVector xe = DoubleVector.broadcast(SPECIES, x[xOff + j]);
+        int re = j * stride + block;
+        even0 = DoubleVector.fromArray(SPECIES, t, re).fma(xe, even0);
+        even1 = DoubleVector.fromArray(SPECIES, t, re + LANES).fma(xe, even1);
+      }
+      even0.add(odd0).mul(-2.0).add(DoubleVector.fromArray(SPECIES, norms, block))
+          .intoArray(scratch, block);
+      even1.add(odd1).mul(-2.0).add(DoubleVector.fromArray(SPECIES, norms, block + LANES))
+          .intoArray(scratch, block + LANES);
+    }
+  }
+
+  @Override
+  public boolean nearestCenters(
+      double[] xs, int xOff, int rows, int d, double[] transposedCenters, double[] norms,
+      int stride, int[] out, double[] scratch) {
+    boolean finite = LANES == 8
+        ? nearestFourRowsAtATime(xs, xOff, rows, d, transposedCenters, norms, stride, out, scratch)
+        : nearestTwoRowsAtATime(xs, xOff, rows, d, transposedCenters, norms, stride, out, scratch);
+    int done = LANES == 8 ? rows & ~3 : rows & ~1;
+    double check = 0;
+    for (int r = done; r < rows; r++) {
+      out[r] = nearestCenter(xs, xOff + r * d, d, transposedCenters, norms, stride, scratch);
+      check += scratch[out[r]] * 0.0; // NaN once any best score is not finite
+    }
+    return finite && check == 0.0;
+  }
+
+  /**
+   * Four rows share each load of 16 centre coordinates (two 512-bit vectors): eight independent
+   * multiply-add chains, a quarter of the loads of one row at a time. Does {@code rows & ~3} rows;
+   * returns whether every best score was finite.
+   */
+  private static boolean nearestFourRowsAtATime(double[] xs, int xOff, int rows, int d, double[] t,
+      double[] norms, int stride, int[] out, double[] scratch) {
+    double check = 0;
+    for (int r = 0; r + 3 < rows; r += 4) {
+      int x0 = xOff + r * d;
+      int x1 = x0 + d;
+      int x2 = x1 + d;
+      int x3 = x2 + d;
+      double best0 = Double.POSITIVE_INFINITY;
+      double best1 = best0;
+      double best2 = best0;
+      double best3 = best0;
+      out[r] = out[r + 1] = out[r + 2] = out[r + 3] = 0;
+      for (int block = 0; block < stride; block += 2 * LANES) {
+        DoubleVector a0 = DoubleVector.zero(SPECIES);
+        DoubleVector a1 = a0;
+        DoubleVector b0 = a0;
+        DoubleVector b1 = a0;
+        DoubleVector c0 = a0;
+        DoubleVector c1 = a0;
+        DoubleVector e0 = a0;
+        DoubleVector e1 = a0;
+        for (int j = 0; j < d; j++) {
+          int at = j * stride + block;
+          DoubleVector t0 = DoubleVector.fromArray(SPECIES, t, at);
+          DoubleVector t1 = DoubleVector.fromArray(SPECIES, t, at + LANES);
+          DoubleVector x = DoubleVector.broadcast(SPECIES, xs[x0 + j]);
+          a0 = t0.fma(x, a0);
+          a1 = t1.fma(x, a1);
+          x = DoubleVector.broadcast(SPECIES, xs[x1 + j]);
+          b0 = t0.fma(x, b0);
+          b1 = t1.fma(x, b1);
+          x = DoubleVector.broadcast(SPECIES, xs[x2 + j]);
+          c0 = t0.fma(x, c0);
+          c1 = t1.fma(x, c1);
+          x = DoubleVector.broadcast(SPECIES, xs[x3 + j]);
+          e0 = t0.fma(x, e0);
+          e1 = t1.fma(x, e1);
+        }
+        DoubleVector n0 = DoubleVector.fromArray(SPECIES, norms, block);
+        DoubleVector n1 = DoubleVector.fromArray(SPECIES, norms, block + LANES);
+        // Written out by hand for each row: see the class comment on helpers taking vectors.
+        DoubleVector as0 = a0.mul(-2.0).add(n0);
+        DoubleVector as1 = a1.mul(-2.0).add(n1);
+        DoubleVector aLow = as0.min(as1);
+        double aMin = aLow.reduceLanes(VectorOperators.MIN);
+        if (aMin < best0) {
+          best0 = aMin;
+          out[r] = block + (int) LOWER_HALF.blend(UPPER_HALF, as1.lt(as0))
+              .blend(NO_CENTRE, aLow.compare(VectorOperators.NE, aMin))
+              .reduceLanes(VectorOperators.MIN);
+        }
+        DoubleVector bs0 = b0.mul(-2.0).add(n0);
+        DoubleVector bs1 = b1.mul(-2.0).add(n1);
+        DoubleVector bLow = bs0.min(bs1);
+        double bMin = bLow.reduceLanes(VectorOperators.MIN);
+        if (bMin < best1) {
+          best1 = bMin;
+          out[r + 1] = block + (int) LOWER_HALF.blend(UPPER_HALF, bs1.lt(bs0))
+              .blend(NO_CENTRE, bLow.compare(VectorOperators.NE, bMin))
+              .reduceLanes(VectorOperators.MIN);
+        }
+        DoubleVector cs0 = c0.mul(-2.0).add(n0);
+        DoubleVector cs1 = c1.mul(-2.0).add(n1);
+        DoubleVector cLow = cs0.min(cs1);
+        double cMin = cLow.reduceLanes(VectorOperators.MIN);
+        if (cMin < best2) {
+          best2 = cMin;
+          out[r + 2] = block + (int) LOWER_HALF.blend(UPPER_HALF, cs1.lt(cs0))
+              .blend(NO_CENTRE, cLow.compare(VectorOperators.NE, cMin))
+              .reduceLanes(VectorOperators.MIN);
+        }
+        DoubleVector es0 = e0.mul(-2.0).add(n0);
+        DoubleVector es1 = e1.mul(-2.0).add(n1);
+        DoubleVector eLow = es0.min(es1);
+        double eMin = eLow.reduceLanes(VectorOperators.MIN);
+        if (eMin < best3) {
+          best3 = eMin;
+          out[r + 3] = block + (int) LOWER_HALF.blend(UPPER_HALF, es1.lt(es0))
+              .blend(NO_CENTRE, eLow.compare(VectorOperators.NE, eMin))
+              .reduceLanes(VectorOperators.MIN);
+        }
+      }
+      // A best score still infinite (every score NaN) or infinite makes the check NaN.
+      check += (best0 + best1 + best2 + best3) * 0.0;
+    }
+    return check == 0.0;
+  }
+
+  /**
+   * Two rows share each load of 16 centre coordinates (four 256-bit vectors). Does
+   * {@code rows & ~1} rows; returns whether every best score was finite.
+   */
+  private static boolean nearestTwoRowsAtATime(double[] xs, int xOff, int rows, int d, double[] t,
+      double[] norms, int stride, int[] out, double[] scratch) {
+    double check = 0;
+    for (int r = 0; r + 1 < rows; r += 2) {
+      int x0 = xOff + r * d;
+      int x1 = x0 + d;
+      double best0 = Double.POSITIVE_INFINITY;
+      double best1 = best0;
+      out[r] = out[r + 1] = 0;
+      for (int block = 0; block < stride; block += 16) {
+        DoubleVector a0 = DoubleVector.zero(SPECIES);
+        DoubleVector a1 = a0;
+        DoubleVector a2 = a0;
+        DoubleVector a3 = a0;
+        DoubleVector b0 = a0;
+        DoubleVector b1 = a0;
+        DoubleVector b2 = a0;
+        DoubleVector b3 = a0;
+        for (int j = 0; j < d; j++) {
+          int at = j * stride + block;
+          DoubleVector t0 = DoubleVector.fromArray(SPECIES, t, at);
+          DoubleVector t1 = DoubleVector.fromArray(SPECIES, t, at + LANES);
+          DoubleVector t2 = DoubleVector.fromArray(SPECIES, t, at + 2 * LANES);
+          DoubleVector t3 = DoubleVector.fromArray(SPECIES, t, at + 3 * LANES);
+          DoubleVector x = DoubleVector.broadcast(SPECIES, xs[x0 + j]);
+          a0 = t0.fma(x, a0);
+          a1 = t1.fma(x, a1);
+          a2 = t2.fma(x, a2);
+          a3 = t3.fma(x, a3);
+          x = DoubleVector.broadcast(SPECIES, xs[x1 + j]);
+          b0 = t0.fma(x, b0);
+          b1 = t1.fma(x, b1);
+          b2 = t2.fma(x, b2);
+          b3 = t3.fma(x, b3);
+        }
+        // Written out by hand for each row: see the class comment on helpers taking vectors.
+        DoubleVector n0 = DoubleVector.fromArray(SPECIES, norms, block);
+        DoubleVector n1 = DoubleVector.fromArray(SPECIES, norms, block + LANES);
+        DoubleVector n2 = DoubleVector.fromArray(SPECIES, norms, block + 2 * LANES);
+        DoubleVector n3 = DoubleVector.fromArray(SPECIES, norms, block + 3 * LANES);
+        DoubleVector as0 = a0.mul(-2.0).add(n0);
+        DoubleVector as1 = a1.mul(-2.0).add(n1);
+        DoubleVector as2 = a2.mul(-2.0).add(n2);
+        DoubleVector as3 = a3.mul(-2.0).add(n3);
+        double aMin = as0.min(as1).min(as2.min(as3)).reduceLanes(VectorOperators.MIN);
+        if (aMin < best0) {
+          best0 = aMin;
+          as0.intoArray(scratch, 0);
+          as1.intoArray(scratch, LANES);
+          as2.intoArray(scratch, 2 * LANES);
+          as3.intoArray(scratch, 3 * LANES);
+          out[r] = block + firstEqual(scratch, aMin);
+        }
+        DoubleVector bs0 = b0.mul(-2.0).add(n0);
+        DoubleVector bs1 = b1.mul(-2.0).add(n1);
+        DoubleVector bs2 = b2.mul(-2.0).add(n2);
+        DoubleVector bs3 = b3.mul(-2.0).add(n3);
+        double bMin = bs0.min(bs1).min(bs2.min(bs3)).reduceLanes(VectorOperators.MIN);
+        if (bMin < best1) {
+          best1 = bMin;
+          bs0.intoArray(scratch, 0);
+          bs1.intoArray(scratch, LANES);
+          bs2.intoArray(scratch, 2 * LANES);
+          bs3.intoArray(scratch, 3 * LANES);
+          out[r + 1] = block + firstEqual(scratch, bMin);
+        }
+      }
+      check += (best0 + best1) * 0.0;
+    }
+    return check == 0.0;
+  }
+
+  /** Index of the first of the 16 scores equal to {@code min} (which is one of them). */
+  private static int firstEqual(double[] scores, double min) {
+    int c = 0;
+    while (c < 15 && scores[c] != min) {
+      c++;
+    }
+    return c;
+  }
+}

@@ -1,0 +1,28 @@
+package org.brookml.internal.vector;
+
+/**
+ * Dense primitives behind {@link org.brookml.vector.Vectors}: dot product, axpy, scaling, squared
+ * distance, finiteness. Implementations do no argument checking: callers have checked every range.
+ * Reductions may differ between implementations in the last bits, because they add in another
+ * order.
+ */
+public interface VectorPrimitives {
+
+  /** Sum of {@code a[aOff+i] * b[bOff+i]} over {@code i < n}. */
+  double dot(double[] a, int aOff, double[] b, int bOff, int n);
+
+  /** {@code y[yOff+i] += alpha * x[xOff+i]} for {@code i < n}. */
+  void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int n);
+
+  /** {@code c[cOff+i] += eta * (x[xOff+i] - c[cOff+i])} for {@code i < n}: move c toward x. */
+  void moveToward(double eta, double[] x, int xOff, double[] c, int cOff, int n);
+
+  /** {@code x[off+i] *= alpha} for {@code i < n}. */
+  void scale(double alpha, double[] x, int off, int n);
+
+  /** Whether every one of {@code x[off .. off+n)} is finite (neither NaN nor infinite). */
+  boolean allFinite(double[] x, int off, int n);
+
+  /** Sum of {@code (a[aOff+i] - b[bOff+i])^2} over {@code i < n}. */
+  double squaredDistance(double[] a, int aOff, double[] b, int bOff, int n);
+}

@@ -1,0 +1,146 @@
+package org.brookml.internal.vector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.brookml.internal.vector.KernelTestSupport.implementations;
+import static org.brookml.internal.vector.KernelTestSupport.random;
+import static org.brookml.internal.vector.KernelTestSupport.tolerance;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@link VectorPrimitives}: scalar and Vector API against naive references at every tail size. */
+class VectorPrimitivesTest {
+
+  @ParameterizedTest
+  @MethodSource("org.brookml.internal.vector.KernelTestSupport#sizes")
+  void dotAndDistance_matchNaiveReference(int n) {
+    SplittableRandom rnd = new SplittableRandom(n);
+    double[] a = random(rnd, n + 3);
+    double[] b = random(rnd, n + 5);
+    double dot = 0;
+    double dist = 0;
+    for (int i = 0; i < n; i++) {
+      dot += a[i + 3] * b[i + 5];
+      double d = a[i + 3] - b[i + 5];
+      dist += d * d;
+    }
+    for (KernelSet k : implementations()) {
+      assertThat(k.primitives().dot(a, 3, b, 5, n))
+          .as(k.name()).isCloseTo(dot, within(tolerance(n)));
+      assertThat(k.primitives().squaredDistance(a, 3, b, 5, n)).as(k.name())
+          .isCloseTo(dist, within(tolerance(n) * 10));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.brookml.internal.vector.KernelTestSupport#sizes")
+  void allFinite_findsANonFiniteValueAnywhere(int n) {
+    double[] x = random(new SplittableRandom(n), n + 2);
+    for (KernelSet k : implementations()) {
+      assertThat(k.primitives().allFinite(x, 1, n)).as(k.name()).isTrue();
+      for (int at = 0; at < n; at += Math.max(1, n / 7)) {
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY}) {
+          double[] y = x.clone();
+          y[1 + at] = bad;
+          assertThat(k.primitives().allFinite(y, 1, n))
+              .as(k.name() + " " + bad + " at " + at).isFalse();
+        }
+      }
+      double[] outside = x.clone();
+      outside[0] = Double.NaN;
+      outside[n + 1] = Double.NaN;
+      assertThat(k.primitives().allFinite(outside, 1, n))
+          .as(k.name() + " looks outside its range").isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.brookml.internal.vector.KernelTestSupport#sizes")
+  void axpyAndScale_matchNaiveReference(int n) {
+    SplittableRandom rnd = new SplittableRandom(1000 + n);
+    double[] x = random(rnd, n + 1);
+    double[] y0 = random(rnd, n + 2);
+    double[] expectedAxpy = y0.clone();
+    double[] expectedScale = y0.clone();
+    double[] expectedMove = y0.clone();
+    for (int i = 0; i < n; i++) {
+      expectedAxpy[i + 2] += 0.37 * x[i + 1];
+      expectedScale[i + 2] *= -1.5;
+      expectedMove[i + 2] = (1 - 0.3) * y0[i + 2] + 0.3 * x[i + 1];
+    }
+    for (KernelSet k : implementations()) {
+      double[] y = y0.clone();
+      k.primitives().axpy(0.37, x, 1, y, 2, n);
+      assertThat(y).as(k.name()).containsExactly(expectedAxpy, within(1e-12));
+      double[] z = y0.clone();
+      k.primitives().scale(-1.5, z, 2, n);
+      assertThat(z).as(k.name()).containsExactly(expectedScale, within(0.0));
+      double[] c = y0.clone();
+      k.primitives().moveToward(0.3, x, 1, c, 2, n);
+      assertThat(c).as(k.name()).containsExactly(expectedMove, within(1e-12));
+    }
+  }
+
+  /**
+   * The Vector API dot product equals, bit for bit, a scalar replay of its own order (four
+   * accumulators of fused multiply-adds, lanes summed pairwise, then the tail), on its first calls
+   * and after C2 has compiled it: a sum across lanes must not depend on how warm the JIT is (Java
+   * 25's {@code reduceLanes(ADD)} did).
+   */
+  @Test
+  void panamaDot_addsInOneFixedOrder_compiledOrNot() {
+    KernelSet panama = VectorKernelsProvider.panamaOrNull();
+    assumeTrue(panama != null, "skipped: the Vector API module is absent");
+    int lanes = Integer.parseInt(panama.name().substring("panama-".length())) / 64;
+    SplittableRandom rnd = new SplittableRandom(9);
+    for (int round = 0; round < 3_000; round++) {
+      int n = round % 150;
+      double[] a = random(rnd, n + 2);
+      double[] b = random(rnd, n + 5);
+      for (int i = 0; i < b.length; i += 3) {
+        b[i] *= 1e6; // magnitudes far apart, so that the order of additions shows
+      }
+      assertThat(panama.primitives().dot(a, 2, b, 5, n)).as("n=%d, round %d", n, round)
+          .isEqualTo(replayedDot(a, 2, b, 5, n, lanes));
+    }
+  }
+
+  private static double replayedDot(double[] a, int aOff, double[] b, int bOff, int n,
+      int lanes) {
+    int i = 0;
+    double sum = 0;
+    if (n >= 2 * lanes) {
+      double[][] acc = new double[4][lanes];
+      for (int unrolled = n - n % (4 * lanes); i < unrolled; i += 4 * lanes) {
+        for (int k = 0; k < 4; k++) {
+          for (int l = 0; l < lanes; l++) {
+            int at = i + k * lanes + l;
+            acc[k][l] = Math.fma(a[aOff + at], b[bOff + at], acc[k][l]);
+          }
+        }
+      }
+      for (int bound = n - n % lanes; i < bound; i += lanes) {
+        for (int l = 0; l < lanes; l++) {
+          acc[0][l] = Math.fma(a[aOff + i + l], b[bOff + i + l], acc[0][l]);
+        }
+      }
+      double[] total = new double[lanes];
+      for (int l = 0; l < lanes; l++) {
+        total[l] = (acc[0][l] + acc[1][l]) + (acc[2][l] + acc[3][l]);
+      }
+      sum = (total[0] + total[1]) + (total[2] + total[3]);
+      if (lanes == 8) {
+        sum += (total[4] + total[5]) + (total[6] + total[7]);
+      }
+    }
+    for (; i < n; i++) {
+      sum += a[aOff + i] * b[bOff + i];
+    }
+    return sum;
+  }
+}
