@@ -41,9 +41,15 @@ module org.brookml.core {
       org.brookml.linear.SgdClassifierCodec,
       org.brookml.linear.SgdRegressorCodec,
       org.brookml.linear.SoftmaxRegressionCodec,
+      org.brookml.preprocess.CategoryEncoderCodec,
+      org.brookml.preprocess.ClassifierPipelineCodec,
       org.brookml.preprocess.HashedClassifierCodec,
+      org.brookml.preprocess.MinMaxScalerCodec,
+      org.brookml.preprocess.RegressorPipelineCodec,
+      org.brookml.preprocess.RobustScalerCodec,
       org.brookml.preprocess.ScaledClassifierCodec,
       org.brookml.preprocess.ScaledRegressorCodec,
+      org.brookml.preprocess.StandardScalerCodec,
       org.brookml.svm.PegasosSvmCodec,
       org.brookml.tree.HoeffdingTreeCodec;
 }

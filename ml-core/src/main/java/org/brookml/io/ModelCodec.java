@@ -27,6 +27,15 @@ public interface ModelCodec<M extends OnlineLearner> {
   /** Writes the model's configuration and state. */
   void write(M model, SnapshotWriter out);
 
+  /**
+   * Whether this codec writes {@link #modelClass()} models. A codec that only reads the snapshots of
+   * a model type Brook no longer writes (whose class was replaced) returns false; the current
+   * codec of that class writes.
+   */
+  default boolean writes() {
+    return true;
+  }
+
   /** Reads a model written with the given layout version (at most {@link #stateVersion()}). */
   M read(SnapshotReader in, int stateVersion);
 }

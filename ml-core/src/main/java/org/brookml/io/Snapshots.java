@@ -68,7 +68,9 @@ public final class Snapshots {
     if (previous != null && previous.getClass() != codec.getClass()) {
       throw new IllegalStateException("model type already registered: " + codec.modelType());
     }
-    BY_CLASS.putIfAbsent(codec.modelClass(), codec);
+    if (codec.writes()) {
+      BY_CLASS.putIfAbsent(codec.modelClass(), codec);
+    }
   }
 
   /** The model types this JVM can read, sorted: every codec found or registered so far. */

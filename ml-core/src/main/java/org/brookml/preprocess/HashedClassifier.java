@@ -19,14 +19,14 @@ import org.brookml.vector.SparseVector;
  * before the model changes. Hashing allocates nothing; iterating the map allocates what the map's
  * iterator does. Not thread-safe.
  */
-public final class HashedClassifier extends Pipeline<OnlineClassifier>
-    implements OnlineClassifier {
+public final class HashedClassifier implements OnlineClassifier {
 
   final FeatureHasher hasher;
+  final OnlineClassifier model;
   private final SparseVector hashed = new SparseVector();
 
   HashedClassifier(FeatureHasher hasher, OnlineClassifier model) {
-    super(model);
+    this.model = model;
     if (hasher.dimension() != model.dimension()) {
       throw new IllegalArgumentException("the hasher fills " + hasher.dimension()
           + " slots but the model has dimension " + model.dimension());
@@ -116,6 +116,21 @@ public final class HashedClassifier extends Pipeline<OnlineClassifier>
   @Override
   public double[] predictProba(SparseVector x, double[] out) {
     return model.predictProba(x, out);
+  }
+
+  /** The classifier behind the hasher, which the pipeline owns. */
+  public OnlineClassifier model() {
+    return model;
+  }
+
+  @Override
+  public int dimension() {
+    return model.dimension();
+  }
+
+  @Override
+  public long samplesSeen() {
+    return model.samplesSeen();
   }
 
   /** The hasher's settings (a copy: hashing state is the pipeline's own). */

@@ -6,26 +6,31 @@ import org.brookml.io.SnapshotWriter;
 import org.brookml.learner.OnlineClassifier;
 
 /**
- * Writes and reads {@link ScaledClassifier} snapshots. Found by the service loader (declared in
- * {@code module-info.java} and {@code META-INF/services}); use {@link org.brookml.io.Snapshots}
- * rather than this class.
+ * Reads the snapshots of {@code ScaledClassifier}, the standard-scaler pipeline that
+ * {@link Pipeline} replaced: the scaler's state, then the classifier's snapshot. They restore as a
+ * {@link ClassifierPipeline} of one {@link StandardScaler} that predicts and learns exactly as the
+ * old model did. Writes nothing: {@link ClassifierPipelineCodec} writes pipelines.
  */
-public final class ScaledClassifierCodec extends BaseModelCodec<ScaledClassifier> {
+public final class ScaledClassifierCodec extends BaseModelCodec<ClassifierPipeline> {
 
   /** The constructor the service loader calls. */
   public ScaledClassifierCodec() {
-    super("brook.preprocess.ScaledClassifier", ScaledClassifier.class, 1);
+    super("brook.preprocess.ScaledClassifier", ClassifierPipeline.class, 1);
   }
 
   @Override
-  public void write(ScaledClassifier m, SnapshotWriter out) {
-    m.scaler.write(out);
-    out.writeModel(m.model);
+  public boolean writes() {
+    return false;
   }
 
   @Override
-  public ScaledClassifier read(SnapshotReader in, int stateVersion) {
-    StandardScaler scaler = StandardScaler.read(in);
-    return new ScaledClassifier(scaler, in.readModel("inner model", OnlineClassifier.class));
+  public void write(ClassifierPipeline pipeline, SnapshotWriter out) {
+    throw new UnsupportedOperationException("ScaledClassifier snapshots are read, not written");
+  }
+
+  @Override
+  public ClassifierPipeline read(SnapshotReader in, int stateVersion) {
+    StandardScaler scaler = StandardScalerCodec.readState(in);
+    return Pipeline.of(scaler, in.readModel("inner model", OnlineClassifier.class));
   }
 }

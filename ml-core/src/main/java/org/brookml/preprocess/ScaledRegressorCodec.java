@@ -6,26 +6,31 @@ import org.brookml.io.SnapshotWriter;
 import org.brookml.learner.OnlineRegressor;
 
 /**
- * Writes and reads {@link ScaledRegressor} snapshots. Found by the service loader (declared in
- * {@code module-info.java} and {@code META-INF/services}); use {@link org.brookml.io.Snapshots}
- * rather than this class.
+ * Reads the snapshots of {@code ScaledRegressor}, the standard-scaler pipeline that
+ * {@link Pipeline} replaced: the scaler's state, then the regressor's snapshot. They restore as a
+ * {@link RegressorPipeline} of one {@link StandardScaler} that predicts and learns exactly as the
+ * old model did. Writes nothing: {@link RegressorPipelineCodec} writes pipelines.
  */
-public final class ScaledRegressorCodec extends BaseModelCodec<ScaledRegressor> {
+public final class ScaledRegressorCodec extends BaseModelCodec<RegressorPipeline> {
 
   /** The constructor the service loader calls. */
   public ScaledRegressorCodec() {
-    super("brook.preprocess.ScaledRegressor", ScaledRegressor.class, 1);
+    super("brook.preprocess.ScaledRegressor", RegressorPipeline.class, 1);
   }
 
   @Override
-  public void write(ScaledRegressor m, SnapshotWriter out) {
-    m.scaler.write(out);
-    out.writeModel(m.model);
+  public boolean writes() {
+    return false;
   }
 
   @Override
-  public ScaledRegressor read(SnapshotReader in, int stateVersion) {
-    StandardScaler scaler = StandardScaler.read(in);
-    return new ScaledRegressor(scaler, in.readModel("inner model", OnlineRegressor.class));
+  public void write(RegressorPipeline pipeline, SnapshotWriter out) {
+    throw new UnsupportedOperationException("ScaledRegressor snapshots are read, not written");
+  }
+
+  @Override
+  public RegressorPipeline read(SnapshotReader in, int stateVersion) {
+    StandardScaler scaler = StandardScalerCodec.readState(in);
+    return Pipeline.of(scaler, in.readModel("inner model", OnlineRegressor.class));
   }
 }

@@ -2,58 +2,63 @@ package org.brookml.preprocess;
 
 import java.util.Arrays;
 import java.util.Objects;
-import org.brookml.io.SnapshotReader;
-import org.brookml.io.SnapshotWriter;
-import org.brookml.learner.Batches;
 
 /**
- * Online standardization: running mean and variance per feature by Welford's algorithm (numerically
- * stable, one pass), and {@code (x - mean) / std} with the population standard deviation. A feature
- * whose variance is still 0 is only centred. Allocation-free; not thread-safe.
+ * Online standardization, {@code (x - mean) / sd} per feature, with Welford's running mean and
+ * variance (population variance, as scikit-learn's {@code StandardScaler} and River's
+ * {@code preprocessing.StandardScaler}). A feature with zero variance is only centred. Learning
+ * allocates nothing; see {@link Transformer} for the two phases a pipeline uses.
  */
-public final class StandardScaler {
+public final class StandardScaler extends FeatureScaler {
 
-  private final int dimension;
-  private final double[] mean;
-  private final double[] m2;
-  private long count;
+  private double[] mean;
+  private double[] m2;
+  private double[] pendingMean;
+  private double[] pendingM2;
 
-  /** A scaler for {@code dimension} features that has seen nothing. */
+  /** An empty scaler for {@code dimension} features. */
   public StandardScaler(int dimension) {
-    if (dimension < 1) {
-      throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
-    }
-    this.dimension = dimension;
+    super(dimension);
     this.mean = new double[dimension];
     this.m2 = new double[dimension];
+    this.pendingMean = new double[dimension];
+    this.pendingM2 = new double[dimension];
   }
 
-  /** Updates the statistics with a validated example. */
-  public void learn(double[] x) {
-    Batches.requireExample(x, dimension);
-    count++;
-    double inverse = 1.0 / count;
+  @Override
+  void prepareChecked(double[] x, double[] out) {
+    long next = count() + 1;
+    double inverse = 1.0 / next;
     for (int j = 0; j < dimension; j++) {
       double delta = x[j] - mean[j];
-      mean[j] += delta * inverse;
-      m2[j] += delta * (x[j] - mean[j]);
+      double updated = mean[j] + delta * inverse;
+      pendingMean[j] = updated;
+      pendingM2[j] = m2[j] + delta * (x[j] - updated);
     }
+    standardize(pendingMean, pendingM2, next, x, out);
   }
 
-  /** Writes the standardized {@code x} into {@code out} (same length) and returns it. */
-  public double[] transform(double[] x, double[] out) {
-    Batches.requireExample(x, dimension);
-    Objects.requireNonNull(out, "out");
-    if (out.length != dimension) {
-      throw new IllegalArgumentException(
-          "out has length " + out.length + " but the scaler has dimension " + dimension);
-    }
+  @Override
+  void adoptPrepared() {
+    double[] swap = mean;
+    mean = pendingMean;
+    pendingMean = swap;
+    swap = m2;
+    m2 = pendingM2;
+    pendingM2 = swap;
+  }
+
+  @Override
+  void transformChecked(double[] x, double[] out) {
+    standardize(mean, m2, count(), x, out);
+  }
+
+  private void standardize(double[] mu, double[] sq, long n, double[] x, double[] out) {
     for (int j = 0; j < dimension; j++) {
-      double variance = count > 0 ? m2[j] / count : 0;
-      double centred = x[j] - mean[j];
+      double variance = n > 0 ? sq[j] / n : 0;
+      double centred = x[j] - mu[j];
       out[j] = variance > 0 ? centred / Math.sqrt(variance) : centred;
     }
-    return out;
   }
 
   /** The running mean of feature {@code j}. */
@@ -61,67 +66,39 @@ public final class StandardScaler {
     return mean[Objects.checkIndex(j, dimension)];
   }
 
-  /** The running population variance of feature {@code j}. */
+  /** The running population variance of feature {@code j} (0 before any row). */
   public double variance(int j) {
     Objects.checkIndex(j, dimension);
-    return count > 0 ? m2[j] / count : 0;
+    return count() > 0 ? m2[j] / count() : 0;
   }
 
-  /** Examples seen. */
-  public long count() {
-    return count;
-  }
-
-  /** Number of features. */
-  public int dimension() {
-    return dimension;
-  }
-
-  /** Forgets everything. */
-  public void reset() {
+  @Override
+  void clearStatistics() {
     Arrays.fill(mean, 0);
     Arrays.fill(m2, 0);
-    count = 0;
   }
 
-  /** An independent copy. */
+  @Override
   public StandardScaler copy() {
     StandardScaler copy = new StandardScaler(dimension);
-    System.arraycopy(mean, 0, copy.mean, 0, dimension);
-    System.arraycopy(m2, 0, copy.m2, 0, dimension);
-    copy.count = count;
+    copy.restore(mean, m2, count());
     return copy;
   }
 
-  /** Writes this scaler, then the snapshot of the model behind it: a pipeline's payload. */
-
-  /** Reads the inner model a pipeline's payload holds, which must be of {@code type}. */
-
-  void write(SnapshotWriter out) {
-    out.writeInt(dimension).writeLong(count).writeDoubles(mean).writeDoubles(m2);
+  /** The codec's view: the live mean and m2 arrays (not to be modified). */
+  double[][] state() {
+    return new double[][] {mean, m2};
   }
 
-  static StandardScaler read(SnapshotReader in) {
-    int dimension = in.readInt("scaler dimension", 1, Integer.MAX_VALUE / 16);
-    if (16L * dimension > in.remaining()) {
-      throw in.error("scaler dimension", dimension + " features do not fit the snapshot");
-    }
-    StandardScaler scaler = new StandardScaler(dimension);
-    scaler.count = in.readLong("scaler count", 0);
-    System.arraycopy(in.readDoubles("scaler means", dimension, true), 0, scaler.mean, 0,
-        dimension);
-    double[] m2 = in.readDoubles("scaler squared deviations", dimension, true);
-    for (int j = 0; j < dimension; j++) {
-      if (m2[j] < 0) {
-        throw in.error("scaler squared deviations[" + j + "]", "is negative: " + m2[j]);
-      }
-    }
-    System.arraycopy(m2, 0, scaler.m2, 0, dimension);
-    return scaler;
+  /** Sets the state from copies of {@code mu} and {@code sq}, which the caller has checked. */
+  void restore(double[] mu, double[] sq, long rows) {
+    System.arraycopy(mu, 0, mean, 0, dimension);
+    System.arraycopy(sq, 0, m2, 0, dimension);
+    restoreCount(rows);
   }
 
   @Override
   public String toString() {
-    return "StandardScaler{dimension=" + dimension + ", count=" + count + "}";
+    return "StandardScaler{dimension=" + dimension + ", count=" + count() + "}";
   }
 }

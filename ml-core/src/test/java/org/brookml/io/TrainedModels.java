@@ -17,8 +17,13 @@ import org.brookml.linear.SgdRegressor;
 import org.brookml.linear.SoftmaxRegression;
 import org.brookml.preprocess.FeatureHasher;
 import org.brookml.preprocess.HashedClassifier;
-import org.brookml.preprocess.ScaledClassifier;
-import org.brookml.preprocess.ScaledRegressor;
+import org.brookml.preprocess.CategoryEncoder;
+import org.brookml.preprocess.ClassifierPipeline;
+import org.brookml.preprocess.MinMaxScaler;
+import org.brookml.preprocess.Pipeline;
+import org.brookml.preprocess.RegressorPipeline;
+import org.brookml.preprocess.RobustScaler;
+import org.brookml.preprocess.StandardScaler;
 import org.brookml.svm.PegasosSvm;
 import org.brookml.tree.HoeffdingTree;
 
@@ -44,8 +49,18 @@ final class TrainedModels {
     SoftmaxRegression softmax = SoftmaxRegression.builder(4, 3).optimizer(Optimizer.adaGrad(0.1, 0)).build();
     RecursiveLeastSquares rls = RecursiveLeastSquares.create(4, 0.99, 100);
     PegasosSvm pegasos = PegasosSvm.builder(4, 3).averaging(true).build();
-    ScaledClassifier scaled = ScaledClassifier.of(SgdClassifier.builder(4).build());
-    ScaledRegressor scaledRegression = ScaledRegressor.of(SgdRegressor.builder(4).build());
+    ClassifierPipeline scaled =
+        Pipeline.of(new StandardScaler(4), SgdClassifier.builder(4).build());
+    RegressorPipeline scaledRegression = Pipeline.of(new RobustScaler(4), new MinMaxScaler(4),
+        SgdRegressor.builder(4).build());
+    StandardScaler standard = new StandardScaler(4);
+    MinMaxScaler minMax = new MinMaxScaler(4);
+    RobustScaler robust = new RobustScaler(4);
+    CategoryEncoder encoder = CategoryEncoder.builder(3).categorical(0, 2)
+        .encoding(CategoryEncoder.Encoding.ONE_HOT).maxCategories(4)
+        .unseen(CategoryEncoder.Unseen.OTHER).build();
+    double[] encoded = new double[encoder.outputDimension()];
+    String[] words = {"north", "south", "east", "west", "up"};
     HashedClassifier hashed = HashedClassifier.of(new FeatureHasher(3, true),
         SgdClassifier.builder(8).optimizer(Optimizer.adaGrad(0.1, 0)).build());
     MiniBatchKMeans kmeans = MiniBatchKMeans.builder(3, 4).initBufferSize(20).build();
@@ -67,6 +82,11 @@ final class TrainedModels {
       pegasos.learn(x, random.nextInt(3));
       scaled.learn(x, label);
       scaledRegression.learn(x, x[2]);
+      standard.learn(x);
+      minMax.learn(x);
+      robust.learn(x);
+      encoder.learn(new Object[] {words[random.nextInt(5)], x[1], label == 1 ? "yes" : "no"},
+          encoded);
       hashed.learn(Map.of("a", x[0], "b", x[1] > 0 ? "up" : "down"), label);
       kmeans.learn(x);
       bayes.learn(x, random.nextInt(3));
@@ -81,8 +101,12 @@ final class TrainedModels {
     models.put("softmax-regression-adagrad", softmax);
     models.put("recursive-least-squares", rls);
     models.put("pegasos-averaged-three-classes", pegasos);
-    models.put("scaled-classifier", scaled);
-    models.put("scaled-regressor", scaledRegression);
+    models.put("standard-scaled-sgd", scaled);
+    models.put("robust-minmax-scaled-sgd", scaledRegression);
+    models.put("standard-scaler", standard);
+    models.put("minmax-scaler", minMax);
+    models.put("robust-scaler", robust);
+    models.put("one-hot-encoder", encoder);
     models.put("hashed-classifier", hashed);
     models.put("minibatch-kmeans", kmeans);
     models.put("gaussian-naive-bayes", bayes);

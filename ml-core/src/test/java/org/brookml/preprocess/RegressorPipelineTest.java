@@ -11,11 +11,11 @@ import org.brookml.learner.OnlineLearnerContract;
 import org.brookml.linear.SgdRegressor;
 import org.junit.jupiter.api.Test;
 
-class ScaledRegressorTest implements OnlineLearnerContract<ScaledRegressor> {
+class RegressorPipelineTest implements OnlineLearnerContract<RegressorPipeline> {
 
   @Override
-  public ScaledRegressor newLearner() {
-    return ScaledRegressor.of(SgdRegressor.builder(2).build());
+  public RegressorPipeline newLearner() {
+    return Pipeline.of(new StandardScaler(2), SgdRegressor.builder(2).build());
   }
 
   /** y depends on two features of very different scales. */
@@ -26,7 +26,7 @@ class ScaledRegressorTest implements OnlineLearnerContract<ScaledRegressor> {
   }
 
   @Override
-  public void train(ScaledRegressor model, int n, long dataSeed) {
+  public void train(RegressorPipeline model, int n, long dataSeed) {
     SplittableRandom random = new SplittableRandom(dataSeed);
     double[] x = new double[2];
     for (int i = 0; i < n; i++) {
@@ -36,13 +36,13 @@ class ScaledRegressorTest implements OnlineLearnerContract<ScaledRegressor> {
   }
 
   @Override
-  public double[] predictions(ScaledRegressor model) {
-    return new double[] {model.predict(new double[] {1010, 0.002}), model.scaler().mean(0)};
+  public double[] predictions(RegressorPipeline model) {
+    return new double[] {model.predict(new double[] {1010, 0.002}), ((StandardScaler) model.stages().get(0)).mean(0)};
   }
 
   @Override
-  public Map<String, Consumer<ScaledRegressor>> badInputs() {
-    Map<String, Consumer<ScaledRegressor>> bad = new LinkedHashMap<>();
+  public Map<String, Consumer<RegressorPipeline>> badInputs() {
+    Map<String, Consumer<RegressorPipeline>> bad = new LinkedHashMap<>();
     bad.put("NaN feature", m -> m.learn(new double[] {Double.NaN, 0}, 1));
     bad.put("NaN target (the scaler must not learn the example either)",
         m -> m.learn(new double[] {5, 5}, Double.NaN));
@@ -53,7 +53,7 @@ class ScaledRegressorTest implements OnlineLearnerContract<ScaledRegressor> {
 
   @Test
   void scaling_letsSgdFitFeaturesOfVeryDifferentScales() {
-    ScaledRegressor scaled = newLearner();
+    RegressorPipeline scaled = newLearner();
     train(scaled, 50_000, 1);
     SplittableRandom test = new SplittableRandom(2);
     RegressionMetrics metrics = new RegressionMetrics(1_000);
