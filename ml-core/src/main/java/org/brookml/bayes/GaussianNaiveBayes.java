@@ -46,9 +46,18 @@ public final class GaussianNaiveBayes extends DenseInputClassifier
     this.scratch = new double[numClasses];
   }
 
-  /** An untrained model for {@code numClasses} classes of {@code dimension} features. */
-  public static GaussianNaiveBayes create(int dimension, int numClasses) {
-    return new GaussianNaiveBayes(dimension, numClasses);
+  /**
+   * A builder for {@code numClasses >= 2} classes of {@code dimension >= 1} features.
+   *
+   * @throws IllegalArgumentException if a size is out of range
+   */
+  public static Builder builder(int dimension, int numClasses) {
+    return new Builder(dimension, numClasses);
+  }
+
+  /** A builder preset with this model's configuration. */
+  public Builder toBuilder() {
+    return new Builder(dimension, numClasses);
   }
 
   @Override
@@ -191,5 +200,27 @@ public final class GaussianNaiveBayes extends DenseInputClassifier
   public String toString() {
     return "GaussianNaiveBayes{dimension=" + dimension + ", numClasses=" + numClasses
         + ", samplesSeen=" + samplesSeen + "}";
+  }
+
+  /** Fail-fast configuration of a {@link GaussianNaiveBayes}: its sizes. */
+  public static final class Builder {
+    private final int dimension;
+    private final int numClasses;
+
+    private Builder(int dimension, int numClasses) {
+      if (dimension < 1) {
+        throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
+      }
+      if (numClasses < 2) {
+        throw new IllegalArgumentException("numClasses must be >= 2, got " + numClasses);
+      }
+      this.dimension = dimension;
+      this.numClasses = numClasses;
+    }
+
+    /** A new, untrained model. */
+    public GaussianNaiveBayes build() {
+      return new GaussianNaiveBayes(dimension, numClasses);
+    }
   }
 }

@@ -8,7 +8,7 @@ import org.brookml.internal.vector.CentroidKernels;
 import org.brookml.internal.vector.VectorKernelsProvider;
 import org.brookml.internal.vector.VectorPrimitives;
 import org.brookml.io.Snapshots;
-import org.brookml.learner.Batches;
+import org.brookml.learner.InputChecks;
 import org.brookml.learner.Mergeable;
 import org.brookml.learner.OnlineClusterer;
 import org.brookml.vector.SparseVector;
@@ -124,7 +124,7 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
 
   @Override
   public void learn(double[] x) {
-    Batches.requireExample(x, dimension);
+    InputChecks.requireExample(x, dimension);
     learnRows(x, 0, 1);
   }
 
@@ -140,10 +140,10 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
     if (ready) {
       // The nearest-centre pass, which changes nothing, also reports non-finite values; only then
       // is the batch checked value by value (saving a separate pass, about 17% of learnBatch).
-      Batches.requireRowRange(xs, fromRow, rows, dimension, "xs");
+      InputChecks.requireRowRange(xs, fromRow, rows, dimension, "xs");
       miniBatch(xs, fromRow, rows);
     } else {
-      Batches.requireRows(xs, fromRow, rows, dimension, "xs");
+      InputChecks.requireRows(xs, fromRow, rows, dimension, "xs");
       learnRows(xs, fromRow, rows);
     }
   }
@@ -191,7 +191,7 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
         xs, first * dimension, rows, dimension, transposed, norms, stride, nearest, scratch);
     if (!finite) {
       // Throws, naming the value, unless the scores merely overflowed on finite input.
-      Batches.requireRows(xs, first, rows, dimension, "xs");
+      InputChecks.requireRows(xs, first, rows, dimension, "xs");
     }
     double discount = rate.discount(rows);
     if (discount != 1.0) {
@@ -284,7 +284,7 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
 
   @Override
   public int predict(double[] x) {
-    Batches.requireExample(x, dimension);
+    InputChecks.requireExample(x, dimension);
     requireReady();
     return centroids.nearestCenter(x, 0, dimension, transposed, norms, stride, scratch);
   }
@@ -303,7 +303,7 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
    * centre: the k-means objective.
    */
   public double inertia(double[] xs, int rows) {
-    Batches.requireRows(xs, rows, dimension, "xs");
+    InputChecks.requireRows(xs, rows, dimension, "xs");
     requireReady();
     double sum = 0;
     for (int r = 0; r < rows; r++) {

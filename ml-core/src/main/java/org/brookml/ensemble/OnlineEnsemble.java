@@ -6,7 +6,7 @@ import org.brookml.internal.learner.DenseInputClassifier;
 import org.brookml.internal.random.SplitMix64;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
-import org.brookml.learner.Batches;
+import org.brookml.learner.InputChecks;
 import org.brookml.learner.OnlineClassifier;
 
 /**
@@ -80,8 +80,8 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
    * before anything changes.
    */
   public final int predictThenLearn(double[] x, int label) {
-    Batches.requireExample(x, dimension());
-    Batches.requireLabel(label, numClasses());
+    InputChecks.requireExample(x, dimension());
+    InputChecks.requireLabel(label, numClasses());
     int predicted = predictChecked(x);
     samplesSeen++;
     learnAfterVote(x, label);

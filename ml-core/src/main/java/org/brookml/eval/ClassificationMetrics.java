@@ -1,6 +1,6 @@
 package org.brookml.eval;
 
-import org.brookml.learner.Batches;
+import org.brookml.learner.InputChecks;
 
 /**
  * Accuracy, log loss and Cohen's kappa of a classifier, both since the start and over a sliding
@@ -55,8 +55,8 @@ public final class ClassificationMetrics {
    * @param probabilityOfTruth the probability the model gave the true class, or NaN if unknown
    */
   public void update(int truth, int predicted, double probabilityOfTruth) {
-    Batches.requireLabel(truth, numClasses);
-    Batches.requireLabel(predicted, numClasses);
+    InputChecks.requireLabel(truth, numClasses);
+    InputChecks.requireLabel(predicted, numClasses);
     count++;
     confusion[truth * numClasses + predicted]++;
     if (windowSize == window) {

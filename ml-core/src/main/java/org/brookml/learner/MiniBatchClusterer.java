@@ -26,12 +26,12 @@ public interface MiniBatchClusterer {
 
   /** Learns from every row of {@code xs}; its column count must equal the dimension. */
   default void learnBatch(DMatrixRMaj xs) {
-    Batches.requireColumns(xs, dimension());
+    InputChecks.requireColumns(xs, dimension());
     learnBatch(xs.data, xs.numRows);
   }
 
   /** Learns from every row of {@code xs}, which must hold a dense real matrix ({@code DDRM}). */
   default void learnBatch(SimpleMatrix xs) {
-    learnBatch(Batches.denseRows(xs));
+    learnBatch(InputChecks.denseRows(xs));
   }
 }

@@ -1,5 +1,6 @@
 package org.brookml.learner;
 
+import java.util.Objects;
 import org.brookml.vector.SparseVector;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.simple.SimpleMatrix;
@@ -47,30 +48,73 @@ public interface OnlineClassifier extends OnlineLearner {
   /** Sparse counterpart of {@link #predictProba(double[], double[])}. */
   double[] predictProba(SparseVector x, double[] out);
 
-  /**
-   * Learns the first {@code rows} rows of the row-major {@code xs} with their labels, weight 1. The
-   * default validates the whole batch first, then learns row by row; learners with a true
-   * mini-batch update override it.
-   */
+  /** {@link #learnBatch(double[], int, int, int[])} from row 0. */
   default void learnBatch(double[] xs, int rows, int[] labels) {
-    Batches.requireRows(xs, rows, dimension(), "xs");
-    Batches.requireLabels(labels, rows, numClasses());
-    double[] row = new double[dimension()];
-    for (int r = 0; r < rows; r++) {
-      System.arraycopy(xs, r * dimension(), row, 0, dimension());
+    learnBatch(xs, 0, rows, labels);
+  }
+
+  /**
+   * Learns rows {@code fromRow .. fromRow+rows-1} of the row-major {@code xs}, in order, weight 1:
+   * the same model as {@link #learn(double[], int)} on each row in turn. {@code labels} is indexed
+   * like the rows. A bad row or label anywhere leaves the model as it was. The default checks the
+   * whole range first, then learns row by row through one row buffer per call; learners that read
+   * rows in place override it.
+   */
+  default void learnBatch(double[] xs, int fromRow, int rows, int[] labels) {
+    int d = dimension();
+    InputChecks.requireRows(xs, fromRow, rows, d, "xs");
+    InputChecks.requireLabels(labels, fromRow, rows, numClasses());
+    double[] row = new double[d];
+    for (int r = fromRow; r < fromRow + rows; r++) {
+      System.arraycopy(xs, r * d, row, 0, d);
       learn(row, labels[r], 1.0);
     }
   }
 
+  /**
+   * Writes the predicted class of rows {@code fromRow .. fromRow+rows-1} of the row-major
+   * {@code xs} to {@code out} (indexed like the rows) and returns it. The default checks the range
+   * first, then predicts row by row through one row buffer per call.
+   */
+  default int[] predictBatch(double[] xs, int fromRow, int rows, int[] out) {
+    int d = dimension();
+    InputChecks.requireRows(xs, fromRow, rows, d, "xs");
+    InputChecks.requireParallel(Objects.requireNonNull(out, "out").length, fromRow, rows, 1, "out");
+    double[] row = new double[d];
+    for (int r = fromRow; r < fromRow + rows; r++) {
+      System.arraycopy(xs, r * d, row, 0, d);
+      out[r] = predict(row);
+    }
+    return out;
+  }
+
+  /**
+   * Writes {@code P(class | row)} of rows {@code fromRow .. fromRow+rows-1} to {@code out},
+   * row-major ({@code out[r * numClasses() + c]}, indexed like the rows), and returns it.
+   */
+  default double[] predictProbaBatch(double[] xs, int fromRow, int rows, double[] out) {
+    int d = dimension();
+    int k = numClasses();
+    InputChecks.requireRows(xs, fromRow, rows, d, "xs");
+    InputChecks.requireParallel(Objects.requireNonNull(out, "out").length, fromRow, rows, k, "out");
+    double[] row = new double[d];
+    double[] proba = new double[k];
+    for (int r = fromRow; r < fromRow + rows; r++) {
+      System.arraycopy(xs, r * d, row, 0, d);
+      System.arraycopy(predictProba(row, proba), 0, out, r * k, k);
+    }
+    return out;
+  }
+
   /** Learns every row of {@code xs} with its label. */
   default void learnBatch(DMatrixRMaj xs, int[] labels) {
-    Batches.requireColumns(xs, dimension());
+    InputChecks.requireColumns(xs, dimension());
     learnBatch(xs.data, xs.numRows, labels);
   }
 
   /** Learns every row of {@code xs} (a dense real matrix) with its label. */
   default void learnBatch(SimpleMatrix xs, int[] labels) {
-    learnBatch(Batches.denseRows(xs), labels);
+    learnBatch(InputChecks.denseRows(xs), labels);
   }
 
   @Override

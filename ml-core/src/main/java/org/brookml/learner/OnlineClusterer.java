@@ -1,5 +1,6 @@
 package org.brookml.learner;
 
+import java.util.Objects;
 import org.brookml.vector.SparseVector;
 import org.ejml.data.DMatrixRMaj;
 
@@ -29,6 +30,24 @@ public interface OnlineClusterer extends OnlineLearner, MiniBatchClusterer {
 
   /** Index of the centre nearest to the sparse {@code x}. */
   int predict(SparseVector x);
+
+  /**
+   * Writes the nearest centre of rows {@code fromRow .. fromRow+rows-1} of the row-major {@code xs}
+   * to {@code out} (indexed like the rows) and returns it.
+   *
+   * @throws IllegalStateException if the clusterer is not ready
+   */
+  default int[] predictBatch(double[] xs, int fromRow, int rows, int[] out) {
+    int d = dimension();
+    InputChecks.requireRows(xs, fromRow, rows, d, "xs");
+    InputChecks.requireParallel(Objects.requireNonNull(out, "out").length, fromRow, rows, 1, "out");
+    double[] row = new double[d];
+    for (int r = fromRow; r < fromRow + rows; r++) {
+      System.arraycopy(xs, r * d, row, 0, d);
+      out[r] = predict(row);
+    }
+    return out;
+  }
 
   /** Squared Euclidean distance from {@code x} to its nearest centre. */
   double squaredDistanceToNearest(double[] x);

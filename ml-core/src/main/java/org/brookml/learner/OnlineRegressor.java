@@ -1,5 +1,6 @@
 package org.brookml.learner;
 
+import java.util.Objects;
 import org.brookml.vector.SparseVector;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.simple.SimpleMatrix;
@@ -29,29 +30,53 @@ public interface OnlineRegressor extends OnlineLearner {
   /** The predicted target of the sparse {@code x}. */
   double predict(SparseVector x);
 
-  /**
-   * Learns the first {@code rows} rows of the row-major {@code xs} with their targets, weight 1.
-   * The default validates the whole batch first, then learns row by row.
-   */
+  /** {@link #learnBatch(double[], int, int, double[])} from row 0. */
   default void learnBatch(double[] xs, int rows, double[] ys) {
-    Batches.requireRows(xs, rows, dimension(), "xs");
-    Batches.requireTargets(ys, rows);
-    double[] row = new double[dimension()];
-    for (int r = 0; r < rows; r++) {
-      System.arraycopy(xs, r * dimension(), row, 0, dimension());
+    learnBatch(xs, 0, rows, ys);
+  }
+
+  /**
+   * Learns rows {@code fromRow .. fromRow+rows-1} of the row-major {@code xs}, in order, weight 1:
+   * the same model as {@link #learn(double[], double)} on each row in turn. {@code ys} is indexed
+   * like the rows. A bad row or target anywhere leaves the model as it was. The default checks the
+   * whole range first, then learns row by row through one row buffer per call.
+   */
+  default void learnBatch(double[] xs, int fromRow, int rows, double[] ys) {
+    int d = dimension();
+    InputChecks.requireRows(xs, fromRow, rows, d, "xs");
+    InputChecks.requireTargets(ys, fromRow, rows);
+    double[] row = new double[d];
+    for (int r = fromRow; r < fromRow + rows; r++) {
+      System.arraycopy(xs, r * d, row, 0, d);
       learn(row, ys[r], 1.0);
     }
   }
 
+  /**
+   * Writes the predictions for rows {@code fromRow .. fromRow+rows-1} of the row-major {@code xs}
+   * to {@code out} (indexed like the rows) and returns it.
+   */
+  default double[] predictBatch(double[] xs, int fromRow, int rows, double[] out) {
+    int d = dimension();
+    InputChecks.requireRows(xs, fromRow, rows, d, "xs");
+    InputChecks.requireParallel(Objects.requireNonNull(out, "out").length, fromRow, rows, 1, "out");
+    double[] row = new double[d];
+    for (int r = fromRow; r < fromRow + rows; r++) {
+      System.arraycopy(xs, r * d, row, 0, d);
+      out[r] = predict(row);
+    }
+    return out;
+  }
+
   /** Learns every row of {@code xs} with its target. */
   default void learnBatch(DMatrixRMaj xs, double[] ys) {
-    Batches.requireColumns(xs, dimension());
+    InputChecks.requireColumns(xs, dimension());
     learnBatch(xs.data, xs.numRows, ys);
   }
 
   /** Learns every row of {@code xs} (a dense real matrix) with its target. */
   default void learnBatch(SimpleMatrix xs, double[] ys) {
-    learnBatch(Batches.denseRows(xs), ys);
+    learnBatch(InputChecks.denseRows(xs), ys);
   }
 
   @Override

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.brookml.internal.merge.MergeChecks;
 import org.brookml.internal.optim.Stepper;
-import org.brookml.learner.Batches;
+import org.brookml.learner.InputChecks;
 import org.brookml.optim.Loss;
 import org.brookml.optim.Optimizer;
 import org.brookml.vector.SparseVector;
@@ -55,7 +55,7 @@ abstract class LinearModel {
     }
     double score = stepper.score(x);
     if (!Double.isFinite(score)) {
-      Batches.requireExample(x, dimension);
+      InputChecks.requireExample(x, dimension);
     }
     return requireFiniteScore(score);
   }
@@ -82,22 +82,23 @@ abstract class LinearModel {
   /** One step on a validated example with target {@code y} (in the loss's convention). */
   final void step(double[] x, double y, double weight) {
     double p = score(x);
-    Batches.requireWeight(weight);
+    InputChecks.requireWeight(weight);
     stepper.step(x, loss.derivative(p, y) * weight);
     samplesSeen++;
   }
 
   /**
-   * Steps through the first {@code rows} rows of the row-major {@code xs} in order, weight 1, with
-   * targets {@code 2 labels[r] - 1} (classifiers) or {@code targets[r]} (regressors): the same
+   * Steps through rows {@code fromRow .. fromRow+rows-1} of the row-major {@code xs} in order,
+   * weight 1, with targets {@code 2 labels[r] - 1} (classifiers) or {@code targets[r]}
+   * (regressors), both indexed like the rows: the same
    * model as one {@link #step(double[], double, double)} per row. A non-finite value anywhere
    * leaves the model as it was.
    */
-  final void stepRows(double[] xs, int rows, int[] labels, double[] targets) {
-    Batches.requireRowRange(xs, 0, rows, dimension, "xs");
+  final void stepRows(double[] xs, int fromRow, int rows, int[] labels, double[] targets) {
+    InputChecks.requireRowRange(xs, fromRow, rows, dimension, "xs");
     boolean checkedFirst = (long) rows * dimension <= CHECKED_FIRST_VALUES;
     if (checkedFirst) {
-      Batches.requireRows(xs, rows, dimension, "xs");
+      InputChecks.requireRows(xs, fromRow, rows, dimension, "xs");
     } else {
       if (batchStart == null) {
         batchStart = Stepper.of(optimizer, dimension);
@@ -105,14 +106,14 @@ abstract class LinearModel {
       batchStart.copyFrom(stepper);
     }
     long samplesAtStart = samplesSeen;
-    for (int r = 0; r < rows; r++) {
+    for (int r = fromRow; r < fromRow + rows; r++) {
       int off = r * dimension;
       double score = stepper.score(xs, off);
       if (!Double.isFinite(score)) {
         if (!checkedFirst) {
           stepper.copyFrom(batchStart);
           samplesSeen = samplesAtStart;
-          Batches.requireRows(xs, r, 1, dimension, "xs");
+          InputChecks.requireRows(xs, r, 1, dimension, "xs");
         }
         requireFiniteScore(score);
       }
@@ -125,7 +126,7 @@ abstract class LinearModel {
   /** One step on a validated sparse example. */
   final void step(SparseVector x, double y, double weight) {
     double p = score(x);
-    Batches.requireWeight(weight);
+    InputChecks.requireWeight(weight);
     stepper.step(x, loss.derivative(p, y) * weight);
     samplesSeen++;
   }

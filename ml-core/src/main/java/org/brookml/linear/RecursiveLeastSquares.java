@@ -3,7 +3,7 @@ package org.brookml.linear;
 import java.util.List;
 import java.util.Objects;
 import org.brookml.internal.merge.MergeChecks;
-import org.brookml.learner.Batches;
+import org.brookml.learner.InputChecks;
 import org.brookml.learner.Mergeable;
 import org.brookml.learner.OnlineRegressor;
 import org.brookml.vector.SparseVector;
@@ -45,10 +45,10 @@ public final class RecursiveLeastSquares
   private final double[] dense;
   long samplesSeen;
 
-  private RecursiveLeastSquares(int dimension, double lambda, double delta) {
-    this.dimension = dimension;
-    this.lambda = lambda;
-    this.delta = delta;
+  private RecursiveLeastSquares(Builder b) {
+    this.dimension = b.dimension;
+    this.lambda = b.lambda;
+    this.delta = b.delta;
     int n = dimension + 1;
     this.w = new double[n];
     this.p = new DMatrixRMaj(n, n);
@@ -59,28 +59,19 @@ public final class RecursiveLeastSquares
     reset();
   }
 
-  /**
-   * A model over {@code dimension} features.
-   *
-   * @param lambda forgetting factor in (0, 1]; 1 never forgets
-   * @param delta initial scale of {@code P}, {@code > 0}; large means weak prior (ridge 1/delta)
-   */
-  public static RecursiveLeastSquares create(int dimension, double lambda, double delta) {
-    if (dimension < 1) {
-      throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
-    }
-    if (!(lambda > 0 && lambda <= 1)) {
-      throw new IllegalArgumentException("lambda must be in (0, 1], got " + lambda);
-    }
-    if (!(delta > 0) || Double.isInfinite(delta)) {
-      throw new IllegalArgumentException("delta must be finite and > 0, got " + delta);
-    }
-    return new RecursiveLeastSquares(dimension, lambda, delta);
+  /** A builder for {@code dimension >= 1} features. */
+  public static Builder builder(int dimension) {
+    return new Builder(dimension);
+  }
+
+  /** A builder preset with this model's configuration. */
+  public Builder toBuilder() {
+    return new Builder(dimension).forgetting(lambda).delta(delta);
   }
 
   @Override
   public void learn(double[] x, double y, double weight) {
-    Batches.requireExample(x, dimension);
+    InputChecks.requireExample(x, dimension);
     update(x, y, weight);
   }
 
@@ -95,7 +86,7 @@ public final class RecursiveLeastSquares
     if (!Double.isFinite(y)) {
       throw new IllegalArgumentException("target y is not finite: " + y);
     }
-    Batches.requireWeight(weight);
+    InputChecks.requireWeight(weight);
     samplesSeen++;
     if (weight == 0) {
       return;
@@ -127,7 +118,7 @@ public final class RecursiveLeastSquares
 
   @Override
   public double predict(double[] x) {
-    Batches.requireExample(x, dimension);
+    InputChecks.requireExample(x, dimension);
     double sum = w[dimension];
     for (int i = 0; i < dimension; i++) {
       sum += w[i] * x[i];
@@ -267,7 +258,7 @@ public final class RecursiveLeastSquares
 
   @Override
   public RecursiveLeastSquares copy() {
-    RecursiveLeastSquares copy = new RecursiveLeastSquares(dimension, lambda, delta);
+    RecursiveLeastSquares copy = toBuilder().build();
     System.arraycopy(w, 0, copy.w, 0, w.length);
     copy.p.setTo(p);
     copy.samplesSeen = samplesSeen;
@@ -286,5 +277,47 @@ public final class RecursiveLeastSquares
   public String toString() {
     return "RecursiveLeastSquares{dimension=" + dimension + ", lambda=" + lambda + ", delta="
         + delta + ", samplesSeen=" + samplesSeen + "}";
+  }
+
+  /**
+   * Fail-fast configuration of a {@link RecursiveLeastSquares}. Defaults: no forgetting
+   * ({@code lambda = 1}) and {@code delta = 100}, a ridge penalty of 0.01 that a few hundred
+   * examples outweigh.
+   */
+  public static final class Builder {
+    private final int dimension;
+    private double lambda = 1;
+    private double delta = 100;
+
+    private Builder(int dimension) {
+      if (dimension < 1 || dimension > 1 << 14) {
+        throw new IllegalArgumentException("dimension must be in 1..16384 (P has (d+1)^2 "
+            + "values), got " + dimension);
+      }
+      this.dimension = dimension;
+    }
+
+    /** The forgetting factor in (0, 1]: an example of age a weighs {@code lambda^a}; 1 keeps all. */
+    public Builder forgetting(double lambda) {
+      if (!(lambda > 0 && lambda <= 1)) {
+        throw new IllegalArgumentException("lambda must be in (0, 1], got " + lambda);
+      }
+      this.lambda = lambda;
+      return this;
+    }
+
+    /** The initial scale of {@code P}, {@code > 0}: large means a weak prior (ridge 1/delta). */
+    public Builder delta(double delta) {
+      if (!(delta > 0) || Double.isInfinite(delta)) {
+        throw new IllegalArgumentException("delta must be finite and > 0, got " + delta);
+      }
+      this.delta = delta;
+      return this;
+    }
+
+    /** A new, untrained model. */
+    public RecursiveLeastSquares build() {
+      return new RecursiveLeastSquares(this);
+    }
   }
 }

@@ -29,8 +29,8 @@ public final class RecursiveLeastSquaresCodec extends BaseModelCodec<RecursiveLe
     if (8 * n * n > in.remaining()) {
       throw in.error("dimension", dimension + " does not fit the snapshot");
     }
-    RecursiveLeastSquares model = RecursiveLeastSquares.create(dimension, in.readDouble("lambda"),
-        in.readDouble("delta"));
+    RecursiveLeastSquares model = RecursiveLeastSquares.builder(dimension)
+        .forgetting(in.readDouble("lambda")).delta(in.readDouble("delta")).build();
     model.samplesSeen = in.readLong("samples seen", 0);
     System.arraycopy(in.readDoubles("weights", dimension + 1, true), 0, model.w, 0,
         dimension + 1);

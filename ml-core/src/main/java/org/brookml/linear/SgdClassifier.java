@@ -3,7 +3,7 @@ package org.brookml.linear;
 import java.util.List;
 import java.util.Objects;
 import org.brookml.io.Snapshots;
-import org.brookml.learner.Batches;
+import org.brookml.learner.InputChecks;
 import org.brookml.learner.Mergeable;
 import org.brookml.learner.OnlineClassifier;
 import org.brookml.optim.ClassificationLoss;
@@ -48,13 +48,13 @@ public final class SgdClassifier extends LinearModel
 
   @Override
   public void learn(double[] x, int label, double weight) {
-    Batches.requireLabel(label, 2);
+    InputChecks.requireLabel(label, 2);
     step(x, 2 * label - 1, weight);
   }
 
   @Override
   public void learn(SparseVector x, int label, double weight) {
-    Batches.requireLabel(label, 2);
+    InputChecks.requireLabel(label, 2);
     step(x, 2 * label - 1, weight);
   }
 
@@ -63,9 +63,9 @@ public final class SgdClassifier extends LinearModel
    * row once where it lies (no copy); a bad row or label anywhere leaves the model as it was.
    */
   @Override
-  public void learnBatch(double[] xs, int rows, int[] labels) {
-    Batches.requireLabels(labels, rows, 2);
-    stepRows(xs, rows, labels, null);
+  public void learnBatch(double[] xs, int fromRow, int rows, int[] labels) {
+    InputChecks.requireLabels(labels, fromRow, rows, 2);
+    stepRows(xs, fromRow, rows, labels, null);
   }
 
   /** The raw score {@code w . x + b}: positive means class 1. */

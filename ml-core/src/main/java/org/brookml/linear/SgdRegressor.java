@@ -3,7 +3,7 @@ package org.brookml.linear;
 import java.util.List;
 import java.util.Objects;
 import org.brookml.io.Snapshots;
-import org.brookml.learner.Batches;
+import org.brookml.learner.InputChecks;
 import org.brookml.learner.Mergeable;
 import org.brookml.learner.OnlineRegressor;
 import org.brookml.optim.LearningRate;
@@ -54,12 +54,12 @@ public final class SgdRegressor extends LinearModel
    * each row once where it lies (no copy); a bad row or target anywhere leaves the model as it was.
    */
   @Override
-  public void learnBatch(double[] xs, int rows, double[] ys) {
-    Batches.requireTargets(ys, rows); // finite
-    for (int r = 0; r < rows; r++) {
+  public void learnBatch(double[] xs, int fromRow, int rows, double[] ys) {
+    InputChecks.requireTargets(ys, fromRow, rows); // finite
+    for (int r = fromRow; r < fromRow + rows; r++) {
       requireTarget(ys[r]);
     }
-    stepRows(xs, rows, null, ys);
+    stepRows(xs, fromRow, rows, null, ys);
   }
 
   private double requireTarget(double y) {

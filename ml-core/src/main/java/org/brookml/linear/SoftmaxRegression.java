@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import org.brookml.internal.merge.MergeChecks;
 import org.brookml.internal.optim.Stepper;
-import org.brookml.learner.Batches;
+import org.brookml.learner.InputChecks;
 import org.brookml.learner.Mergeable;
 import org.brookml.learner.OnlineClassifier;
 import org.brookml.optim.Optimizer;
@@ -61,8 +61,8 @@ public final class SoftmaxRegression
 
   @Override
   public void learn(double[] x, int label, double weight) {
-    Batches.requireLabel(label, numClasses);
-    Batches.requireWeight(weight);
+    InputChecks.requireLabel(label, numClasses);
+    InputChecks.requireWeight(weight);
     probabilities(x);
     for (int c = 0; c < numClasses; c++) {
       rows[c].step(x, (scores[c] - (c == label ? 1 : 0)) * weight);
@@ -72,8 +72,8 @@ public final class SoftmaxRegression
 
   @Override
   public void learn(SparseVector x, int label, double weight) {
-    Batches.requireLabel(label, numClasses);
-    Batches.requireWeight(weight);
+    InputChecks.requireLabel(label, numClasses);
+    InputChecks.requireWeight(weight);
     probabilities(x);
     for (int c = 0; c < numClasses; c++) {
       rows[c].step(x, (scores[c] - (c == label ? 1 : 0)) * weight);
@@ -116,7 +116,7 @@ public final class SoftmaxRegression
 
   /** Validates x, fills {@link #scores} with P(c | x), and returns it. */
   private double[] probabilities(double[] x) {
-    Batches.requireExample(x, dimension);
+    InputChecks.requireExample(x, dimension);
     for (int c = 0; c < numClasses; c++) {
       scores[c] = rows[c].score(x);
     }

@@ -1,7 +1,7 @@
 package org.brookml.preprocess;
 
 import java.util.List;
-import org.brookml.learner.Batches;
+import org.brookml.learner.InputChecks;
 import org.brookml.learner.OnlineClassifier;
 import org.brookml.vector.SparseVector;
 
@@ -18,8 +18,8 @@ public final class ClassifierPipeline extends Pipeline<OnlineClassifier>
 
   @Override
   public void learn(double[] x, int label, double weight) {
-    Batches.requireLabel(label, numClasses());
-    Batches.requireWeight(weight);
+    InputChecks.requireLabel(label, numClasses());
+    InputChecks.requireWeight(weight);
     double[] z = prepare(x);
     model.learn(z, label, weight);
     commit();

@@ -1,7 +1,7 @@
 package org.brookml.preprocess;
 
 import java.util.Objects;
-import org.brookml.learner.Batches;
+import org.brookml.learner.InputChecks;
 
 /**
  * What the per-feature scalers share: the dimension, the row count, the checks of every call, and
@@ -25,7 +25,7 @@ abstract class FeatureScaler implements Transformer {
 
   @Override
   public final double[] prepare(double[] x, double[] out) {
-    Batches.requireExample(x, dimension);
+    InputChecks.requireExample(x, dimension);
     requireOut(out);
     prepareChecked(x, out);
     prepared = true;
@@ -56,7 +56,7 @@ abstract class FeatureScaler implements Transformer {
 
   @Override
   public final double[] transform(double[] x, double[] out) {
-    Batches.requireExample(x, dimension);
+    InputChecks.requireExample(x, dimension);
     requireOut(out);
     transformChecked(x, out);
     return out;

@@ -1,7 +1,7 @@
 package org.brookml.preprocess;
 
 import java.util.List;
-import org.brookml.learner.Batches;
+import org.brookml.learner.InputChecks;
 import org.brookml.learner.OnlineRegressor;
 import org.brookml.vector.SparseVector;
 
@@ -21,7 +21,7 @@ public final class RegressorPipeline extends Pipeline<OnlineRegressor>
     if (!Double.isFinite(y)) {
       throw new IllegalArgumentException("target y is not finite: " + y);
     }
-    Batches.requireWeight(weight);
+    InputChecks.requireWeight(weight);
     double[] z = prepare(x);
     model.learn(z, y, weight);
     commit();

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.brookml.internal.merge.MergeChecks;
-import org.brookml.learner.Batches;
+import org.brookml.learner.InputChecks;
 import org.brookml.learner.Mergeable;
 import org.brookml.learner.OnlineClassifier;
 import org.brookml.vector.SparseVector;
@@ -20,9 +20,10 @@ import org.brookml.vector.SparseVector;
  *   w     = min(1, (1 / sqrt(lambda)) / ||w||) w          (optional projection)
  * </pre>
  *
- * <p>{@link #learn(double[], int)} is a step with {@code k = 1}; {@link #learnBatch(double[], int,
- * int[])} is one step over its rows ({@code k = rows}), violators judged by the weights before the
- * step. The weights are kept as {@code w = s v}: the shrink and the projection cost O(1) and a
+ * <p>{@link #learn(double[], int)} is a step with {@code k = 1}. {@link #learnBatch(double[], int,
+ * int, int[])} learns its rows in order, in steps of {@code batchSize} rows ({@code k =
+ * batchSize}, the last step takes what is left), violators judged by the weights before each step;
+ * with the default batch size 1 it is exactly {@code learn} on each row. The weights are kept as {@code w = s v}: the shrink and the projection cost O(1) and a
  * sparse example O(non-zeros). Optional averaging returns the mean of the iterates.
  *
  * <p>Two documented departures from the paper, both off by default. A step offset {@code t0 > 0}
@@ -71,9 +72,11 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
   final boolean projection;
   final boolean averaging;
   final Bias bias;
+  final int batchSize;
   final BinaryPegasos[] models; // one for two classes (class 1 positive), else one per class
   private final double[] margins;
-  private boolean[] violators = new boolean[0];
+  private final boolean[] violators; // batchSize per model
+  private final double[] row;
   long t;
   long samplesSeen;
 
@@ -86,11 +89,14 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
     this.projection = b.projection;
     this.averaging = b.averaging;
     this.bias = b.bias;
+    this.batchSize = b.batchSize;
     this.models = new BinaryPegasos[numClasses == 2 ? 1 : numClasses];
     for (int m = 0; m < models.length; m++) {
       models[m] = new BinaryPegasos(dimension, bias, interceptRate, averaging);
     }
     this.margins = new double[models.length];
+    this.violators = new boolean[batchSize * models.length];
+    this.row = new double[dimension];
   }
 
   /** A builder for {@code dimension} features and {@code numClasses >= 2} classes. */
@@ -105,11 +111,16 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
 
   @Override
   public void learn(double[] x, int label, double weight) {
-    Batches.requireExample(x, dimension);
-    Batches.requireLabel(label, numClasses);
+    InputChecks.requireExample(x, dimension);
+    InputChecks.requireLabel(label, numClasses);
     if (requireUnitWeight(weight)) {
       return;
     }
+    step(x, label);
+  }
+
+  /** One step with {@code k = 1} on a checked example, Platt scaling included. */
+  private void step(double[] x, int label) {
     t++;
     double eta = stepSize();
     for (int m = 0; m < models.length; m++) {
@@ -131,7 +142,7 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
   public void learn(SparseVector x, int label, double weight) {
     Objects.requireNonNull(x, "x");
     x.requireValid(dimension);
-    Batches.requireLabel(label, numClasses);
+    InputChecks.requireLabel(label, numClasses);
     if (requireUnitWeight(weight)) {
       return;
     }
@@ -152,30 +163,43 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
   }
 
   /**
-   * One Pegasos step over the first {@code rows} rows of {@code xs} ({@code k = rows}): violators
-   * are judged by the weights before the step, then the shrink, the sum of their {@code y x}
-   * scaled by {@code eta / k}, and the projection.
+   * Learns rows {@code fromRow .. fromRow+rows-1} in order, in steps of {@code batchSize} rows (see
+   * the class comment); everything is checked first. With batch size 1 each row is a
+   * {@link #learn} (Platt scaling included); larger steps do not train the Platt scaling.
    */
   @Override
-  public void learnBatch(double[] xs, int rows, int[] labels) {
-    Batches.requireRows(xs, rows, dimension, "xs");
-    Batches.requireLabels(labels, rows, numClasses);
-    if (violators.length < rows * models.length) {
-      violators = new boolean[rows * models.length];
+  public void learnBatch(double[] xs, int fromRow, int rows, int[] labels) {
+    InputChecks.requireRows(xs, fromRow, rows, dimension, "xs");
+    InputChecks.requireLabels(labels, fromRow, rows, numClasses);
+    for (int from = fromRow, end = fromRow + rows; from < end; from += batchSize) {
+      if (batchSize == 1) {
+        System.arraycopy(xs, from * dimension, row, 0, dimension);
+        step(row, labels[from]);
+      } else {
+        miniBatchStep(xs, labels, from, Math.min(batchSize, end - from));
+      }
     }
+  }
+
+  /**
+   * One Pegasos step over rows {@code from .. from+rows-1} of {@code xs} ({@code k = rows}):
+   * violators are judged by the weights before the step, then the shrink, the sum of their
+   * {@code y x} scaled by {@code eta / k}, and the projection.
+   */
+  private void miniBatchStep(double[] xs, int[] labels, int from, int rows) {
     t++;
     double eta = stepSize();
     for (int m = 0; m < models.length; m++) {
       BinaryPegasos model = models[m];
       for (int r = 0; r < rows; r++) {
-        double y = sign(m, labels[r]);
-        violators[m * rows + r] = y * model.margin(xs, r * dimension) < 1;
+        double y = sign(m, labels[from + r]);
+        violators[m * batchSize + r] = y * model.margin(xs, (from + r) * dimension) < 1;
       }
       model.shrink(1 - eta * lambda);
       for (int r = 0; r < rows; r++) {
-        if (violators[m * rows + r]) {
-          model.add(eta / rows * sign(m, labels[r]), xs, r * dimension,
-              model.dot(xs, r * dimension));
+        if (violators[m * batchSize + r]) {
+          int off = (from + r) * dimension;
+          model.add(eta / rows * sign(m, labels[from + r]), xs, off, model.dot(xs, off));
         }
       }
       finish(model);
@@ -197,7 +221,7 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
 
   /** True if the example is to be skipped (weight 0). */
   private static boolean requireUnitWeight(double weight) {
-    Batches.requireWeight(weight);
+    InputChecks.requireWeight(weight);
     if (weight != 0 && weight != 1) {
       throw new IllegalArgumentException(
           "Pegasos takes sample weight 1 (or 0 to skip), got " + weight);
@@ -210,7 +234,7 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
    * class 1; else one per class) and returned.
    */
   public double[] decisionFunction(double[] x, double[] out) {
-    Batches.requireExample(x, dimension);
+    InputChecks.requireExample(x, dimension);
     requireLength(out, models.length);
     for (int m = 0; m < models.length; m++) {
       out[m] = models[m].predictionMargin(x);
@@ -302,8 +326,8 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
 
   /** The primal objective {@code lambda/2 ||w||^2 + mean hinge loss} of binary model 0 on rows. */
   public double objective(double[] xs, int rows, int[] labels) {
-    Batches.requireRows(xs, rows, dimension, "xs");
-    Batches.requireLabels(labels, rows, numClasses);
+    InputChecks.requireRows(xs, rows, dimension, "xs");
+    InputChecks.requireLabels(labels, rows, numClasses);
     BinaryPegasos model = models[0];
     double normSq = 0;
     for (int j = 0; j < dimension; j++) {
@@ -437,15 +461,16 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
   /** A builder preset with this model's configuration. */
   public Builder toBuilder() {
     return new Builder(dimension, numClasses).lambda(lambda).stepOffset(stepOffset)
-        .projection(projection).averaging(averaging).bias(bias).interceptRate(interceptRate);
+        .projection(projection).averaging(averaging).bias(bias).interceptRate(interceptRate)
+        .batchSize(batchSize);
   }
 
   @Override
   public String toString() {
     return "PegasosSvm{dimension=" + dimension + ", numClasses=" + numClasses + ", lambda="
         + lambda + ", stepOffset=" + stepOffset + ", projection=" + projection + ", averaging="
-        + averaging + ", bias=" + bias + ", interceptRate=" + interceptRate + ", samplesSeen="
-        + samplesSeen + "}";
+        + averaging + ", bias=" + bias + ", interceptRate=" + interceptRate + ", batchSize="
+        + batchSize + ", samplesSeen=" + samplesSeen + "}";
   }
 
   /**
@@ -462,6 +487,7 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
     private boolean projection = true;
     private boolean averaging;
     private Bias bias = Bias.AUGMENTED;
+    private int batchSize = 1;
 
     private Builder(int dimension, int numClasses) {
       if (dimension < 1) {
@@ -524,6 +550,18 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
     /** How the intercept is learned. */
     public Builder bias(Bias bias) {
       this.bias = Objects.requireNonNull(bias, "bias");
+      return this;
+    }
+
+    /**
+     * Rows per Pegasos step in {@link PegasosSvm#learnBatch} ({@code k} in the paper), 1 to
+     * 2^20; default 1, each row its own step.
+     */
+    public Builder batchSize(int batchSize) {
+      if (batchSize < 1 || batchSize > 1 << 20) {
+        throw new IllegalArgumentException("batchSize must be in 1..2^20, got " + batchSize);
+      }
+      this.batchSize = batchSize;
       return this;
     }
 

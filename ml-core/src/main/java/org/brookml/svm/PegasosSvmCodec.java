@@ -13,14 +13,14 @@ public final class PegasosSvmCodec extends BaseModelCodec<PegasosSvm> {
 
   /** The constructor the service loader calls. */
   public PegasosSvmCodec() {
-    super("brook.svm.PegasosSvm", PegasosSvm.class, 2);
+    super("brook.svm.PegasosSvm", PegasosSvm.class, 3);
   }
 
   @Override
   public void write(PegasosSvm m, SnapshotWriter out) {
     out.writeInt(m.dimension).writeInt(m.numClasses).writeDouble(m.lambda)
         .writeBoolean(m.projection).writeBoolean(m.averaging).writeByte(m.bias.ordinal())
-        .writeDouble(m.stepOffset).writeDouble(m.interceptRate)
+        .writeDouble(m.stepOffset).writeDouble(m.interceptRate).writeInt(m.batchSize)
         .writeLong(m.t).writeLong(m.samplesSeen);
     for (BinaryPegasos model : m.models) {
       model.write(out);
@@ -34,12 +34,16 @@ public final class PegasosSvmCodec extends BaseModelCodec<PegasosSvm> {
     if (8L * dimension * (numClasses == 2 ? 1 : numClasses) > in.remaining()) {
       throw in.error("dimension x classes", "does not fit the snapshot");
     }
-    PegasosSvm.Builder builder = PegasosSvm.builder(dimension, numClasses).lambda(in.readDouble("lambda"))
-        .projection(in.readBoolean("projection")).averaging(in.readBoolean("averaging"))
+    PegasosSvm.Builder builder = PegasosSvm.builder(dimension, numClasses)
+        .lambda(in.readDouble("lambda")).projection(in.readBoolean("projection"))
+        .averaging(in.readBoolean("averaging"))
         .bias(PegasosSvm.Bias.values()[in.readByte("bias", PegasosSvm.Bias.values().length)]);
     if (stateVersion >= 2) { // version 1 had neither setting: offset 0, rate 1
       builder.stepOffset(in.readDouble("step offset"))
           .interceptRate(in.readDouble("intercept rate"));
+    }
+    if (stateVersion >= 3) { // versions 1 and 2 stepped once per learnBatch call
+      builder.batchSize(in.readInt("batch size", 1, 1 << 20));
     }
     PegasosSvm model = builder.build();
     model.t = in.readLong("steps", 0);

@@ -21,7 +21,7 @@ class GaussianNaiveBayesTest implements OnlineLearnerContract<GaussianNaiveBayes
 
   @Override
   public GaussianNaiveBayes newLearner() {
-    return GaussianNaiveBayes.create(ClassifierChecks.D, ClassifierChecks.K);
+    return GaussianNaiveBayes.builder(ClassifierChecks.D, ClassifierChecks.K).build();
   }
 
   @Override
@@ -49,7 +49,7 @@ class GaussianNaiveBayesTest implements OnlineLearnerContract<GaussianNaiveBayes
     double[][] xs = new double[n][2];
     int[] ys = new int[n];
     SplittableRandom random = new SplittableRandom(3);
-    GaussianNaiveBayes model = GaussianNaiveBayes.create(2, 2);
+    GaussianNaiveBayes model = GaussianNaiveBayes.builder(2, 2).build();
     for (int i = 0; i < n; i++) {
       ys[i] = random.nextInt(3) == 0 ? 1 : 0;
       xs[i][0] = random.nextGaussian() * (1 + ys[i]) + 2 * ys[i];
@@ -92,8 +92,8 @@ class GaussianNaiveBayesTest implements OnlineLearnerContract<GaussianNaiveBayes
 
   @Test
   void weightedExample_countsAsThatManyCopies() {
-    GaussianNaiveBayes weighted = GaussianNaiveBayes.create(2, 2);
-    GaussianNaiveBayes repeated = GaussianNaiveBayes.create(2, 2);
+    GaussianNaiveBayes weighted = GaussianNaiveBayes.builder(2, 2).build();
+    GaussianNaiveBayes repeated = GaussianNaiveBayes.builder(2, 2).build();
     double[][] xs = {{1, 2}, {3, -1}, {0.5, 0.5}, {2, 2}};
     int[] ys = {0, 1, 0, 1};
     for (int i = 0; i < xs.length; i++) {
@@ -195,7 +195,8 @@ class GaussianNaiveBayesTest implements OnlineLearnerContract<GaussianNaiveBayes
   void elec2_prequentialAccuracy_likeRiversGaussianNaiveBayes() {
     try (CsvReader rows = RealData.elec2()) {
       ClassificationMetrics m = Prequential.classification(
-          GaussianNaiveBayes.create(rows.dimension(), 2), rows, new ClassificationMetrics(2, 1_000));
+          GaussianNaiveBayes.builder(rows.dimension(), 2).build(), rows,
+              new ClassificationMetrics(2, 1_000));
       System.out.println("Elec2 Gaussian naive Bayes, prequential: " + m);
       assertThat(m.count()).isEqualTo(45_312);
       assertThat(m.accuracy()).isCloseTo(0.729, within(0.005));

@@ -159,7 +159,7 @@ class OnlineAdaBoostTest implements OnlineLearnerContract<OnlineAdaBoost> {
   @Test
   void boostingNaiveBayes_learnsTheConcept() {
     OnlineAdaBoost boost = OnlineAdaBoost.builder(
-        GaussianNaiveBayes.create(ClassifierChecks.D, ClassifierChecks.K)).size(5).build();
+        GaussianNaiveBayes.builder(ClassifierChecks.D, ClassifierChecks.K).build()).size(5).build();
     ClassifierChecks.train(boost, 20_000, 1);
     assertThat(ClassifierChecks.accuracy(boost, 5_000, 2)).isGreaterThan(0.85);
   }
@@ -175,7 +175,7 @@ class OnlineAdaBoostTest implements OnlineLearnerContract<OnlineAdaBoost> {
         tree(HoeffdingTree.LeafPrediction.NAIVE_BAYES_ADAPTIVE),
         tree(HoeffdingTree.LeafPrediction.NAIVE_BAYES),
         tree(HoeffdingTree.LeafPrediction.MAJORITY_CLASS),
-        GaussianNaiveBayes.create(ClassifierChecks.D, ClassifierChecks.K));
+        GaussianNaiveBayes.builder(ClassifierChecks.D, ClassifierChecks.K).build());
     for (OnlineClassifier prototype : prototypes) {
       for (Voting voting : Voting.values()) {
         OnlineAdaBoost fused = OnlineAdaBoost.builder(prototype).size(5).seed(3).voting(voting)
@@ -220,7 +220,7 @@ class OnlineAdaBoostTest implements OnlineLearnerContract<OnlineAdaBoost> {
 
   @Test
   void builder_rejectsBadSettings() {
-    GaussianNaiveBayes base = GaussianNaiveBayes.create(2, 2);
+    GaussianNaiveBayes base = GaussianNaiveBayes.builder(2, 2).build();
     assertThatThrownBy(() -> OnlineAdaBoost.builder(base).size(0).build())
         .hasMessageContaining("size");
     assertThatThrownBy(() -> OnlineAdaBoost.builder(base).adwin(1.5).build())

@@ -8,17 +8,17 @@ import org.brookml.cluster.MiniBatchKMeans;
 import org.brookml.ensemble.OnlineAdaBoost;
 import org.brookml.ensemble.OnlineBagging;
 import org.brookml.learner.OnlineLearner;
-import org.brookml.optim.LearningRate;
-import org.brookml.optim.Losses;
-import org.brookml.optim.Optimizer;
 import org.brookml.linear.RecursiveLeastSquares;
 import org.brookml.linear.SgdClassifier;
 import org.brookml.linear.SgdRegressor;
 import org.brookml.linear.SoftmaxRegression;
-import org.brookml.preprocess.FeatureHasher;
-import org.brookml.preprocess.HashedClassifier;
+import org.brookml.optim.LearningRate;
+import org.brookml.optim.Losses;
+import org.brookml.optim.Optimizer;
 import org.brookml.preprocess.CategoryEncoder;
 import org.brookml.preprocess.ClassifierPipeline;
+import org.brookml.preprocess.FeatureHasher;
+import org.brookml.preprocess.HashedClassifier;
 import org.brookml.preprocess.MinMaxScaler;
 import org.brookml.preprocess.Pipeline;
 import org.brookml.preprocess.RegressorPipeline;
@@ -46,8 +46,10 @@ final class TrainedModels {
         .build();
     SgdRegressor poisson = SgdRegressor.builder(4).loss(Losses.poisson())
         .optimizer(Optimizer.adam(0.01, 0.9, 0.999, 0)).build();
-    SoftmaxRegression softmax = SoftmaxRegression.builder(4, 3).optimizer(Optimizer.adaGrad(0.1, 0)).build();
-    RecursiveLeastSquares rls = RecursiveLeastSquares.create(4, 0.99, 100);
+    SoftmaxRegression softmax =
+        SoftmaxRegression.builder(4, 3).optimizer(Optimizer.adaGrad(0.1, 0)).build();
+    RecursiveLeastSquares rls = RecursiveLeastSquares.builder(4).forgetting(0.99).delta(100)
+        .build();
     PegasosSvm pegasos = PegasosSvm.builder(4, 3).averaging(true).build();
     ClassifierPipeline scaled =
         Pipeline.of(new StandardScaler(4), SgdClassifier.builder(4).build());
@@ -64,11 +66,12 @@ final class TrainedModels {
     HashedClassifier hashed = HashedClassifier.of(new FeatureHasher(3, true),
         SgdClassifier.builder(8).optimizer(Optimizer.adaGrad(0.1, 0)).build());
     MiniBatchKMeans kmeans = MiniBatchKMeans.builder(3, 4).initBufferSize(20).build();
-    GaussianNaiveBayes bayes = GaussianNaiveBayes.create(4, 3);
+    GaussianNaiveBayes bayes = GaussianNaiveBayes.builder(4, 3).build();
     HoeffdingTree tree = HoeffdingTree.builder(4, 2).gracePeriod(20).build();
     OnlineBagging bagging = OnlineBagging.builder(HoeffdingTree.builder(4, 2).gracePeriod(20)
         .build()).size(2).adwin(0.01).build();
-    OnlineAdaBoost boost = OnlineAdaBoost.builder(GaussianNaiveBayes.create(4, 2)).size(2).build();
+    OnlineAdaBoost boost = OnlineAdaBoost.builder(GaussianNaiveBayes.builder(4, 2).build())
+        .size(2).build();
     for (int i = 0; i < 200; i++) {
       for (int j = 0; j < 4; j++) {
         x[j] = random.nextGaussian();

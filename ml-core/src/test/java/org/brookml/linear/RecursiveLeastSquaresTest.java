@@ -19,7 +19,7 @@ class RecursiveLeastSquaresTest implements OnlineLearnerContract<RecursiveLeastS
 
   @Override
   public RecursiveLeastSquares newLearner() {
-    return RecursiveLeastSquares.create(4, 0.999, 1e4);
+    return RecursiveLeastSquares.builder(4).forgetting(0.999).delta(1e4).build();
   }
 
   @Override
@@ -53,7 +53,7 @@ class RecursiveLeastSquaresTest implements OnlineLearnerContract<RecursiveLeastS
     return bad;
   }
 
-  /** With lambda = 1 and a weak prior, RLS equals batch (weighted) least squares on the same rows. */
+  /** With lambda = 1 and a weak prior, RLS equals batch (weighted) least squares on the rows. */
   @Test
   void matchesBatchLeastSquares() {
     int n = 500;
@@ -61,7 +61,7 @@ class RecursiveLeastSquaresTest implements OnlineLearnerContract<RecursiveLeastS
     SplittableRandom random = new SplittableRandom(7);
     DMatrixRMaj design = new DMatrixRMaj(n, d + 1);
     DMatrixRMaj targets = new DMatrixRMaj(n, 1);
-    RecursiveLeastSquares rls = RecursiveLeastSquares.create(d, 1, 1e10);
+    RecursiveLeastSquares rls = RecursiveLeastSquares.builder(d).forgetting(1).delta(1e10).build();
     double[] x = new double[d];
     for (int i = 0; i < n; i++) {
       double weight = 0.5 + random.nextDouble();
@@ -86,8 +86,10 @@ class RecursiveLeastSquaresTest implements OnlineLearnerContract<RecursiveLeastS
 
   @Test
   void forgetting_tracksAnAbruptChange() {
-    RecursiveLeastSquares forgetting = RecursiveLeastSquares.create(1, 0.98, 1e6);
-    RecursiveLeastSquares remembering = RecursiveLeastSquares.create(1, 1, 1e6);
+    RecursiveLeastSquares forgetting = RecursiveLeastSquares.builder(1).forgetting(0.98)
+        .delta(1e6).build();
+    RecursiveLeastSquares remembering = RecursiveLeastSquares.builder(1).forgetting(1).delta(1e6)
+        .build();
     SplittableRandom random = new SplittableRandom(3);
     for (int i = 0; i < 4_000; i++) {
       double x = random.nextGaussian();
@@ -101,9 +103,9 @@ class RecursiveLeastSquaresTest implements OnlineLearnerContract<RecursiveLeastS
 
   @Test
   void settingsAreValidated() {
-    assertThatThrownBy(() -> RecursiveLeastSquares.create(2, 1.5, 1))
+    assertThatThrownBy(() -> RecursiveLeastSquares.builder(2).forgetting(1.5).delta(1).build())
         .hasMessage("lambda must be in (0, 1], got 1.5");
-    assertThatThrownBy(() -> RecursiveLeastSquares.create(2, 1, 0))
+    assertThatThrownBy(() -> RecursiveLeastSquares.builder(2).forgetting(1).delta(0).build())
         .hasMessage("delta must be finite and > 0, got 0.0");
   }
 
@@ -134,9 +136,9 @@ class RecursiveLeastSquaresTest implements OnlineLearnerContract<RecursiveLeastS
   /** Without forgetting, merging in information form is exact: the prior is counted once. */
   @Test
   void merging_withoutForgetting_equalsOneModelOnAllTheData() {
-    RecursiveLeastSquares all = RecursiveLeastSquares.create(3, 1, 10);
+    RecursiveLeastSquares all = RecursiveLeastSquares.builder(3).forgetting(1).delta(10).build();
     learnRows(all, 0, 900);
-    RecursiveLeastSquares first = RecursiveLeastSquares.create(3, 1, 10);
+    RecursiveLeastSquares first = RecursiveLeastSquares.builder(3).forgetting(1).delta(10).build();
     RecursiveLeastSquares second = first.copy();
     RecursiveLeastSquares third = first.copy();
     learnRows(first, 0, 300);
@@ -145,7 +147,7 @@ class RecursiveLeastSquaresTest implements OnlineLearnerContract<RecursiveLeastS
     first.mergeFrom(List.of(second, third));
     assertSameModel(first, all);
 
-    RecursiveLeastSquares base = RecursiveLeastSquares.create(3, 1, 10);
+    RecursiveLeastSquares base = RecursiveLeastSquares.builder(3).forgetting(1).delta(10).build();
     learnRows(base, 0, 300);
     RecursiveLeastSquares a = base.copy();
     RecursiveLeastSquares b = base.copy();
@@ -154,7 +156,7 @@ class RecursiveLeastSquaresTest implements OnlineLearnerContract<RecursiveLeastS
     base.addDeltas(List.of(a, b));
     assertSameModel(base, all);
     assertThatThrownBy(() -> base.mergeFrom(
-        List.of(RecursiveLeastSquares.create(3, 0.99, 10))))
+        List.of(RecursiveLeastSquares.builder(3).forgetting(0.99).delta(10).build())))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

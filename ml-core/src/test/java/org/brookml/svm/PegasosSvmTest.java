@@ -170,7 +170,7 @@ class PegasosSvmTest implements OnlineLearnerContract<PegasosSvm> {
   private static void assertReplayMatches(double lambda, double t0, double interceptRate,
       boolean project, Bias bias, int k, boolean averaged) {
     PegasosSvm model = PegasosSvm.builder(D, 2).lambda(lambda).stepOffset(t0).projection(project)
-        .averaging(averaged).bias(bias).interceptRate(interceptRate).build();
+        .averaging(averaged).bias(bias).interceptRate(interceptRate).batchSize(k).build();
     Reference ref = new Reference(lambda, t0, interceptRate, project, bias);
     SplittableRandom random = new SplittableRandom(k * 31 + (project ? 1 : 0));
     double[][] rows = new double[k][D];

@@ -98,7 +98,7 @@ public final class LinearComparison {
       }
       rates[rep] = rows / ((System.nanoTime() - start) / 1e9);
       accuracy = accuracy(model, x, labels);
-      if (!pegasos) { // Pegasos's learnBatch is its mini-batch step: another algorithm
+      if (!pegasos) { // Pegasos: per-row learn only (learnBatch with batch size 1 is that loop)
         OnlineClassifier batched = model(DENSE_D, 1);
         start = System.nanoTime();
         batched.learnBatch(flat, rows, labels);

@@ -66,7 +66,7 @@ public class PegasosBenchmark {
       }
     }
     denseModel = PegasosSvm.builder(D, 2).lambda(1e-4).build();
-    batchModel = PegasosSvm.builder(D, 2).lambda(1e-4).build();
+    batchModel = PegasosSvm.builder(D, 2).lambda(1e-4).batchSize(BATCH).build();
     sparseModel = PegasosSvm.builder(SPARSE_D, 2).lambda(1e-4).build();
   }
 

@@ -1,7 +1,7 @@
 package org.brookml.internal.learner;
 
 import java.util.Objects;
-import org.brookml.learner.Batches;
+import org.brookml.learner.InputChecks;
 import org.brookml.learner.OnlineClassifier;
 import org.brookml.vector.SparseVector;
 
@@ -26,7 +26,7 @@ public abstract class DenseInputClassifier implements OnlineClassifier {
 
   @Override
   public final void learn(double[] x, int label, double weight) {
-    Batches.requireExample(x, expanded.length);
+    InputChecks.requireExample(x, expanded.length);
     learnCheckedExample(x, label, weight);
   }
 
@@ -36,14 +36,14 @@ public abstract class DenseInputClassifier implements OnlineClassifier {
   }
 
   private void learnCheckedExample(double[] x, int label, double weight) {
-    Batches.requireLabel(label, numClasses());
-    Batches.requireWeight(weight);
+    InputChecks.requireLabel(label, numClasses());
+    InputChecks.requireWeight(weight);
     learnChecked(x, label, weight);
   }
 
   @Override
   public final int predict(double[] x) {
-    Batches.requireExample(x, expanded.length);
+    InputChecks.requireExample(x, expanded.length);
     return predictChecked(x);
   }
 
@@ -54,7 +54,7 @@ public abstract class DenseInputClassifier implements OnlineClassifier {
 
   @Override
   public final double[] predictProba(double[] x, double[] out) {
-    Batches.requireExample(x, expanded.length);
+    InputChecks.requireExample(x, expanded.length);
     requireProbabilityBuffer(out);
     return predictProbaChecked(x, out);
   }

@@ -9,9 +9,9 @@ import org.ejml.simple.SimpleMatrix;
  * Validation shared by every learner's entry points. Each check throws with a message naming the
  * argument and the bad value, so that a learner can validate first and mutate after.
  */
-public final class Batches {
+public final class InputChecks {
 
-  private Batches() {}
+  private InputChecks() {}
 
   /** Checks that {@code x} is a finite vector of length {@code dimension}. */
   public static void requireExample(double[] x, int dimension) {
@@ -94,12 +94,17 @@ public final class Batches {
 
   /** Checks that the first {@code rows} labels lie in {@code [0, numClasses)}. */
   public static void requireLabels(int[] labels, int rows, int numClasses) {
+    requireLabels(labels, 0, rows, numClasses);
+  }
+
+  /**
+   * Checks the labels of rows {@code fromRow .. fromRow+rows} (indexed like the rows) are in
+   * {@code [0, numClasses)}.
+   */
+  public static void requireLabels(int[] labels, int fromRow, int rows, int numClasses) {
     Objects.requireNonNull(labels, "labels");
-    if (labels.length < rows) {
-      throw new IllegalArgumentException(
-          "labels holds " + labels.length + " values, fewer than " + rows + " rows");
-    }
-    for (int r = 0; r < rows; r++) {
+    requireParallel(labels.length, fromRow, rows, 1, "labels");
+    for (int r = fromRow; r < fromRow + rows; r++) {
       if (labels[r] < 0 || labels[r] >= numClasses) {
         throw new IllegalArgumentException(
             "label " + labels[r] + " of row " + r + " is outside [0, " + numClasses + ")");
@@ -109,12 +114,31 @@ public final class Batches {
 
   /** Checks that the first {@code rows} targets are finite. */
   public static void requireTargets(double[] ys, int rows) {
+    requireTargets(ys, 0, rows);
+  }
+
+  /** Checks the targets of rows {@code fromRow .. fromRow+rows} (indexed like the rows). */
+  public static void requireTargets(double[] ys, int fromRow, int rows) {
     Objects.requireNonNull(ys, "ys");
-    if (ys.length < rows) {
+    requireParallel(ys.length, fromRow, rows, 1, "ys");
+    Vectors.requireFinite(ys, fromRow, rows, "ys");
+  }
+
+  /**
+   * Checks that an array of {@code length} holds {@code width} values for each of rows
+   * {@code fromRow .. fromRow+rows}, indexed like the rows: labels, targets, or a caller's buffer
+   * for batch predictions.
+   */
+  public static void requireParallel(int length, int fromRow, int rows, int width, String what) {
+    if (fromRow < 0 || rows < 0) {
       throw new IllegalArgumentException(
-          "ys holds " + ys.length + " values, fewer than " + rows + " rows");
+          what + ": fromRow and rows must be >= 0, got " + fromRow + " and " + rows);
     }
-    Vectors.requireFinite(ys, 0, rows, "ys");
+    long needed = ((long) fromRow + rows) * width;
+    if (length < needed) {
+      throw new IllegalArgumentException(what + " holds " + length + " values, fewer than the "
+          + needed + " that rows " + fromRow + " to " + (fromRow + rows - 1) + " need");
+    }
   }
 
   /** Checks that an importance weight is finite and non-negative. */
