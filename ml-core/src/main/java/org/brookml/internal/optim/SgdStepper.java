@@ -11,97 +11,70 @@ import org.brookml.vector.SparseVector;
 import org.brookml.vector.Vectors;
 
 /**
- * Plain SGD state, following scikit-learn's {@code _plain_sgd}: weights kept as {@code w = s v} so
- * the L2 shrink is one multiplication, then the gradient step on the example's coordinates, then
- * Tsuruoka's cumulative L1 penalty on those coordinates ({@code u} is the total L1 penalty each
- * weight could have received, {@code q_i} what weight i actually received).
- *
- * <p>Averaging keeps the sum of iterates lazily: with {@code S} the running sum of the scales after
- * each step, coordinate i's sum grows by {@code v_i (S - lastS_i)} over the steps where
- * {@code v_i} did not change, and is brought up to date only when {@code v_i} is about to change.
+ * Plain SGD state, following scikit-learn's {@code _plain_sgd}: weights kept as {@code w = s v}
+ * ({@link ScaledWeights}, with its lazy sums of iterates when averaging) so the L2 shrink is one
+ * multiplication, then the gradient step on the example's coordinates, then Tsuruoka's cumulative
+ * L1 penalty on those coordinates ({@code u} is the total L1 penalty each weight could have
+ * received, {@code q_i} what weight i actually received).
  */
 public final class SgdStepper extends Stepper {
 
   /** scikit-learn clips the loss derivative to this magnitude. */
   static final double MAX_DLOSS = 1e12;
-  private static final double MIN_SCALE = 1e-9;
 
   private final Optimizer config;
   private final LearningRate rate;
   private final double alpha;
   private final double l1Ratio;
   private final double interceptFactor;
-  private final double[] v;
+  private final boolean averaged;
+  private final ScaledWeights weights;
   private final double[] q; // null without L1
-  private double scale;
   private double intercept;
   private double u;
-  private long t;
-  // Averaging (null / unused unless the optimizer averages).
-  private final double[] sumOfIterates;
-  private final double[] scaleSumAtChange;
-  private double scaleSum;
   private double interceptSum;
 
   /** State for plain or averaged SGD ({@code optimizer.kind()} is {@code SGD}). */
   public SgdStepper(Optimizer config, int dimension) {
     double[] settings = config.settings(); // alpha, l1Ratio, interceptFactor, averaged
-    boolean averaged = settings[3] != 0;
     this.config = config;
     this.rate = config.learningRate();
     this.alpha = settings[0];
     this.l1Ratio = settings[1];
     this.interceptFactor = settings[2];
-    this.v = new double[dimension];
+    this.averaged = settings[3] != 0;
+    this.weights = new ScaledWeights(dimension, averaged);
     this.q = l1Ratio > 0 && alpha > 0 ? new double[dimension] : null;
-    this.sumOfIterates = averaged ? new double[dimension] : null;
-    this.scaleSumAtChange = averaged ? new double[dimension] : null;
     reset();
   }
 
   @Override
   public void reset() {
-    Arrays.fill(v, 0);
+    weights.reset();
     if (q != null) {
       Arrays.fill(q, 0);
     }
-    scale = 1;
     intercept = 0;
     u = 0;
-    t = 0;
-    if (sumOfIterates != null) {
-      Arrays.fill(sumOfIterates, 0);
-      Arrays.fill(scaleSumAtChange, 0);
-    }
-    scaleSum = 0;
     interceptSum = 0;
   }
 
   @Override
   public double score(double[] xs, int off) {
-    return scale * Vectors.dot(v, 0, xs, off, v.length) + intercept;
+    return weights.scale() * weights.dot(xs, off) + intercept;
   }
 
   @Override
   public double score(SparseVector x) {
-    return scale * Vectors.dot(x, v) + intercept;
+    return weights.scale() * weights.dot(x) + intercept;
   }
 
   private double shrinkAndStep(double g) {
-    double eta = rate.at(t);
+    double eta = rate.at(weights.steps());
     double update = -eta * Math.max(-MAX_DLOSS, Math.min(MAX_DLOSS, g));
     double l2 = (1 - l1Ratio) * eta * alpha;
     if (l2 > 0) {
-      scale *= Math.max(0, 1 - l2);
-      if (scale < MIN_SCALE) {
-        if (sumOfIterates != null) {
-          for (int i = 0; i < v.length; i++) {
-            catchUp(i);
-          }
-        }
-        Vectors.scale(scale, v);
-        scale = 1;
-      }
+      weights.shrink(Math.max(0, 1 - l2));
     }
     intercept += update * interceptFactor;
     if (q != null) {
@@ -113,18 +86,9 @@ public final class SgdStepper extends Stepper {
   @Override
   public void step(double[] xs, int off, double g) {
     double update = shrinkAndStep(g);
-    if (sumOfIterates != null) {
-      for (int i = 0; i < v.length; i++) {
-        if (xs[off + i] != 0) {
-          catchUp(i);
-        }
-      }
-    }
-    if (update != 0) {
-      Vectors.axpy(update / scale, xs, off, v, 0, v.length);
-    }
+    weights.add(update / weights.scale(), xs, off);
     if (q != null) {
-      for (int i = 0; i < v.length; i++) {
+      for (int i = 0; i < q.length; i++) {
         if (xs[off + i] != 0) {
           penalize(i);
         }
@@ -136,14 +100,9 @@ public final class SgdStepper extends Stepper {
   @Override
   public void step(SparseVector x, double g) {
     double update = shrinkAndStep(g);
-    if (sumOfIterates != null) {
-      int[] indices = x.indices();
-      for (int k = 0, n = x.size(); k < n; k++) {
-        catchUp(indices[k]);
-      }
-    }
+    weights.catchUp(x);
     if (update != 0) {
-      Vectors.axpy(update / scale, x, v);
+      Vectors.axpy(update / weights.scale(), x, weights.v());
     }
     if (q != null) {
       int[] indices = x.indices();
@@ -154,51 +113,27 @@ public final class SgdStepper extends Stepper {
     finishStep();
   }
 
-  /** Adds coordinate i's unchanged iterates since its last change to its sum of iterates. */
-  private void catchUp(int i) {
-    sumOfIterates[i] += v[i] * (scaleSum - scaleSumAtChange[i]);
-    scaleSumAtChange[i] = scaleSum;
-  }
-
   private void finishStep() {
-    t++;
-    scaleSum += scale;
+    weights.finishStep();
     interceptSum += intercept;
-  }
-
-  /** Averaged weight i: (sum of its iterates) / t. */
-  private double averageWeight(int i) {
-    return (sumOfIterates[i] + v[i] * (scaleSum - scaleSumAtChange[i])) / t;
   }
 
   @Override
   public double predictionScore(double[] x) {
-    if (sumOfIterates == null || t == 0) {
-      return score(x);
-    }
-    double sum = 0;
-    for (int i = 0; i < x.length; i++) {
-      sum += averageWeight(i) * x[i];
-    }
-    return sum + interceptSum / t;
+    return weights.hasAverage() ? weights.averagedDot(x) + interceptSum / weights.steps()
+        : score(x);
   }
 
   @Override
   public double predictionScore(SparseVector x) {
-    if (sumOfIterates == null || t == 0) {
-      return score(x);
-    }
-    int[] indices = x.indices();
-    double[] values = x.values();
-    double sum = 0;
-    for (int k = 0, n = x.size(); k < n; k++) {
-      sum += averageWeight(indices[k]) * values[k];
-    }
-    return sum + interceptSum / t;
+    return weights.hasAverage() ? weights.averagedDot(x) + interceptSum / weights.steps()
+        : score(x);
   }
 
   /** Tsuruoka et al. (2009): clip toward zero by what weight i is owed of the total penalty. */
   private void penalize(int i) {
+    double[] v = weights.v();
+    double scale = weights.scale();
     double z = v[i];
     if (scale * z > 0) {
       v[i] = Math.max(0, v[i] - (u + q[i]) / scale);
@@ -210,12 +145,12 @@ public final class SgdStepper extends Stepper {
 
   @Override
   public double weight(int i) {
-    return sumOfIterates != null && t > 0 ? averageWeight(i) : scale * v[i];
+    return weights.weight(i);
   }
 
   @Override
   public double intercept() {
-    return sumOfIterates != null && t > 0 ? interceptSum / t : intercept;
+    return weights.hasAverage() ? interceptSum / weights.steps() : intercept;
   }
 
   /**
@@ -227,53 +162,31 @@ public final class SgdStepper extends Stepper {
   public void combine(Stepper baseState, List<? extends Stepper> replicaStates, double[] shares) {
     SgdStepper base = (SgdStepper) baseState;
     SgdStepper[] replicas = replicaStates.toArray(new SgdStepper[0]);
-    int n = replicas.length;
-    double[] values = new double[n];
-    double[] mergedV = new double[v.length];
-    double[] mergedQ = q == null ? null : new double[v.length];
-    double[] mergedSums = sumOfIterates == null ? null : new double[v.length];
-    for (int i = 0; i < v.length; i++) {
-      for (int r = 0; r < n; r++) {
-        values[r] = replicas[r].scale * replicas[r].v[i];
-      }
-      mergedV[i] = averaged(base.scale * base.v[i], values, shares);
-      if (q != null) {
-        for (int r = 0; r < n; r++) {
+    double[] mergedQ = null;
+    if (q != null) {
+      double[] values = new double[replicas.length];
+      mergedQ = new double[q.length];
+      for (int i = 0; i < q.length; i++) {
+        for (int r = 0; r < replicas.length; r++) {
           values[r] = replicas[r].q[i];
         }
         mergedQ[i] = averaged(base.q[i], values, shares);
       }
-      if (sumOfIterates != null) {
-        for (int r = 0; r < n; r++) {
-          values[r] = replicas[r].caughtUpSum(i);
-        }
-        mergedSums[i] = summed(base.caughtUpSum(i), values);
-      }
     }
     double mergedIntercept = averaged(base.intercept, field(replicas, s -> s.intercept), shares);
     double mergedU = summed(base.u, field(replicas, s -> s.u));
-    double mergedT = summed(base.t, field(replicas, s -> s.t));
-    double mergedScaleSum = summed(base.scaleSum, field(replicas, s -> s.scaleSum));
     double mergedInterceptSum = summed(base.interceptSum, field(replicas, s -> s.interceptSum));
-    System.arraycopy(mergedV, 0, v, 0, v.length);
+    ScaledWeights[] replicaWeights = new ScaledWeights[replicas.length];
+    for (int r = 0; r < replicas.length; r++) {
+      replicaWeights[r] = replicas[r].weights;
+    }
+    weights.combine(base.weights, replicaWeights, shares);
     if (q != null) {
       System.arraycopy(mergedQ, 0, q, 0, q.length);
     }
-    if (sumOfIterates != null) {
-      System.arraycopy(mergedSums, 0, sumOfIterates, 0, v.length);
-      Arrays.fill(scaleSumAtChange, mergedScaleSum);
-    }
-    scale = 1;
     intercept = mergedIntercept;
     u = mergedU;
-    t = Math.round(mergedT);
-    scaleSum = mergedScaleSum;
     interceptSum = mergedInterceptSum;
-  }
-
-  /** Coordinate i's sum of effective iterates, brought up to date. */
-  private double caughtUpSum(int i) {
-    return sumOfIterates[i] + v[i] * (scaleSum - scaleSumAtChange[i]);
   }
 
   private static double[] field(SgdStepper[] steppers, ToDoubleFunction<SgdStepper> f) {
@@ -286,7 +199,7 @@ public final class SgdStepper extends Stepper {
 
   @Override
   public SgdStepper copy() {
-    SgdStepper copy = new SgdStepper(config, v.length);
+    SgdStepper copy = new SgdStepper(config, weights.v().length);
     copy.copyFrom(this);
     return copy;
   }
@@ -294,51 +207,48 @@ public final class SgdStepper extends Stepper {
   @Override
   public void copyFrom(Stepper other) {
     SgdStepper from = (SgdStepper) other;
-    System.arraycopy(from.v, 0, v, 0, v.length);
+    weights.copyFrom(from.weights);
     if (q != null) {
       System.arraycopy(from.q, 0, q, 0, q.length);
     }
-    scale = from.scale;
     intercept = from.intercept;
     u = from.u;
-    t = from.t;
-    if (sumOfIterates != null) {
-      System.arraycopy(from.sumOfIterates, 0, sumOfIterates, 0, v.length);
-      System.arraycopy(from.scaleSumAtChange, 0, scaleSumAtChange, 0, v.length);
-    }
-    scaleSum = from.scaleSum;
     interceptSum = from.interceptSum;
   }
 
   @Override
   public void write(SnapshotWriter out) {
-    out.writeLong(t).writeDouble(scale).writeDouble(intercept).writeDouble(u).writeDoubles(v);
+    out.writeLong(weights.steps()).writeDouble(weights.scale()).writeDouble(intercept)
+        .writeDouble(u).writeDoubles(weights.v());
     if (q != null) {
       out.writeDoubles(q);
     }
-    if (sumOfIterates != null) {
-      out.writeDouble(scaleSum).writeDouble(interceptSum).writeDoubles(sumOfIterates)
-          .writeDoubles(scaleSumAtChange);
+    if (averaged) {
+      out.writeDouble(weights.scaleSum()).writeDouble(interceptSum)
+          .writeDoubles(weights.sumOfIterates()).writeDoubles(weights.scaleSumAtChange());
     }
   }
 
   @Override
   public void read(SnapshotReader in) {
-    t = in.readLong("updates", 0);
-    scale = in.readFiniteDouble("weight scale");
+    long steps = in.readLong("updates", 0);
+    double scale = in.readFiniteDouble("weight scale");
     intercept = in.readFiniteDouble("intercept");
     u = in.readFiniteDouble("cumulative L1 penalty");
+    double[] v = weights.v();
     System.arraycopy(in.readDoubles("weights", v.length, true), 0, v, 0, v.length);
     if (q != null) {
       System.arraycopy(in.readDoubles("L1 penalties received", q.length, true), 0, q, 0, q.length);
     }
-    if (sumOfIterates != null) {
+    double scaleSum = weights.scaleSum();
+    if (averaged) {
       scaleSum = in.readFiniteDouble("sum of scales");
       interceptSum = in.readFiniteDouble("sum of intercepts");
-      System.arraycopy(in.readDoubles("sums of iterates", v.length, true), 0, sumOfIterates, 0,
-          v.length);
+      System.arraycopy(in.readDoubles("sums of iterates", v.length, true), 0,
+          weights.sumOfIterates(), 0, v.length);
       System.arraycopy(in.readDoubles("scale sums at last change", v.length, true), 0,
-          scaleSumAtChange, 0, v.length);
+          weights.scaleSumAtChange(), 0, v.length);
     }
+    weights.restore(scale, scaleSum, steps);
   }
 }
