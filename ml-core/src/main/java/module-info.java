@@ -22,6 +22,7 @@ module org.brookml.core {
   exports org.brookml.bayes;
   exports org.brookml.tree;
   exports org.brookml.ensemble;
+  exports org.brookml.multiclass;
   exports org.brookml.drift;
   exports org.brookml.stream;
   exports org.brookml.io;
@@ -41,6 +42,7 @@ module org.brookml.core {
       org.brookml.linear.SgdClassifierCodec,
       org.brookml.linear.SgdRegressorCodec,
       org.brookml.linear.SoftmaxRegressionCodec,
+      org.brookml.multiclass.OneVsRestCodec,
       org.brookml.preprocess.CategoryEncoderCodec,
       org.brookml.preprocess.ClassifierPipelineCodec,
       org.brookml.preprocess.HashedClassifierCodec,

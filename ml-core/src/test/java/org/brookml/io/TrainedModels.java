@@ -15,6 +15,7 @@ import org.brookml.linear.SoftmaxRegression;
 import org.brookml.optim.LearningRate;
 import org.brookml.optim.Losses;
 import org.brookml.optim.Optimizer;
+import org.brookml.multiclass.OneVsRest;
 import org.brookml.preprocess.CategoryEncoder;
 import org.brookml.preprocess.ClassifierPipeline;
 import org.brookml.preprocess.FeatureHasher;
@@ -70,6 +71,7 @@ final class TrainedModels {
     HoeffdingTree tree = HoeffdingTree.builder(4, 2).gracePeriod(20).build();
     OnlineBagging bagging = OnlineBagging.builder(HoeffdingTree.builder(4, 2).gracePeriod(20)
         .build()).size(2).adwin(0.01).build();
+    OneVsRest oneVsRest = OneVsRest.builder(SgdClassifier.builder(4).build(), 3).build();
     OnlineAdaBoost boost = OnlineAdaBoost.builder(GaussianNaiveBayes.builder(4, 2).build())
         .size(2).build();
     for (int i = 0; i < 200; i++) {
@@ -96,6 +98,7 @@ final class TrainedModels {
       tree.learn(x, label);
       bagging.learn(x, label);
       boost.learn(x, label);
+      oneVsRest.learn(x, x[3] > 0.5 ? 2 : label);
     }
     Map<String, OnlineLearner> models = new LinkedHashMap<>();
     models.put("sgd-classifier-averaged-sgd", logistic);
@@ -116,6 +119,7 @@ final class TrainedModels {
     models.put("hoeffding-tree", tree);
     models.put("bagging-adwin-trees", bagging);
     models.put("adaboost-naive-bayes", boost);
+    models.put("one-vs-rest-logistic", oneVsRest);
     return models;
   }
 }
