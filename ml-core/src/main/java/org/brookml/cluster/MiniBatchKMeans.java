@@ -4,9 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.brookml.internal.random.SplitMix64;
-import org.brookml.internal.vector.CentroidKernels;
 import org.brookml.internal.vector.VectorKernelsProvider;
-import org.brookml.internal.vector.VectorPrimitives;
 import org.brookml.io.Snapshots;
 import org.brookml.learner.InputChecks;
 import org.brookml.learner.Mergeable;
@@ -73,8 +71,6 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
   private final double[] denseScratch;
   private int[] assignments = new int[0];
 
-  private static final VectorPrimitives PRIMITIVES = VectorKernelsProvider.primitives();
-  private final CentroidKernels centroids = VectorKernelsProvider.centroids();
 
   private MiniBatchKMeans(Builder b) {
     this.k = b.k;
@@ -187,7 +183,7 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
   /** Sculley's Algorithm 1 over rows {@code first .. first+rows} of {@code xs}. */
   private void miniBatch(double[] xs, int first, int rows) {
     int[] nearest = assignmentsFor(rows);
-    boolean finite = centroids.nearestCenters(
+    boolean finite = VectorKernelsProvider.centroids().nearestCenters(
         xs, first * dimension, rows, dimension, transposed, norms, stride, nearest, scratch);
     if (!finite) {
       // Throws, naming the value, unless the scores merely overflowed on finite input.
@@ -209,7 +205,8 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
       counts[c] += 1;
       double eta = perCenter ? 1.0 / counts[c] : alpha;
       // c <- (1 - eta) c + eta x, computed as c += eta (x - c).
-      PRIMITIVES.moveToward(eta, xs, (first + i) * dimension, centers, c * dimension, dimension);
+      VectorKernelsProvider.primitives().moveToward(eta, xs, (first + i) * dimension, centers,
+          c * dimension, dimension);
       lastWin[c] = samplesSeen + i;
       if (rows == 1) {
         refreshCenter(c);
@@ -260,7 +257,7 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
   }
 
   private double distanceToAssigned(double[] xs, int[] nearest, int first, int i) {
-    return PRIMITIVES.squaredDistance(
+    return VectorKernelsProvider.primitives().squaredDistance(
         xs, (first + i) * dimension, centers, nearest[i] * dimension, dimension);
   }
 
@@ -286,7 +283,8 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
   public int predict(double[] x) {
     InputChecks.requireExample(x, dimension);
     requireReady();
-    return centroids.nearestCenter(x, 0, dimension, transposed, norms, stride, scratch);
+    return VectorKernelsProvider.centroids().nearestCenter(x, 0, dimension, transposed, norms,
+        stride, scratch);
   }
 
   @Override
@@ -294,7 +292,7 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
     Objects.requireNonNull(x, "x");
     x.requireValid(dimension);
     requireReady();
-    return centroids.nearestCenter(
+    return VectorKernelsProvider.centroids().nearestCenter(
         x.toDense(denseScratch), 0, dimension, transposed, norms, stride, scratch);
   }
 
@@ -308,8 +306,10 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
     double sum = 0;
     for (int r = 0; r < rows; r++) {
       int offset = r * dimension;
-      int c = centroids.nearestCenter(xs, offset, dimension, transposed, norms, stride, scratch);
-      sum += PRIMITIVES.squaredDistance(xs, offset, centers, c * dimension, dimension);
+      int c = VectorKernelsProvider.centroids().nearestCenter(xs, offset, dimension, transposed,
+          norms, stride, scratch);
+      sum += VectorKernelsProvider.primitives().squaredDistance(xs, offset, centers,
+          c * dimension, dimension);
     }
     return sum;
   }
@@ -317,7 +317,8 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
   @Override
   public double squaredDistanceToNearest(double[] x) {
     int c = predict(x);
-    return PRIMITIVES.squaredDistance(x, 0, centers, c * dimension, dimension);
+    return VectorKernelsProvider.primitives().squaredDistance(x, 0, centers, c * dimension,
+        dimension);
   }
 
   private void requireReady() {
@@ -448,7 +449,7 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
     for (int j = 0; j < dimension; j++) {
       transposed[j * stride + c] = centers[offset + j];
     }
-    norms[c] = PRIMITIVES.dot(centers, offset, centers, offset, dimension);
+    norms[c] = VectorKernelsProvider.primitives().dot(centers, offset, centers, offset, dimension);
   }
 
   // ---------------------------------------------------------------- accessors

@@ -2,7 +2,6 @@ package org.brookml.tree;
 
 import java.util.Arrays;
 import org.brookml.internal.stats.ClassGaussians;
-import org.brookml.internal.vector.SplitKernels;
 import org.brookml.internal.vector.VectorKernelsProvider;
 
 /**
@@ -15,7 +14,6 @@ import org.brookml.internal.vector.VectorKernelsProvider;
  */
 final class SplitSearch {
 
-  private static final SplitKernels KERNELS = VectorKernelsProvider.splits();
 
   private final int dimension;
   private final int numClasses;
@@ -90,7 +88,8 @@ final class SplitSearch {
         thresholds[j] = lo[j] + (hi[j] - lo[j]) * i / (splitPoints + 1);
       }
       stats.splitWeights(thresholds, deviations, left, right);
-      KERNELS.splitMerits(left, right, numClasses, dimension, parentImpurity, gini,
+      VectorKernelsProvider.splits().splitMerits(left, right, numClasses, dimension,
+          parentImpurity, gini,
           minBranchFraction, merits, meritScratch);
       for (int j = 0; j < dimension; j++) {
         if (merits[j] > featureBest[j]) {

@@ -1,7 +1,6 @@
 package org.brookml.vector;
 
 import java.util.Objects;
-import org.brookml.internal.vector.VectorPrimitives;
 import org.brookml.internal.vector.VectorKernelsProvider;
 
 /**
@@ -17,7 +16,6 @@ import org.brookml.internal.vector.VectorKernelsProvider;
  */
 public final class Vectors {
 
-  private static final VectorPrimitives IMPL = VectorKernelsProvider.primitives();
 
   private Vectors() {}
 
@@ -29,44 +27,45 @@ public final class Vectors {
   /** {@code a . b}. */
   public static double dot(double[] a, double[] b) {
     requireSameLength(a, b);
-    return IMPL.dot(a, 0, b, 0, a.length);
+    return VectorKernelsProvider.primitives().dot(a, 0, b, 0, a.length);
   }
 
   /** {@code a[aOffset ..] . b[bOffset ..]} over {@code length} elements. */
   public static double dot(double[] a, int aOffset, double[] b, int bOffset, int length) {
     Objects.checkFromIndexSize(aOffset, length, a.length);
     Objects.checkFromIndexSize(bOffset, length, b.length);
-    return IMPL.dot(a, aOffset, b, bOffset, length);
+    return VectorKernelsProvider.primitives().dot(a, aOffset, b, bOffset, length);
   }
 
   /** {@code y += alpha * x}; {@code y} is modified. */
   public static void axpy(double alpha, double[] x, double[] y) {
     requireSameLength(x, y);
-    IMPL.axpy(alpha, x, 0, y, 0, x.length);
+    VectorKernelsProvider.primitives().axpy(alpha, x, 0, y, 0, x.length);
   }
 
   /** {@code y[yOffset ..] += alpha * x[xOffset ..]} over {@code length} elements. */
-  public static void axpy(double alpha, double[] x, int xOffset, double[] y, int yOffset, int length) {
+  public static void axpy(double alpha, double[] x, int xOffset, double[] y, int yOffset,
+      int length) {
     Objects.checkFromIndexSize(xOffset, length, x.length);
     Objects.checkFromIndexSize(yOffset, length, y.length);
-    IMPL.axpy(alpha, x, xOffset, y, yOffset, length);
+    VectorKernelsProvider.primitives().axpy(alpha, x, xOffset, y, yOffset, length);
   }
 
   /** {@code x *= alpha}; {@code x} is modified. */
   public static void scale(double alpha, double[] x) {
-    IMPL.scale(alpha, x, 0, x.length);
+    VectorKernelsProvider.primitives().scale(alpha, x, 0, x.length);
   }
 
   /** {@code x[offset ..] *= alpha} over {@code length} elements. */
   public static void scale(double alpha, double[] x, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, x.length);
-    IMPL.scale(alpha, x, offset, length);
+    VectorKernelsProvider.primitives().scale(alpha, x, offset, length);
   }
 
   /** {@code ||a - b||^2}. */
   public static double squaredDistance(double[] a, double[] b) {
     requireSameLength(a, b);
-    return IMPL.squaredDistance(a, 0, b, 0, a.length);
+    return VectorKernelsProvider.primitives().squaredDistance(a, 0, b, 0, a.length);
   }
 
   /** {@code ||a[aOffset ..] - b[bOffset ..]||^2} over {@code length} elements. */
@@ -74,12 +73,12 @@ public final class Vectors {
       double[] a, int aOffset, double[] b, int bOffset, int length) {
     Objects.checkFromIndexSize(aOffset, length, a.length);
     Objects.checkFromIndexSize(bOffset, length, b.length);
-    return IMPL.squaredDistance(a, aOffset, b, bOffset, length);
+    return VectorKernelsProvider.primitives().squaredDistance(a, aOffset, b, bOffset, length);
   }
 
   /** {@code ||x||^2}. */
   public static double squaredNorm(double[] x) {
-    return IMPL.dot(x, 0, x, 0, x.length);
+    return VectorKernelsProvider.primitives().dot(x, 0, x, 0, x.length);
   }
 
   /** {@code ||x||}, the Euclidean norm. */
@@ -164,7 +163,7 @@ public final class Vectors {
    */
   public static int indexOfNonFinite(double[] x, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, x.length);
-    if (IMPL.allFinite(x, offset, length)) {
+    if (VectorKernelsProvider.primitives().allFinite(x, offset, length)) {
       return -1;
     }
     for (int j = 0; j < length; j++) {

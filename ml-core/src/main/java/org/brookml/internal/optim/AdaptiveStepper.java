@@ -3,7 +3,6 @@ package org.brookml.internal.optim;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
-import org.brookml.internal.vector.OptimizerKernels;
 import org.brookml.internal.vector.VectorKernelsProvider;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
@@ -21,7 +20,6 @@ import org.brookml.vector.Vectors;
 public final class AdaptiveStepper extends Stepper {
 
   private static final double EPS = 1e-8;
-  private static final OptimizerKernels KERNELS = VectorKernelsProvider.optimizerSteps();
 
   private final Optimizer config;
   private final Optimizer.Kind kind;
@@ -107,7 +105,8 @@ public final class AdaptiveStepper extends Stepper {
    * cost about 1.3 us per d = 100 example; the scalar loop 0.5 us.
    */
   private void adaGradDense(double[] xs, int off, double g) {
-    KERNELS.adaGradStep(g, xs, off, w, first, dimension, p0, l2, EPS);
+    VectorKernelsProvider.optimizerSteps().adaGradStep(g, xs, off, w, first, dimension, p0, l2,
+        EPS);
   }
 
   /**
@@ -115,7 +114,8 @@ public final class AdaptiveStepper extends Stepper {
    * {@code z, n} stay, so the weight is recomputed to the same value, as on the sparse path.
    */
   private void ftrlDense(double[] xs, int off, double g) {
-    KERNELS.ftrlStep(g, xs, off, w, first, second, dimension, p0, p1, p2, l2);
+    VectorKernelsProvider.optimizerSteps().ftrlStep(g, xs, off, w, first, second, dimension, p0,
+        p1, p2, l2);
   }
 
   @Override

@@ -2,8 +2,6 @@ package org.brookml.internal.stats;
 
 import java.util.Arrays;
 import java.util.List;
-import org.brookml.internal.vector.GaussianKernels;
-import org.brookml.internal.vector.SplitKernels;
 import org.brookml.internal.vector.VectorKernelsProvider;
 
 /**
@@ -18,8 +16,6 @@ public final class ClassGaussians {
   /** Log of the floor under every density, so that one unusual value cannot veto a class. */
   static final double LOG_DENSITY_FLOOR = Math.log(1e-9);
 
-  private static final GaussianKernels KERNELS = VectorKernelsProvider.gaussians();
-  private static final SplitKernels SPLITS = VectorKernelsProvider.splits();
 
   private final int numClasses;
   private final int dimension;
@@ -137,7 +133,8 @@ public final class ClassGaussians {
   /** Adds the example {@code x} of class {@code label} with weight {@code w > 0}. */
   public void add(int label, double[] x, double w) {
     stale[label] = true;
-    KERNELS.welfordAdd(x, w, weight, mean, m2, min, max, label * dimension, dimension);
+    VectorKernelsProvider.gaussians().welfordAdd(x, w, weight, mean, m2, min, max,
+        label * dimension, dimension);
   }
 
   /** Total weight seen for feature {@code j} of class {@code c}. */
@@ -180,7 +177,8 @@ public final class ClassGaussians {
    */
   public void splitWeights(double[] thresholds, double[] sd, double[] left, double[] right) {
     for (int c = 0; c < numClasses; c++) {
-      SPLITS.normalSplitWeights(thresholds, weight, mean, sd, min, max, c * dimension, dimension,
+      VectorKernelsProvider.splits().normalSplitWeights(thresholds, weight, mean, sd, min, max,
+          c * dimension, dimension,
           left, right);
     }
   }
@@ -219,13 +217,15 @@ public final class ClassGaussians {
     if (stale[c]) {
       refresh(c);
     }
-    return KERNELS.gaussianLogLikelihood(x, mean, halfPrecision, logNormalizer, c * dimension,
+    return VectorKernelsProvider.gaussians().gaussianLogLikelihood(x, mean, halfPrecision,
+        logNormalizer, c * dimension,
         dimension, LOG_DENSITY_FLOOR);
   }
 
 
   private void refresh(int c) {
-    KERNELS.gaussianTerms(weight, m2, c * dimension, dimension, halfPrecision, logNormalizer);
+    VectorKernelsProvider.gaussians().gaussianTerms(weight, m2, c * dimension, dimension,
+        halfPrecision, logNormalizer);
     stale[c] = false;
   }
 

@@ -6,12 +6,20 @@ import java.util.Locale;
 /**
  * Chooses the kernel implementation once per JVM and hands out its narrow families (after Lucene's
  * {@code VectorizationProvider}): {@link #primitives()}, {@link #optimizerSteps()},
- * {@link #centroids()}, {@link #gaussians()} and {@link #splits()}. The Vector API path is taken only when all of
- * these hold: the system property {@code brook.vector} is {@code auto} (default) or {@code panama};
- * the module {@code jdk.incubator.vector} is in the boot layer; the platform prefers vectors of at
- * least 256 bits; the JIT is not limited to C1 or the interpreter; and the Java feature version is
- * at most {@value #NEWEST_TESTED_JAVA} (checked; {@code panama} overrides this bound). Otherwise the
- * scalar kernels run and the reason is logged once at level INFO.
+ * {@link #centroids()}, {@link #gaussians()} and {@link #splits()}.
+ *
+ * <p>The system property {@code brook.vector} says what to use: {@code auto} (the default) takes
+ * the Vector API kernels when all of these hold, else the scalar ones: the module
+ * {@code jdk.incubator.vector} is in the boot layer; the platform prefers vectors of at least 256
+ * bits; the JIT is not limited to C1 or the interpreter; and the Java feature version is at most
+ * {@value #NEWEST_TESTED_JAVA}. {@code panama} insists on the Vector API (any Java version) and
+ * {@code scalar} on the scalar kernels. The choice and its reason are logged once, at level DEBUG.
+ *
+ * <p>A value that is none of these, or {@code panama} where the Vector API cannot run, is a
+ * configuration error: every call for kernels throws an {@link IllegalStateException} saying so,
+ * each time, rather than failing a class initializer once and leaving classes unusable. Callers
+ * therefore ask this class at each use (the methods read constants and are free once compiled)
+ * instead of keeping a family in a static field.
  */
 public final class VectorKernelsProvider {
 
@@ -22,34 +30,44 @@ public final class VectorKernelsProvider {
 
   private VectorKernelsProvider() {}
 
-  /** The kernels chosen for this JVM. */
+  /**
+   * The kernels chosen for this JVM.
+   *
+   * @throws IllegalStateException if {@code brook.vector} is invalid or cannot be honoured
+   */
   public static KernelSet kernels() {
+    if (Holder.ERROR != null) {
+      throw new IllegalStateException(Holder.ERROR);
+    }
     return Holder.KERNELS;
   }
 
-  /** The chosen dense primitives. */
+  /** The chosen dense primitives; see {@link #kernels()}. */
   public static VectorPrimitives primitives() {
-    return Holder.KERNELS.primitives();
+    if (Holder.ERROR != null) {
+      throw new IllegalStateException(Holder.ERROR);
+    }
+    return Holder.PRIMITIVES;
   }
 
-  /** The chosen optimizer steps. */
+  /** The chosen optimizer steps; see {@link #kernels()}. */
   public static OptimizerKernels optimizerSteps() {
-    return Holder.KERNELS.optimizerSteps();
+    return kernels().optimizerSteps();
   }
 
-  /** The chosen nearest-centre search. */
+  /** The chosen nearest-centre search; see {@link #kernels()}. */
   public static CentroidKernels centroids() {
-    return Holder.KERNELS.centroids();
+    return kernels().centroids();
   }
 
-  /** The chosen Gaussian statistics kernels. */
+  /** The chosen Gaussian statistics kernels; see {@link #kernels()}. */
   public static GaussianKernels gaussians() {
-    return Holder.KERNELS.gaussians();
+    return kernels().gaussians();
   }
 
-  /** The chosen split-scoring kernels. */
+  /** The chosen split-scoring kernels; see {@link #kernels()}. */
   public static SplitKernels splits() {
-    return Holder.KERNELS.splits();
+    return kernels().splits();
   }
 
   /** The Vector API kernels if they can run here, or {@code null}; ignores {@code brook.vector}. */
@@ -57,53 +75,66 @@ public final class VectorKernelsProvider {
     return Holder.PANAMA;
   }
 
-  // Lazily initialized so that class-init order can never deadlock or touch the Vector API early.
-  private static final class Holder {
-    static final KernelSet PANAMA = loadPanama(false);
-    static final KernelSet KERNELS = choose();
-  }
+  /** What {@link #choose} found: the kernels, or the configuration error; never both. */
+  private static final class Choice {
+    final KernelSet kernels;
+    final KernelSet panama;
+    final String error;
 
-  private static KernelSet choose() {
-    String mode = System.getProperty("brook.vector", "auto").trim().toLowerCase(Locale.ROOT);
-    switch (mode) {
-      case "scalar":
-        LOG.log(System.Logger.Level.DEBUG, "Brook kernels: scalar (brook.vector=scalar)");
-        return KernelSet.SCALAR;
-      case "auto":
-      case "panama":
-        KernelSet panama = mode.equals("panama") ? loadPanama(true) : Holder.PANAMA;
-        if (panama != null) {
-          LOG.log(System.Logger.Level.DEBUG, "Brook kernels: " + panama.name());
-          return panama;
-        }
-        return KernelSet.SCALAR;
-      default:
-        throw new IllegalArgumentException(
-            "brook.vector must be auto, panama or scalar, got '" + mode + "'");
+    Choice(KernelSet kernels, KernelSet panama, String error) {
+      this.kernels = kernels;
+      this.panama = panama;
+      this.error = error;
     }
   }
 
-  private static KernelSet loadPanama(boolean ignoreVersionBound) {
-    String reason = unavailableReason(ignoreVersionBound);
-    if (reason != null) {
-      LOG.log(System.Logger.Level.INFO, "Brook kernels: scalar, because " + reason);
+  // Lazily initialized so that class-init order can never deadlock or touch the Vector API early.
+  // Its initializer never throws: a configuration error is kept and reported by every call.
+  private static final class Holder {
+    static final Choice CHOICE = choose();
+    static final KernelSet KERNELS = CHOICE.kernels;
+    static final KernelSet PANAMA = CHOICE.panama;
+    static final String ERROR = CHOICE.error;
+    static final VectorPrimitives PRIMITIVES = KERNELS == null ? null : KERNELS.primitives();
+  }
+
+  private static Choice choose() {
+    String mode = System.getProperty("brook.vector", "auto").trim().toLowerCase(Locale.ROOT);
+    if (!mode.equals("auto") && !mode.equals("panama") && !mode.equals("scalar")) {
+      return new Choice(null, null, "the system property brook.vector must be auto, panama or "
+          + "scalar, got '" + mode + "'");
+    }
+    String[] reason = new String[1];
+    KernelSet panama = loadPanama(mode.equals("panama"), reason);
+    if (mode.equals("panama") && panama == null) {
+      return new Choice(null, null, "brook.vector=panama asks for the Vector API kernels, but "
+          + "they cannot run: " + reason[0] + "; remove the property to fall back to scalar");
+    }
+    KernelSet chosen = mode.equals("scalar") || panama == null ? KernelSet.SCALAR : panama;
+    LOG.log(System.Logger.Level.DEBUG, "Brook kernels: " + chosen.name() + " (brook.vector="
+        + mode + (panama == null ? ", Vector API unavailable: " + reason[0] : "") + ")");
+    return new Choice(chosen, panama, null);
+  }
+
+  /** The Vector API kernels, or null with {@code reason[0]} saying why they cannot run. */
+  private static KernelSet loadPanama(boolean ignoreVersionBound, String[] reason) {
+    reason[0] = unavailableReason(ignoreVersionBound);
+    if (reason[0] != null) {
       return null;
     }
     try {
       Module vectorModule = ModuleLayer.boot().findModule("jdk.incubator.vector").orElseThrow();
       VectorKernelsProvider.class.getModule().addReads(vectorModule);
-      KernelSet kernels = new KernelSet("panama-" + preferredVectorBits(),
-          panama(VectorPrimitives.class), panama(OptimizerKernels.class),
-          panama(CentroidKernels.class), panama(GaussianKernels.class), panama(SplitKernels.class));
       int preferredBits = preferredVectorBits();
       if (preferredBits < 256) {
-        LOG.log(System.Logger.Level.INFO,
-            "Brook kernels: scalar, because the preferred vector size is " + preferredBits + " bits");
+        reason[0] = "the preferred vector size is " + preferredBits + " bits";
         return null;
       }
-      return kernels;
+      return new KernelSet("panama-" + preferredBits,
+          panama(VectorPrimitives.class), panama(OptimizerKernels.class),
+          panama(CentroidKernels.class), panama(GaussianKernels.class), panama(SplitKernels.class));
     } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-      LOG.log(System.Logger.Level.INFO, "Brook kernels: scalar, because the Vector API failed: " + e);
+      reason[0] = "the Vector API failed: " + e;
       return null;
     }
   }
