@@ -496,6 +496,7 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
 
   @Override
   public double[][] centers() {
+    requireReady(); // before seeding there are no centres, only zeros: say so, as predict does
     double[][] rows = new double[k][];
     for (int c = 0; c < k; c++) {
       rows[c] = Arrays.copyOfRange(centers, c * dimension, (c + 1) * dimension);

@@ -52,7 +52,11 @@ public interface OnlineClusterer extends OnlineLearner, MiniBatchClusterer {
   /** Squared Euclidean distance from {@code x} to its nearest centre. */
   double squaredDistanceToNearest(double[] x);
 
-  /** A copy of the centres, one row per centre. */
+  /**
+   * A copy of the centres, one row per centre.
+   *
+   * @throws IllegalStateException if the clusterer is not ready, as {@link #predict} does
+   */
   double[][] centers();
 
   /** A copy of the centres as a {@code k x dimension} matrix. */

@@ -381,12 +381,15 @@ class MiniBatchKMeansTest implements OnlineLearnerContract<MiniBatchKMeans> {
   }
 
   @Test
-  void predict_beforeSeeding_saysHowManyExamplesAreMissing() {
+  void predictAndCenters_beforeSeeding_sayHowManyExamplesAreMissing() {
     MiniBatchKMeans model = MiniBatchKMeans.builder(2, 2).initBufferSize(10).build();
     model.learn(new double[] {1, 2});
     assertThat(model.isReady()).isFalse();
     assertThatThrownBy(() -> model.predict(new double[] {1, 2}))
         .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("buffered 1 of the 10");
+    // No centres exist yet: centers() says so too, instead of answering zeros.
+    assertThatThrownBy(model::centers).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("buffered 1 of the 10");
     for (int i = 0; i < 9; i++) {
       model.learn(new double[] {i, -i});
