@@ -81,8 +81,9 @@ public final class ArffReader implements DenseExampleStream {
 
   /** Reads from {@code reader}; {@code source} names it in errors; null target = last attribute. */
   public static ArffReader open(Reader reader, String source, String targetName) {
-    return openChecked(new BufferedReader(Objects.requireNonNull(reader, "reader")), source,
-        targetName, false);
+    return openChecked(TextSource.skipByteOrderMark(
+        new BufferedReader(Objects.requireNonNull(reader, "reader")), source), source, targetName,
+        false);
   }
 
   /** Opens a file in which every attribute is a feature; {@link #target()} is NaN. */

@@ -263,7 +263,8 @@ public final class CsvReader implements DenseExampleStream {
 
     /** Opens the source and reads the header (or first row, to count the columns). */
     public CsvReader open() {
-      BufferedReader in = path != null ? TextSource.open(path) : new BufferedReader(reader);
+      BufferedReader in = path != null ? TextSource.open(path)
+          : TextSource.skipByteOrderMark(new BufferedReader(reader), source);
       try {
         return new CsvReader(this, in, source);
       } catch (RuntimeException e) {

@@ -46,8 +46,9 @@ public final class LibSvmReader implements SparseExampleStream {
   /** Reads from {@code reader}; {@code source} names it in error messages. */
   public static LibSvmReader open(Reader reader, String source, int dimension, int indexBase) {
     checkSettings(dimension, indexBase);
-    return new LibSvmReader(new BufferedReader(Objects.requireNonNull(reader, "reader")), source,
-        dimension, indexBase);
+    return new LibSvmReader(TextSource.skipByteOrderMark(
+        new BufferedReader(Objects.requireNonNull(reader, "reader")), source), source, dimension,
+        indexBase);
   }
 
   private static void checkSettings(int dimension, int indexBase) {

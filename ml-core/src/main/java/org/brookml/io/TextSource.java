@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
-/** Opens text files for the readers: UTF-8, gunzipped when the name ends in {@code .gz}. */
+/**
+ * Opens text files for the readers: UTF-8, gunzipped when the name ends in {@code .gz}, a leading
+ * UTF-8 byte-order mark skipped.
+ */
 final class TextSource {
 
   private TextSource() {}
@@ -21,9 +24,27 @@ final class TextSource {
       if (path.getFileName().toString().endsWith(".gz")) {
         in = new GZIPInputStream(in, 1 << 16);
       }
-      return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+      return skipByteOrderMark(
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16),
+          path.toString());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open " + path, e);
+    }
+  }
+
+  /**
+   * Skips a byte-order mark (U+FEFF) at the start of {@code reader}, which editors on Windows
+   * write before UTF-8 text; without this the first field reads as not a number.
+   */
+  static BufferedReader skipByteOrderMark(BufferedReader reader, String source) {
+    try {
+      reader.mark(1);
+      if (reader.read() != '\uFEFF') {
+        reader.reset();
+      }
+      return reader;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + source, e);
     }
   }
 
