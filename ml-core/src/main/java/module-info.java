@@ -36,6 +36,10 @@ module org.brookml.core {
   provides org.brookml.io.ModelCodec with
       org.brookml.bayes.GaussianNaiveBayesCodec,
       org.brookml.cluster.MiniBatchKMeansCodec,
+      org.brookml.drift.CusumCodec,
+      org.brookml.drift.DdmCodec,
+      org.brookml.drift.EddmCodec,
+      org.brookml.drift.PageHinkleyCodec,
       org.brookml.ensemble.OnlineAdaBoostCodec,
       org.brookml.ensemble.OnlineBaggingCodec,
       org.brookml.linear.RecursiveLeastSquaresCodec,

@@ -72,7 +72,7 @@ class ServiceDeclarationsTest {
     TreeSet<String> declared = moduleInfoProviders();
     assertThat(serviceFileProviders()).isEqualTo(declared);
     assertThat(codecClassesInSources()).isEqualTo(declared);
-    assertThat(declared).hasSize(20);
+    assertThat(declared).hasSize(24);
   }
 
   @Test

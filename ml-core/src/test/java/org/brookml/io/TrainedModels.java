@@ -5,6 +5,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.brookml.bayes.GaussianNaiveBayes;
 import org.brookml.cluster.MiniBatchKMeans;
+import org.brookml.drift.Cusum;
+import org.brookml.drift.Ddm;
+import org.brookml.drift.Eddm;
+import org.brookml.drift.PageHinkley;
 import org.brookml.ensemble.OnlineAdaBoost;
 import org.brookml.ensemble.OnlineBagging;
 import org.brookml.learner.OnlineLearner;
@@ -72,6 +76,10 @@ final class TrainedModels {
     OnlineBagging bagging = OnlineBagging.builder(HoeffdingTree.builder(4, 2).gracePeriod(20)
         .build()).size(2).adwin(0.01).build();
     OneVsRest oneVsRest = OneVsRest.builder(SgdClassifier.builder(4).build(), 3).build();
+    Ddm ddm = Ddm.builder().build();
+    Eddm eddm = Eddm.builder().build();
+    PageHinkley pageHinkley = PageHinkley.builder().build();
+    Cusum cusum = Cusum.builder().build();
     OnlineAdaBoost boost = OnlineAdaBoost.builder(GaussianNaiveBayes.builder(4, 2).build())
         .size(2).build();
     for (int i = 0; i < 200; i++) {
@@ -99,6 +107,11 @@ final class TrainedModels {
       bagging.learn(x, label);
       boost.learn(x, label);
       oneVsRest.learn(x, x[3] > 0.5 ? 2 : label);
+      double error = x[1] > 1 ? 1 : 0; // about 16% errors
+      ddm.update(error);
+      eddm.update(error);
+      pageHinkley.update(0.1 * x[2]);
+      cusum.update(0.1 * x[3]);
     }
     Map<String, OnlineLearner> models = new LinkedHashMap<>();
     models.put("sgd-classifier-averaged-sgd", logistic);
@@ -120,6 +133,10 @@ final class TrainedModels {
     models.put("bagging-adwin-trees", bagging);
     models.put("adaboost-naive-bayes", boost);
     models.put("one-vs-rest-logistic", oneVsRest);
+    models.put("ddm", ddm);
+    models.put("eddm", eddm);
+    models.put("page-hinkley", pageHinkley);
+    models.put("cusum", cusum);
     return models;
   }
 }
