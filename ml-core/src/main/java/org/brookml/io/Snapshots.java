@@ -1,13 +1,18 @@
 package org.brookml.io;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.CRC32C;
 import org.brookml.learner.OnlineLearner;
 
@@ -43,15 +48,37 @@ public final class Snapshots {
 
   private static final Map<String, ModelCodec<?>> BY_TYPE = new ConcurrentHashMap<>();
   private static final Map<Class<?>, ModelCodec<?>> BY_CLASS = new ConcurrentHashMap<>();
+  /** Why declared codecs could not be loaded (a missing class, say): reported, never thrown. */
+  private static final List<String> LOAD_FAILURES = new CopyOnWriteArrayList<>();
 
   static {
-    ClassLoader loader = Snapshots.class.getClassLoader();
-    for (ModelCodec<?> codec : ServiceLoader.load(ModelCodec.class, loader)) {
+    for (ModelCodec<?> codec : loadCodecs(Snapshots.class.getClassLoader(), LOAD_FAILURES)) {
       register(codec);
     }
   }
 
   private Snapshots() {}
+
+  /**
+   * The codecs the service loader finds through {@code loader}. A declaration that fails (a class
+   * that is missing, not a codec, or throws when made) is skipped and its error added to
+   * {@code failures}, so that one bad jar can neither stop the others nor make this class unusable.
+   */
+  @SuppressWarnings("rawtypes") // ModelCodec.class, the service type, is a raw type
+  static List<ModelCodec<?>> loadCodecs(ClassLoader loader, List<String> failures) {
+    List<ModelCodec<?>> codecs = new ArrayList<>();
+    Iterator<ModelCodec> found = ServiceLoader.load(ModelCodec.class, loader).iterator();
+    while (true) {
+      try {
+        if (!found.hasNext()) {
+          return codecs;
+        }
+        codecs.add(found.next());
+      } catch (ServiceConfigurationError e) {
+        failures.add(e.getMessage());
+      }
+    }
+  }
 
   /**
    * Makes a model type known to {@link #write} and {@link #read}. Codecs the service loader finds
@@ -116,7 +143,8 @@ public final class Snapshots {
           + "': no codec for it was found; declare its ModelCodec as a service (provides "
           + "org.brookml.io.ModelCodec in module-info.java, or a line in META-INF/services/"
           + "org.brookml.io.ModelCodec) or call Snapshots.register(codec); known types: "
-          + knownTypes());
+          + knownTypes() + (LOAD_FAILURES.isEmpty() ? ""
+              : "; declared codecs that failed to load: " + LOAD_FAILURES));
     }
     return readPayload(bytes, header, codec);
   }

@@ -10,6 +10,8 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.ServiceLoader;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -20,6 +22,7 @@ import java.util.zip.CRC32C;
 import org.brookml.learner.OnlineLearner;
 import org.brookml.tree.HoeffdingTree;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Brook's codecs are found by the service loader on the module path and on the class path alike:
@@ -147,5 +150,21 @@ class ServiceDeclarationsTest {
 
     @Override
     public void reset() {}
+  }
+
+  @Test
+  void aBrokenDeclaration_isReported_andTheOtherCodecsStillLoad(@TempDir Path dir)
+      throws Exception {
+    Path services = dir.resolve("META-INF/services");
+    Files.createDirectories(services);
+    Files.writeString(services.resolve("org.brookml.io.ModelCodec"),
+        "com.example.MissingCodec\n");
+    try (URLClassLoader withBrokenJar = new URLClassLoader(
+        new URL[] {dir.toUri().toURL()}, Snapshots.class.getClassLoader())) {
+      List<String> failures = new ArrayList<>();
+      List<ModelCodec<?>> codecs = Snapshots.loadCodecs(withBrokenJar, failures);
+      assertThat(failures).singleElement().asString().contains("com.example.MissingCodec");
+      assertThat(codecs).hasSize(moduleInfoProviders().size());
+    }
   }
 }
