@@ -36,6 +36,7 @@ module org.brookml.core {
   provides org.brookml.io.ModelCodec with
       org.brookml.bayes.GaussianNaiveBayesCodec,
       org.brookml.cluster.MiniBatchKMeansCodec,
+      org.brookml.drift.AdwinCodec,
       org.brookml.drift.CusumCodec,
       org.brookml.drift.DdmCodec,
       org.brookml.drift.EddmCodec,

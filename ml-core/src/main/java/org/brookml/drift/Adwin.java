@@ -16,9 +16,11 @@ import org.brookml.io.SnapshotWriter;
  * and the test repeats. This is the bound MOA and River use.
  *
  * <p>Feed it a model's 0/1 errors (or any bounded signal); {@link #estimation()} is the mean of the
- * current window. Not thread-safe; {@link #update} allocates nothing.
+ * current window. As a {@link DriftDetector} it reports {@link State#DRIFT} on the value that
+ * revealed a change (its window has then already dropped the older part) and no warnings. Not
+ * thread-safe; {@link #update} allocates nothing.
  */
-public final class Adwin {
+public final class Adwin implements DriftDetector {
 
   /** Buckets of one size kept before the two oldest merge. */
   public static final int MAX_BUCKETS = 5;
@@ -41,6 +43,7 @@ public final class Adwin {
   private double variance;
   private long time;
   private long detections;
+  private State state = State.STABLE;
 
   /** A detector whose false-alarm bound is {@code delta}, in (0, 1); MOA's default is 0.002. */
   public Adwin(double delta) {
@@ -56,20 +59,25 @@ public final class Adwin {
   }
 
   /**
-   * Adds a value and returns whether this value revealed a change (the window then lost its older
-   * part).
+   * Adds a value and returns {@link State#DRIFT} if this value revealed a change (the window then
+   * lost its older part), else {@link State#STABLE}.
    *
    * @throws IllegalArgumentException if {@code value} is not finite; nothing changes
    */
-  public boolean update(double value) {
+  @Override
+  public State update(double value) {
     if (!Double.isFinite(value)) {
       throw new IllegalArgumentException("value is not finite: " + value);
     }
     insert(value);
     time++;
-    if (time % CLOCK != 0 || width <= MIN_WIDTH) {
-      return false;
-    }
+    state = time % CLOCK != 0 || width <= MIN_WIDTH ? State.STABLE
+        : testCuts() ? State.DRIFT : State.STABLE;
+    return state;
+  }
+
+  /** Drops the oldest bucket while some split shows a change; whether any did. */
+  private boolean testCuts() {
     boolean changed = false;
     while (cutFound()) {
       dropOldest();
@@ -219,8 +227,26 @@ public final class Adwin {
         + ", buckets=" + buckets + ", detections=" + detections + "}";
   }
 
+  @Override
+  public State state() {
+    return state;
+  }
+
+  /** Values seen since creation or {@link #reset()}. */
+  @Override
+  public long samplesSeen() {
+    return time;
+  }
+
+  /** Sets the state a snapshot recorded. */
+  void restoreState(State state) {
+    this.state = state;
+  }
+
   /** Forgets the window and the detection count. */
+  @Override
   public void reset() {
+    state = State.STABLE;
     Arrays.fill(counts, 0);
     rowsUsed = 0;
     width = 0;
@@ -231,6 +257,7 @@ public final class Adwin {
   }
 
   /** An independent copy in the same state. */
+  @Override
   public Adwin copy() {
     Adwin copy = new Adwin(delta);
     for (int row = 0; row < rowsUsed; row++) {
@@ -244,6 +271,7 @@ public final class Adwin {
     copy.variance = variance;
     copy.time = time;
     copy.detections = detections;
+    copy.state = state;
     return copy;
   }
 

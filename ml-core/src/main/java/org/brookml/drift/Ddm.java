@@ -4,9 +4,9 @@ package org.brookml.drift;
  * DDM, the Drift Detection Method (Gama, Medas, Castillo and Rodrigues, "Learning with Drift
  * Detection", SBIA 2004), over error indicators. With {@code p} the error rate so far and
  * {@code s = sqrt(p (1 - p) / n)}, it remembers the smallest {@code p + s} seen; once
- * {@code minInstances} values have come, {@code p + s > p_min + warningLevel s_min} is a warning and
- * {@code p + s > p_min + driftLevel s_min} a drift. The arithmetic, counts and defaults (30, 2, 3)
- * are MOA's {@code DDM}, so that both flag the same positions on the same stream.
+ * {@code minInstances} values have come, {@code p + s > p_min + warningLevel s_min} is a warning
+ * and {@code p + s > p_min + driftLevel s_min} a drift. The arithmetic, counts and defaults
+ * (30, 2, 3) are MOA's {@code DDM}, so that both flag the same positions on the same stream.
  */
 public final class Ddm extends WatchingDetector {
 

@@ -32,7 +32,8 @@ public final class DdmCodec extends BaseModelCodec<Ddm> {
     d.pMin = in.readFiniteDouble("p at the smallest p + s");
     d.sMin = in.readFiniteDouble("s at the smallest p + s");
     if (!(d.p >= 0 && d.p <= 1 && d.s >= 0)) {
-      throw in.error("error rate", "p " + d.p + " and s " + d.s + " are not a rate and a deviation");
+      throw in.error("error rate",
+          "p " + d.p + " and s " + d.s + " are not a rate and a deviation");
     }
     DetectorCodecs.readWatch(d, in);
     return d;

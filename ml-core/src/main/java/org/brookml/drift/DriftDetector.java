@@ -5,8 +5,9 @@ import org.brookml.learner.OnlineLearner;
 /**
  * A change detector over a stream of numbers, typically a model's error indicator (1 for a
  * mistake, 0 for a hit) or loss: feed each value with {@link #update}, which returns the state it
- * leads to. After {@link State#DRIFT} the next value starts a fresh watch (the statistics restart),
- * as in MOA. A detector is an {@link OnlineLearner} of one value per step (its
+ * leads to. After {@link State#DRIFT} the detector forgets the past: the detectors that watch a
+ * statistic start a fresh watch at the next value, as in MOA; {@link Adwin} has already dropped the
+ * older part of its window. A detector is an {@link OnlineLearner} of one value per step (its
  * {@link #dimension()} is 1), copies deeply and snapshots through {@link org.brookml.io.Snapshots}.
  * Not thread-safe; {@code update} allocates nothing.
  */

@@ -27,9 +27,10 @@ public final class OnlineAdaBoostCodec extends BaseModelCodec<OnlineAdaBoost> {
   @Override
   public OnlineAdaBoost read(SnapshotReader in, int stateVersion) {
     OnlineAdaBoost.Builder settings = new OnlineAdaBoost.Builder(in);
-    settings.voting(OnlineAdaBoost.Voting.values()[in.readByte("voting", OnlineAdaBoost.Voting.values().length)]);
-    settings.normalization(
-        OnlineAdaBoost.Normalization.values()[in.readByte("normalization", OnlineAdaBoost.Normalization.values().length)]);
+    OnlineAdaBoost.Voting[] votings = OnlineAdaBoost.Voting.values();
+    OnlineAdaBoost.Normalization[] normalizations = OnlineAdaBoost.Normalization.values();
+    settings.voting(votings[in.readByte("voting", votings.length)]);
+    settings.normalization(normalizations[in.readByte("normalization", normalizations.length)]);
     OnlineAdaBoost m = settings.build();
     m.readState(in);
     int size = m.size();

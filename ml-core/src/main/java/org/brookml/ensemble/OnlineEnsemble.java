@@ -2,6 +2,7 @@ package org.brookml.ensemble;
 
 import java.util.Objects;
 import org.brookml.drift.Adwin;
+import org.brookml.drift.DriftDetector;
 import org.brookml.internal.learner.DenseInputClassifier;
 import org.brookml.internal.random.SplitMix64;
 import org.brookml.io.SnapshotReader;
@@ -117,7 +118,8 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
       return false;
     }
     double before = detectors[m].estimation();
-    return detectors[m].update(correct ? 0 : 1) && detectors[m].estimation() > before;
+    return detectors[m].update(correct ? 0 : 1) == DriftDetector.State.DRIFT
+        && detectors[m].estimation() > before;
   }
 
   /** Replaces the member whose detector estimates the highest error; returns its index. */

@@ -88,7 +88,7 @@ class AdwinTest {
     }
     assertThat(adwin.detections()).isZero();
     for (int i = 1; i <= 50_000; i++) {
-      if (adwin.update(random.nextDouble() < after ? 1 : 0)) {
+      if (adwin.update(random.nextDouble() < after ? 1 : 0) == DriftDetector.State.DRIFT) {
         assertThat(adwin.estimation()).isGreaterThan(before);
         return i;
       }

@@ -207,7 +207,7 @@ class DriftDetectorsTest {
   @Test
   void badValues_areRefused_andLeaveTheDetectorAsItWas() {
     List<DriftDetector> detectors = List.of(Ddm.builder().build(), Eddm.builder().build(),
-        PageHinkley.builder().build(), Cusum.builder().build());
+        PageHinkley.builder().build(), Cusum.builder().build(), Adwin.create());
     for (DriftDetector detector : detectors) {
       run(detector, errors(3, 100, 100, 0.2, 0.2));
       byte[] before = Snapshots.write(detector);
@@ -226,9 +226,9 @@ class DriftDetectorsTest {
     double[] errs = errors(8, 6_000, 3_000, 0.1, 0.45);
     double[] reals = gaussian(8, 6_000, 3_000, 0.5);
     List<DriftDetector> detectors = List.of(Ddm.builder().build(), Eddm.builder().build(),
-        PageHinkley.builder().build(), Cusum.builder().build());
+        PageHinkley.builder().build(), Cusum.builder().build(), Adwin.create());
     for (DriftDetector detector : detectors) {
-      double[] values = detector instanceof Ddm || detector instanceof Eddm ? errs : reals;
+      double[] values = detector instanceof PageHinkley || detector instanceof Cusum ? reals : errs;
       run(detector, java.util.Arrays.copyOf(values, 3_000));
       DriftDetector restored = (DriftDetector) Snapshots.read(Snapshots.write(detector));
       DriftDetector copy = detector.copy();

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.brookml.bayes.GaussianNaiveBayes;
 import org.brookml.cluster.MiniBatchKMeans;
+import org.brookml.drift.Adwin;
 import org.brookml.drift.Cusum;
 import org.brookml.drift.Ddm;
 import org.brookml.drift.Eddm;
@@ -80,6 +81,7 @@ final class TrainedModels {
     Eddm eddm = Eddm.builder().build();
     PageHinkley pageHinkley = PageHinkley.builder().build();
     Cusum cusum = Cusum.builder().build();
+    Adwin adwin = Adwin.create();
     OnlineAdaBoost boost = OnlineAdaBoost.builder(GaussianNaiveBayes.builder(4, 2).build())
         .size(2).build();
     for (int i = 0; i < 200; i++) {
@@ -112,6 +114,7 @@ final class TrainedModels {
       eddm.update(error);
       pageHinkley.update(0.1 * x[2]);
       cusum.update(0.1 * x[3]);
+      adwin.update(error);
     }
     Map<String, OnlineLearner> models = new LinkedHashMap<>();
     models.put("sgd-classifier-averaged-sgd", logistic);
@@ -137,6 +140,7 @@ final class TrainedModels {
     models.put("eddm", eddm);
     models.put("page-hinkley", pageHinkley);
     models.put("cusum", cusum);
+    models.put("adwin", adwin);
     return models;
   }
 }

@@ -27,7 +27,8 @@ class SoftmaxRegressionTest implements OnlineLearnerContract<SoftmaxRegression> 
 
   @Override
   public SoftmaxRegression newLearner() {
-    return SoftmaxRegression.builder(3, 4).optimizer(Optimizer.sgd(LearningRate.constant(0.05), 1e-4, 0, 1)).build();
+    return SoftmaxRegression.builder(3, 4)
+        .optimizer(Optimizer.sgd(LearningRate.constant(0.05), 1e-4, 0, 1)).build();
   }
 
   @Override
@@ -68,7 +69,8 @@ class SoftmaxRegressionTest implements OnlineLearnerContract<SoftmaxRegression> 
   @Test
   void oneStep_matchesTheCrossEntropyGradientByHand() {
     SoftmaxRegression model =
-        SoftmaxRegression.builder(2, 3).optimizer(Optimizer.sgd(LearningRate.constant(0.5), 0, 0, 1)).build();
+        SoftmaxRegression.builder(2, 3)
+            .optimizer(Optimizer.sgd(LearningRate.constant(0.5), 0, 0, 1)).build();
     double[] x = {1, -2};
     model.learn(x, 2);
     // Scores all 0 -> P = 1/3 each; row c moves by -eta (P_c - [c = 2]) x, intercept likewise.
@@ -87,7 +89,8 @@ class SoftmaxRegressionTest implements OnlineLearnerContract<SoftmaxRegression> 
 
   @Test
   void separatesGaussianClasses_andStaysFiniteForHugeScores() {
-    SoftmaxRegression model = SoftmaxRegression.builder(3, 4).optimizer(Optimizer.adaGrad(0.2, 0)).build();
+    SoftmaxRegression model = SoftmaxRegression.builder(3, 4).optimizer(Optimizer.adaGrad(0.2, 0))
+        .build();
     train(model, 20_000, 1);
     SplittableRandom test = new SplittableRandom(2);
     double[] x = new double[3];
@@ -104,7 +107,7 @@ class SoftmaxRegressionTest implements OnlineLearnerContract<SoftmaxRegression> 
     assertThat(p[0] + p[1] + p[2] + p[3]).isCloseTo(1, within(1e-12));
   }
 
-  /** Shuttle (58,000 rows, 7 classes, 78.6% one class), prequential; skipped without shared data. */
+  /** Shuttle (58,000 rows, 7 classes, 78.6% one class), prequential; needs the shared data. */
   @Test
   void shuttle_prequentialAccuracyWellAboveTheMajorityRate() {
     Path path = Path.of(System.getProperty("brook.shared.data", "../../shared/data"),
@@ -113,7 +116,8 @@ class SoftmaxRegressionTest implements OnlineLearnerContract<SoftmaxRegression> 
     LabelEncoder<String> classes = LabelEncoder.of("Rad.Flow", "High", "Bypass", "Fpv.Open",
         "Fpv.Close", "Bpv.Open", "Bpv.Close");
     try (CsvReader rows = CsvReader.builder(path).header(true).labels(classes).open()) {
-      SoftmaxRegression model = SoftmaxRegression.builder(9, 7).optimizer(Optimizer.adaGrad(0.5, 0)).build();
+      SoftmaxRegression model =
+          SoftmaxRegression.builder(9, 7).optimizer(Optimizer.adaGrad(0.5, 0)).build();
       ClassificationMetrics m =
           Prequential.classification(model, rows, new ClassificationMetrics(7, 1_000));
       System.out.println("shuttle softmax (AdaGrad), prequential: " + m);
@@ -126,9 +130,11 @@ class SoftmaxRegressionTest implements OnlineLearnerContract<SoftmaxRegression> 
 
   @Test
   void settingsAreValidated() {
-    assertThatThrownBy(() -> SoftmaxRegression.builder(3, 1).optimizer(Optimizer.adaGrad(0.1, 0)).build())
+    assertThatThrownBy(() -> SoftmaxRegression.builder(3, 1).optimizer(Optimizer.adaGrad(0.1, 0))
+        .build())
         .hasMessage("numClasses must be >= 2, got 1");
-    assertThatThrownBy(() -> SoftmaxRegression.builder(0, 3).optimizer(Optimizer.adaGrad(0.1, 0)).build())
+    assertThatThrownBy(() -> SoftmaxRegression.builder(0, 3).optimizer(Optimizer.adaGrad(0.1, 0))
+        .build())
         .hasMessage("dimension must be >= 1, got 0");
   }
 }

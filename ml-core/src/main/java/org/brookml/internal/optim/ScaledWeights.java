@@ -76,7 +76,7 @@ public final class ScaledWeights {
     scale = 1;
   }
 
-  /** {@code v . x} for the row {@code xs[offset .. offset + dimension)}: the margin before scaling. */
+  /** {@code v . x} for the row at {@code xs[offset]}: the margin before scaling. */
   public double dot(double[] xs, int offset) {
     return Vectors.dot(v, 0, xs, offset, v.length);
   }

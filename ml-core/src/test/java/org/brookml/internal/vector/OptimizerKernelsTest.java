@@ -10,8 +10,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@link OptimizerKernels}: each step against its paper's formula,
-    in every implementation and tail size. */
+/**
+ * {@link OptimizerKernels}: each step against its paper's formula, in every implementation and at
+ * every tail size.
+ */
 class OptimizerKernelsTest {
 
   @ParameterizedTest
