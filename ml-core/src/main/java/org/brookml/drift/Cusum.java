@@ -89,10 +89,7 @@ public final class Cusum extends WatchingDetector {
 
     /** The magnitude of change tolerated, {@code >= 0}. */
     public Builder delta(double delta) {
-      if (!(delta >= 0) || Double.isInfinite(delta)) {
-        throw new IllegalArgumentException("delta must be finite and >= 0, got " + delta);
-      }
-      this.delta = delta;
+      this.delta = requireNonNegative(delta, "delta");
       return this;
     }
 

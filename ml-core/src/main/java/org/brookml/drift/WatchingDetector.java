@@ -64,6 +64,13 @@ abstract class WatchingDetector implements DriftDetector {
     return minInstances;
   }
 
+  static double requireNonNegative(double v, String name) {
+    if (!(v >= 0) || Double.isInfinite(v)) {
+      throw new IllegalArgumentException(name + " must be finite and >= 0, got " + v);
+    }
+    return v;
+  }
+
   static double requirePositive(double v, String name) {
     if (!(v > 0) || Double.isInfinite(v)) {
       throw new IllegalArgumentException(name + " must be finite and > 0, got " + v);

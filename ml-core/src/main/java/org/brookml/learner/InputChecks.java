@@ -112,11 +112,6 @@ public final class InputChecks {
     }
   }
 
-  /** Checks that the first {@code rows} targets are finite. */
-  public static void requireTargets(double[] ys, int rows) {
-    requireTargets(ys, 0, rows);
-  }
-
   /** Checks the targets of rows {@code fromRow .. fromRow+rows} (indexed like the rows). */
   public static void requireTargets(double[] ys, int fromRow, int rows) {
     Objects.requireNonNull(ys, "ys");

@@ -64,11 +64,7 @@ public interface OnlineClassifier extends OnlineLearner {
     int d = dimension();
     InputChecks.requireRows(xs, fromRow, rows, d, "xs");
     InputChecks.requireLabels(labels, fromRow, rows, numClasses());
-    double[] row = new double[d];
-    for (int r = fromRow; r < fromRow + rows; r++) {
-      System.arraycopy(xs, r * d, row, 0, d);
-      learn(row, labels[r], 1.0);
-    }
+    RowRange.forEach(xs, fromRow, rows, d, (row, r) -> learn(row, labels[r], 1.0));
   }
 
   /**
@@ -80,11 +76,7 @@ public interface OnlineClassifier extends OnlineLearner {
     int d = dimension();
     InputChecks.requireRows(xs, fromRow, rows, d, "xs");
     InputChecks.requireParallel(Objects.requireNonNull(out, "out").length, fromRow, rows, 1, "out");
-    double[] row = new double[d];
-    for (int r = fromRow; r < fromRow + rows; r++) {
-      System.arraycopy(xs, r * d, row, 0, d);
-      out[r] = predict(row);
-    }
+    RowRange.forEach(xs, fromRow, rows, d, (row, r) -> out[r] = predict(row));
     return out;
   }
 
@@ -97,12 +89,9 @@ public interface OnlineClassifier extends OnlineLearner {
     int k = numClasses();
     InputChecks.requireRows(xs, fromRow, rows, d, "xs");
     InputChecks.requireParallel(Objects.requireNonNull(out, "out").length, fromRow, rows, k, "out");
-    double[] row = new double[d];
     double[] proba = new double[k];
-    for (int r = fromRow; r < fromRow + rows; r++) {
-      System.arraycopy(xs, r * d, row, 0, d);
-      System.arraycopy(predictProba(row, proba), 0, out, r * k, k);
-    }
+    RowRange.forEach(xs, fromRow, rows, d,
+        (row, r) -> System.arraycopy(predictProba(row, proba), 0, out, r * k, k));
     return out;
   }
 

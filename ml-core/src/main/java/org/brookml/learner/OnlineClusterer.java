@@ -41,11 +41,7 @@ public interface OnlineClusterer extends OnlineLearner, MiniBatchClusterer {
     int d = dimension();
     InputChecks.requireRows(xs, fromRow, rows, d, "xs");
     InputChecks.requireParallel(Objects.requireNonNull(out, "out").length, fromRow, rows, 1, "out");
-    double[] row = new double[d];
-    for (int r = fromRow; r < fromRow + rows; r++) {
-      System.arraycopy(xs, r * d, row, 0, d);
-      out[r] = predict(row);
-    }
+    RowRange.forEach(xs, fromRow, rows, d, (row, r) -> out[r] = predict(row));
     return out;
   }
 

@@ -45,11 +45,7 @@ public interface OnlineRegressor extends OnlineLearner {
     int d = dimension();
     InputChecks.requireRows(xs, fromRow, rows, d, "xs");
     InputChecks.requireTargets(ys, fromRow, rows);
-    double[] row = new double[d];
-    for (int r = fromRow; r < fromRow + rows; r++) {
-      System.arraycopy(xs, r * d, row, 0, d);
-      learn(row, ys[r], 1.0);
-    }
+    RowRange.forEach(xs, fromRow, rows, d, (row, r) -> learn(row, ys[r], 1.0));
   }
 
   /**
@@ -60,11 +56,7 @@ public interface OnlineRegressor extends OnlineLearner {
     int d = dimension();
     InputChecks.requireRows(xs, fromRow, rows, d, "xs");
     InputChecks.requireParallel(Objects.requireNonNull(out, "out").length, fromRow, rows, 1, "out");
-    double[] row = new double[d];
-    for (int r = fromRow; r < fromRow + rows; r++) {
-      System.arraycopy(xs, r * d, row, 0, d);
-      out[r] = predict(row);
-    }
+    RowRange.forEach(xs, fromRow, rows, d, (row, r) -> out[r] = predict(row));
     return out;
   }
 

@@ -15,10 +15,10 @@ import org.brookml.vector.SparseVector;
  * {@link Loss} through its {@link Optimizer}'s {@link Stepper}, the weights, and the divergence
  * check. Subclasses add the link between score and prediction.
  */
-abstract class LinearModel {
+abstract class LinearModel<L extends Loss> {
 
   final int dimension;
-  final Loss loss;
+  final L loss;
   final Optimizer optimizer;
   Stepper stepper;
   long samplesSeen;
@@ -34,7 +34,7 @@ abstract class LinearModel {
    */
   private static final long CHECKED_FIRST_VALUES = 1 << 15;
 
-  LinearModel(int dimension, Loss loss, Optimizer optimizer) {
+  LinearModel(int dimension, L loss, Optimizer optimizer) {
     this.dimension = dimension;
     this.loss = loss;
     this.optimizer = optimizer;
@@ -162,7 +162,7 @@ abstract class LinearModel {
   }
 
   /** The loss. */
-  public Loss loss() {
+  public L loss() {
     return loss;
   }
 
@@ -194,7 +194,7 @@ abstract class LinearModel {
   }
 
   /** {@code Mergeable.mergeFrom} for linear models: see {@link ParameterMerging#mergeFrom}. */
-  final <M extends LinearModel> void mergeModels(List<? extends M> others) {
+  final <M extends LinearModel<?>> void mergeModels(List<? extends M> others) {
     MergeChecks.requireCompatible(this, others, LinearModel::mergeSignature);
     List<Stepper[]> rows = new ArrayList<>();
     long[] samples = new long[others.size() + 1];
@@ -212,7 +212,7 @@ abstract class LinearModel {
   }
 
   /** {@code Mergeable.addDeltas} for linear models: see {@link ParameterMerging#addDeltas}. */
-  final <M extends LinearModel> void addDeltaModels(List<? extends M> replicas) {
+  final <M extends LinearModel<?>> void addDeltaModels(List<? extends M> replicas) {
     MergeChecks.requireCompatible(this, replicas, LinearModel::mergeSignature);
     List<Stepper[]> rows = new ArrayList<>();
     long[] samples = new long[replicas.size()];

@@ -17,7 +17,7 @@ import org.brookml.optim.OptimizerCodec;
  *
  * @param <M> the model type
  */
-abstract class LinearModelCodec<M extends LinearModel & OnlineLearner>
+abstract class LinearModelCodec<M extends LinearModel<?> & OnlineLearner>
     extends BaseModelCodec<M> {
 
   /** Builds an untrained model from the configuration read back. */

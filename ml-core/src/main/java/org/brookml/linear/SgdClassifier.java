@@ -30,14 +30,11 @@ import org.brookml.vector.SparseVector;
  * <p>{@code learn} and {@code predict} allocate nothing. Not thread-safe. Snapshots hold the whole
  * optimizer state, so a restored model continues exactly where it stopped.
  */
-public final class SgdClassifier extends LinearModel
+public final class SgdClassifier extends LinearModel<ClassificationLoss>
     implements OnlineClassifier, Mergeable<SgdClassifier> {
-
-  private final ClassificationLoss classificationLoss;
 
   private SgdClassifier(Builder b) {
     super(b.dimension, b.loss, b.optimizer);
-    this.classificationLoss = b.loss;
   }
 
   /** A builder for {@code dimension} features. */
@@ -127,7 +124,7 @@ public final class SgdClassifier extends LinearModel
 
   /** A builder preset with this model's configuration. */
   public Builder toBuilder() {
-    return new Builder(dimension).loss(classificationLoss).optimizer(optimizer);
+    return new Builder(dimension).loss(loss).optimizer(optimizer);
   }
 
   /**

@@ -24,14 +24,11 @@ import org.brookml.vector.SparseVector;
  * enough to overflow the weights ends in {@link IllegalStateException} on the next call. Snapshots
  * hold the whole optimizer state.
  */
-public final class SgdRegressor extends LinearModel
+public final class SgdRegressor extends LinearModel<RegressionLoss>
     implements OnlineRegressor, Mergeable<SgdRegressor> {
-
-  private final RegressionLoss regressionLoss;
 
   private SgdRegressor(Builder b) {
     super(b.dimension, b.loss, b.optimizer);
-    this.regressionLoss = b.loss;
   }
 
   /** A builder for {@code dimension} features. */
@@ -66,9 +63,9 @@ public final class SgdRegressor extends LinearModel
     if (!Double.isFinite(y)) {
       throw new IllegalArgumentException("target y is not finite: " + y);
     }
-    if (!regressionLoss.acceptsTarget(y)) {
+    if (!loss.acceptsTarget(y)) {
       throw new IllegalArgumentException("target " + y + " is outside the domain of the '"
-          + loss.name() + "' loss: " + regressionLoss.domain());
+          + loss.name() + "' loss: " + loss.domain());
     }
     return y;
   }
@@ -92,7 +89,7 @@ public final class SgdRegressor extends LinearModel
 
   /** A builder preset with this model's configuration. */
   public Builder toBuilder() {
-    return new Builder(dimension).loss(regressionLoss).optimizer(optimizer);
+    return new Builder(dimension).loss(loss).optimizer(optimizer);
   }
 
   /**

@@ -109,11 +109,13 @@ public final class CategoryEncoder implements OnlineLearner {
       pending[c] = -1;
       if (categorical[c]) {
         String value = (String) row[c];
-        List<String> vocabulary = vocabularies.get(c);
-        if (!indexes.get(c).containsKey(value) && vocabulary.size() < capacity()) {
-          pending[c] = vocabulary.size();
-        } else if (!indexes.get(c).containsKey(value) && unseen == Unseen.ERROR) {
-          throw full(c, value);
+        int size = vocabularies.get(c).size();
+        if (!indexes.get(c).containsKey(value)) {
+          if (size < capacity()) {
+            pending[c] = size;
+          } else if (unseen == Unseen.ERROR) {
+            throw full(c, value);
+          }
         }
       }
     }

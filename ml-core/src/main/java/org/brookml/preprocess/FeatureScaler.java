@@ -74,10 +74,6 @@ abstract class FeatureScaler implements Transformer {
   }
 
   /** Rows learned. */
-  final long count() {
-    return count;
-  }
-
   @Override
   public final long samplesSeen() {
     return count;

@@ -78,7 +78,7 @@ public final class MinMaxScaler extends FeatureScaler {
   @Override
   public MinMaxScaler copy() {
     MinMaxScaler copy = new MinMaxScaler(dimension);
-    copy.restore(min, max, count());
+    copy.restore(min, max, samplesSeen());
     return copy;
   }
 
@@ -96,6 +96,6 @@ public final class MinMaxScaler extends FeatureScaler {
 
   @Override
   public String toString() {
-    return "MinMaxScaler{dimension=" + dimension + ", count=" + count() + "}";
+    return "MinMaxScaler{dimension=" + dimension + ", count=" + samplesSeen() + "}";
   }
 }

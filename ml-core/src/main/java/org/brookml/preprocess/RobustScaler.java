@@ -109,7 +109,7 @@ public final class RobustScaler extends FeatureScaler {
   public RobustScaler copy() {
     RobustScaler copy = new RobustScaler(dimension, qInf, qSup);
     copy.quantiles.copyFrom(quantiles);
-    copy.restoreCount(count());
+    copy.restoreCount(samplesSeen());
     return copy;
   }
 
@@ -121,6 +121,6 @@ public final class RobustScaler extends FeatureScaler {
   @Override
   public String toString() {
     return "RobustScaler{dimension=" + dimension + ", qInf=" + qInf + ", qSup=" + qSup
-        + ", count=" + count() + "}";
+        + ", count=" + samplesSeen() + "}";
   }
 }

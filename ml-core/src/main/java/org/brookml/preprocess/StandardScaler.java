@@ -27,7 +27,7 @@ public final class StandardScaler extends FeatureScaler {
 
   @Override
   void prepareChecked(double[] x, double[] out) {
-    long next = count() + 1;
+    long next = samplesSeen() + 1;
     double inverse = 1.0 / next;
     for (int j = 0; j < dimension; j++) {
       double delta = x[j] - mean[j];
@@ -50,7 +50,7 @@ public final class StandardScaler extends FeatureScaler {
 
   @Override
   void transformChecked(double[] x, double[] out) {
-    standardize(mean, m2, count(), x, out);
+    standardize(mean, m2, samplesSeen(), x, out);
   }
 
   private void standardize(double[] mu, double[] sq, long n, double[] x, double[] out) {
@@ -69,7 +69,7 @@ public final class StandardScaler extends FeatureScaler {
   /** The running population variance of feature {@code j} (0 before any row). */
   public double variance(int j) {
     Objects.checkIndex(j, dimension);
-    return count() > 0 ? m2[j] / count() : 0;
+    return samplesSeen() > 0 ? m2[j] / samplesSeen() : 0;
   }
 
   @Override
@@ -81,7 +81,7 @@ public final class StandardScaler extends FeatureScaler {
   @Override
   public StandardScaler copy() {
     StandardScaler copy = new StandardScaler(dimension);
-    copy.restore(mean, m2, count());
+    copy.restore(mean, m2, samplesSeen());
     return copy;
   }
 
@@ -99,6 +99,6 @@ public final class StandardScaler extends FeatureScaler {
 
   @Override
   public String toString() {
-    return "StandardScaler{dimension=" + dimension + ", count=" + count() + "}";
+    return "StandardScaler{dimension=" + dimension + ", count=" + samplesSeen() + "}";
   }
 }

@@ -116,10 +116,10 @@ class ClassifierPipelineTest implements OnlineLearnerContract<ClassifierPipeline
     assertThatThrownBy(() -> pipeline.learn(new double[] {3, 4}, 1, 0.5))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("weight");
     assertThat(Snapshots.write(pipeline)).isEqualTo(before);
-    assertThat(scaler.count()).isEqualTo(1);
+    assertThat(scaler.samplesSeen()).isEqualTo(1);
     assertThat(minMax.samplesSeen()).isEqualTo(1);
     pipeline.learn(new double[] {3, 4}, 0);
-    assertThat(scaler.count()).isEqualTo(2);
+    assertThat(scaler.samplesSeen()).isEqualTo(2);
     assertThat(minMax.samplesSeen()).isEqualTo(2);
   }
 

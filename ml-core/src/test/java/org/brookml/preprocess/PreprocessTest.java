@@ -79,6 +79,6 @@ class PreprocessTest {
     assertThat(out[2]).isCloseTo(1, within(1e-12));
     assertThatThrownBy(() -> scaler.learn(new double[] {1, Double.NaN, 0}))
         .hasMessageContaining("not finite");
-    assertThat(scaler.count()).isEqualTo(n);
+    assertThat(scaler.samplesSeen()).isEqualTo(n);
   }
 }
