@@ -6,10 +6,6 @@
  * Packages under {@code org.brookml.internal} are not exported.
  */
 module org.brookml.core {
-  requires transitive ejml.core;
-  requires transitive ejml.simple;
-  requires ejml.ddense;
-  requires it.unimi.dsi.fastutil.core;
   requires java.management;
 
   exports org.brookml.vector;

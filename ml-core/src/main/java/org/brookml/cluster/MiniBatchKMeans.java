@@ -11,7 +11,6 @@ import org.brookml.learner.Mergeable;
 import org.brookml.learner.OnlineClusterer;
 import org.brookml.vector.SparseVector;
 import org.brookml.vector.Vectors;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * Mini-batch k-means, Sculley (2010), "Web-Scale K-Means Clustering", Algorithm 1: for each
@@ -504,11 +503,6 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
     return rows;
   }
 
-  @Override
-  public DMatrixRMaj centersMatrix() {
-    return new DMatrixRMaj(k, dimension, true, centers);
-  }
-
   /** A copy of the per-centre counts {@code v[c]} (discounted, with forgetting). */
   public double[] counts() {
     return counts.clone();
@@ -688,20 +682,6 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
       }
       this.initialCenters = flat;
       return this;
-    }
-
-    /** Starts from the rows of this {@code k x dimension} matrix. */
-    public Builder initialCenters(DMatrixRMaj centers) {
-      Objects.requireNonNull(centers, "initialCenters");
-      if (centers.numRows != k || centers.numCols != dimension) {
-        throw new IllegalArgumentException("initialCenters is " + centers.numRows + " x "
-            + centers.numCols + ", expected " + k + " x " + dimension);
-      }
-      double[][] rows = new double[k][dimension];
-      for (int c = 0; c < k; c++) {
-        System.arraycopy(centers.data, c * dimension, rows[c], 0, dimension);
-      }
-      return initialCenters(rows);
     }
 
     /** A new, untrained model. */

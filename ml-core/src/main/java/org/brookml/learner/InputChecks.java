@@ -2,8 +2,6 @@ package org.brookml.learner;
 
 import java.util.Objects;
 import org.brookml.vector.Vectors;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.simple.SimpleMatrix;
 
 /**
  * Validation shared by every learner's entry points. Each check throws with a message naming the
@@ -61,27 +59,17 @@ public final class InputChecks {
     }
   }
 
-  /** Checks that {@code xs} has {@code dimension} columns. */
-  public static void requireColumns(DMatrixRMaj xs, int dimension) {
-    Objects.requireNonNull(xs, "xs");
-    if (xs.numCols != dimension) {
-      throw new IllegalArgumentException(
-          "xs has " + xs.numCols + " columns but the model expects " + dimension);
-    }
-  }
-
   /**
-   * The row-major {@link DMatrixRMaj} behind a {@link SimpleMatrix}.
+   * A target read as a class code.
    *
-   * @throws IllegalArgumentException if it holds another kind of matrix (sparse, float, complex)
+   * @throws IllegalArgumentException if it is not a whole number in the int range
    */
-  public static DMatrixRMaj denseRows(SimpleMatrix xs) {
-    Objects.requireNonNull(xs, "xs");
-    if (!(xs.getMatrix() instanceof DMatrixRMaj)) {
-      throw new IllegalArgumentException("xs must hold a dense row-major double matrix (DDRM), "
-          + "not " + xs.getMatrix().getClass().getSimpleName());
+  public static int classCode(double target) {
+    int label = (int) target;
+    if (label != target) {
+      throw new IllegalArgumentException("target " + target + " is not a class code");
     }
-    return xs.getDDRM();
+    return label;
   }
 
   /** Checks that {@code label} lies in {@code [0, numClasses)}. */

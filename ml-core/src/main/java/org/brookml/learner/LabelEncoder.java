@@ -1,8 +1,9 @@
 package org.brookml.learner;
 
-import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,13 +15,15 @@ import java.util.Objects;
  */
 public final class LabelEncoder<L> {
 
-  private final Object2IntOpenHashMap<L> codes = new Object2IntOpenHashMap<>();
+  private final Map<L, Integer> codes = new HashMap<>();
   private final List<L> labels = new ArrayList<>();
   private final int capacity;
 
-  private LabelEncoder(int capacity) {
+  private final boolean growing;
+
+  private LabelEncoder(int capacity, boolean growing) {
     this.capacity = capacity;
-    codes.defaultReturnValue(-1);
+    this.growing = growing;
   }
 
   /** An encoder that knows exactly these labels, coded in the order given, and no others. */
@@ -31,7 +34,7 @@ public final class LabelEncoder<L> {
 
   /** An encoder that knows exactly these labels, coded in list order, and no others. */
   public static <L> LabelEncoder<L> fixed(List<L> labels) {
-    LabelEncoder<L> encoder = new LabelEncoder<>(labels.size());
+    LabelEncoder<L> encoder = new LabelEncoder<>(labels.size(), false);
     for (L label : labels) {
       if (encoder.codes.containsKey(Objects.requireNonNull(label, "label"))) {
         throw new IllegalArgumentException("duplicate label: " + label);
@@ -46,7 +49,7 @@ public final class LabelEncoder<L> {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be >= 1, got " + capacity);
     }
-    return new LabelEncoder<>(capacity);
+    return new LabelEncoder<>(capacity, true);
   }
 
   /**
@@ -56,19 +59,24 @@ public final class LabelEncoder<L> {
    */
   public int encode(L label) {
     Objects.requireNonNull(label, "label");
-    int code = codes.getInt(label);
-    if (code >= 0) {
+    Integer code = codes.get(label);
+    if (code != null) {
       return code;
     }
-    if (labels.size() >= capacity) {
+    if (!growing) {
       throw new IllegalArgumentException("unknown label '" + label + "'; known labels: " + labels);
+    }
+    if (labels.size() >= capacity) {
+      throw new IllegalArgumentException("new label '" + label + "', but this encoder's capacity of "
+          + capacity + " labels is reached (known: " + labels
+          + "); build it with a larger LabelEncoder.growing(capacity)");
     }
     return add(label);
   }
 
   /** The code of {@code label}, or -1 if unknown; never adds. */
   public int codeOf(L label) {
-    return codes.getInt(label);
+    return codes.getOrDefault(label, -1);
   }
 
   /** The label with the given code. */

@@ -1,11 +1,9 @@
 package org.brookml.learner;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.simple.SimpleMatrix;
-
 /**
  * Mini-batch entry points for clustering. A batch is a flat row-major array: row {@code r} is
- * {@code xs[r * dimension .. (r + 1) * dimension)}, the layout of EJML's {@link DMatrixRMaj}.
+ * {@code xs[r * dimension .. (r + 1) * dimension)}, the layout of EJML's {@code DMatrixRMaj.data}
+ * and of most matrix libraries.
  * The whole batch is validated before any of it is learned.
  */
 public interface MiniBatchClusterer {
@@ -23,15 +21,4 @@ public interface MiniBatchClusterer {
    * fed in batches without copying.
    */
   void learnBatch(double[] xs, int fromRow, int rows);
-
-  /** Learns from every row of {@code xs}; its column count must equal the dimension. */
-  default void learnBatch(DMatrixRMaj xs) {
-    InputChecks.requireColumns(xs, dimension());
-    learnBatch(xs.data, xs.numRows);
-  }
-
-  /** Learns from every row of {@code xs}, which must hold a dense real matrix ({@code DDRM}). */
-  default void learnBatch(SimpleMatrix xs) {
-    learnBatch(InputChecks.denseRows(xs));
-  }
 }

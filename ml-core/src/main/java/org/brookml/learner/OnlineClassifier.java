@@ -2,8 +2,6 @@ package org.brookml.learner;
 
 import java.util.Objects;
 import org.brookml.vector.SparseVector;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.simple.SimpleMatrix;
 
 /**
  * An online classifier over {@code numClasses()} classes labelled {@code 0 .. numClasses()-1}. Map
@@ -93,17 +91,6 @@ public interface OnlineClassifier extends OnlineLearner {
     RowRange.forEach(xs, fromRow, rows, d,
         (row, r) -> System.arraycopy(predictProba(row, proba), 0, out, r * k, k));
     return out;
-  }
-
-  /** Learns every row of {@code xs} with its label. */
-  default void learnBatch(DMatrixRMaj xs, int[] labels) {
-    InputChecks.requireColumns(xs, dimension());
-    learnBatch(xs.data, xs.numRows, labels);
-  }
-
-  /** Learns every row of {@code xs} (a dense real matrix) with its label. */
-  default void learnBatch(SimpleMatrix xs, int[] labels) {
-    learnBatch(InputChecks.denseRows(xs), labels);
   }
 
   @Override

@@ -2,7 +2,6 @@ package org.brookml.learner;
 
 import java.util.Objects;
 import org.brookml.vector.SparseVector;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * An online clustering model with {@code k} centres. {@link #predict} returns the index of the
@@ -54,9 +53,6 @@ public interface OnlineClusterer extends OnlineLearner, MiniBatchClusterer {
    * @throws IllegalStateException if the clusterer is not ready, as {@link #predict} does
    */
   double[][] centers();
-
-  /** A copy of the centres as a {@code k x dimension} matrix. */
-  DMatrixRMaj centersMatrix();
 
   @Override
   OnlineClusterer copy();

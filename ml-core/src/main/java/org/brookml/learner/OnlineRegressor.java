@@ -2,8 +2,6 @@ package org.brookml.learner;
 
 import java.util.Objects;
 import org.brookml.vector.SparseVector;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.simple.SimpleMatrix;
 
 /** An online model of a real-valued target. Weights are non-negative importance weights. */
 public interface OnlineRegressor extends OnlineLearner {
@@ -58,17 +56,6 @@ public interface OnlineRegressor extends OnlineLearner {
     InputChecks.requireParallel(Objects.requireNonNull(out, "out").length, fromRow, rows, 1, "out");
     RowRange.forEach(xs, fromRow, rows, d, (row, r) -> out[r] = predict(row));
     return out;
-  }
-
-  /** Learns every row of {@code xs} with its target. */
-  default void learnBatch(DMatrixRMaj xs, double[] ys) {
-    InputChecks.requireColumns(xs, dimension());
-    learnBatch(xs.data, xs.numRows, ys);
-  }
-
-  /** Learns every row of {@code xs} (a dense real matrix) with its target. */
-  default void learnBatch(SimpleMatrix xs, double[] ys) {
-    learnBatch(InputChecks.denseRows(xs), ys);
   }
 
   @Override

@@ -2,13 +2,12 @@ package org.brookml.linear;
 
 import java.util.List;
 import java.util.Objects;
+import org.brookml.internal.linalg.SquareMatrices;
 import org.brookml.internal.merge.MergeChecks;
 import org.brookml.learner.InputChecks;
 import org.brookml.learner.Mergeable;
 import org.brookml.learner.OnlineRegressor;
 import org.brookml.vector.SparseVector;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * Recursive least squares: the exact online solution of (exponentially weighted) least squares,
@@ -23,7 +22,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * <p>{@code P} starts as {@code delta I}: after n examples with {@code lambda = 1} the weights are
  * the ridge solution with penalty {@code 1 / delta}, so a large {@code delta} gives ordinary least
  * squares. {@code lambda < 1} forgets old examples (weight {@code lambda^age}). Each update costs
- * O(d^2) ({@code P} is a (d+1) x (d+1) EJML matrix); it allocates nothing. Sample weights scale an
+ * O(d^2) ({@code P} is a row-major (d+1) x (d+1) array); it allocates nothing. Sample weights scale an
  * example's squared error. Not thread-safe.
  *
  * <p>Models merge in information form, {@code A = P^-1} and {@code b = A w}: statistics of disjoint
@@ -38,10 +37,10 @@ public final class RecursiveLeastSquares
   final double lambda;
   final double delta;
   final double[] w;
-  final DMatrixRMaj p;
-  private final DMatrixRMaj z;
-  private final DMatrixRMaj pz;
-  private final DMatrixRMaj zp;
+  /** {@code P}, row-major {@code (d+1) x (d+1)}. */
+  final double[] p;
+  private final double[] z;
+  private final double[] pz;
   private final double[] dense;
   long samplesSeen;
 
@@ -51,10 +50,9 @@ public final class RecursiveLeastSquares
     this.delta = b.delta;
     int n = dimension + 1;
     this.w = new double[n];
-    this.p = new DMatrixRMaj(n, n);
-    this.z = new DMatrixRMaj(n, 1);
-    this.pz = new DMatrixRMaj(n, 1);
-    this.zp = new DMatrixRMaj(1, n);
+    this.p = new double[n * n];
+    this.z = new double[n];
+    this.pz = new double[n];
     this.dense = new double[dimension];
     reset();
   }
@@ -91,29 +89,27 @@ public final class RecursiveLeastSquares
     if (weight == 0) {
       return;
     }
-    System.arraycopy(x, 0, z.data, 0, dimension);
-    z.data[dimension] = 1;
+    int n = dimension + 1;
     // A weight c scales the example's squared error: the same as z * sqrt(c), y * sqrt(c).
     double root = Math.sqrt(weight);
-    CommonOps_DDRM.scale(root, z);
-    CommonOps_DDRM.mult(p, z, pz);
-    double denominator = lambda + CommonOps_DDRM.dot(z, pz);
-    double error = root * y - dot(z.data);
+    for (int i = 0; i < dimension; i++) {
+      z[i] = root * x[i];
+    }
+    z[dimension] = root;
+    SquareMatrices.multiply(p, z, pz, n);
+    double zPz = 0;
+    double prediction = 0;
+    for (int i = 0; i < n; i++) {
+      zPz += z[i] * pz[i];
+      prediction += w[i] * z[i];
+    }
+    double denominator = lambda + zPz;
+    double error = root * y - prediction;
+    for (int i = 0; i < n; i++) {
+      w[i] += pz[i] / denominator * error;
+    }
     // P is symmetric, so z' P = (P z)'; then P = (P - pz pz' / denominator) / lambda.
-    System.arraycopy(pz.data, 0, zp.data, 0, dimension + 1);
-    for (int i = 0; i <= dimension; i++) {
-      w[i] += pz.data[i] / denominator * error;
-    }
-    CommonOps_DDRM.multAdd(-1 / denominator, pz, zp, p);
-    CommonOps_DDRM.scale(1 / lambda, p);
-  }
-
-  private double dot(double[] values) {
-    double sum = 0;
-    for (int i = 0; i <= dimension; i++) {
-      sum += w[i] * values[i];
-    }
-    return sum;
+    SquareMatrices.rankOneUpdate(p, -1 / denominator, pz, 1 / lambda, n);
   }
 
   @Override
@@ -148,16 +144,18 @@ public final class RecursiveLeastSquares
   public void mergeFrom(List<? extends RecursiveLeastSquares> others) {
     MergeChecks.requireCompatible(this, others, RecursiveLeastSquares::mergeSignature);
     int n = dimension + 1;
-    DMatrixRMaj a = information(this);
+    double[] a = information(this);
     double[] b = informationVector(this, a);
     long samples = samplesSeen;
     for (RecursiveLeastSquares other : others) {
-      DMatrixRMaj ai = information(other);
+      double[] ai = information(other);
       double[] bi = informationVector(other, ai);
-      CommonOps_DDRM.addEquals(a, ai);
+      for (int i = 0; i < a.length; i++) {
+        a[i] += ai[i];
+      }
       double prior = Math.pow(lambda, other.samplesSeen) / delta;
       for (int i = 0; i < n; i++) {
-        a.add(i, i, -prior);
+        a[i * n + i] -= prior;
         b[i] += bi[i];
       }
       samples += other.samplesSeen;
@@ -176,16 +174,17 @@ public final class RecursiveLeastSquares
     MergeChecks.requireCompatible(this, replicas, RecursiveLeastSquares::mergeSignature);
     MergeChecks.learnedSinceBase(samplesSeen, replicas);
     int n = dimension + 1;
-    DMatrixRMaj a0 = information(this);
+    double[] a0 = information(this);
     double[] b0 = informationVector(this, a0);
-    DMatrixRMaj a = a0.copy();
+    double[] a = a0.clone();
     double[] b = b0.clone();
     long samples = samplesSeen;
     for (RecursiveLeastSquares replica : replicas) {
-      DMatrixRMaj ar = information(replica);
+      double[] ar = information(replica);
       double[] br = informationVector(replica, ar);
-      CommonOps_DDRM.addEquals(a, ar);
-      CommonOps_DDRM.subtractEquals(a, a0);
+      for (int i = 0; i < a.length; i++) {
+        a[i] += ar[i] - a0[i];
+      }
       for (int i = 0; i < n; i++) {
         b[i] += br[i] - b0[i];
       }
@@ -200,39 +199,29 @@ public final class RecursiveLeastSquares
   }
 
   /** {@code A = P^-1}. */
-  private static DMatrixRMaj information(RecursiveLeastSquares model) {
-    DMatrixRMaj a = new DMatrixRMaj(model.p.numRows, model.p.numCols);
-    if (!CommonOps_DDRM.invert(model.p, a)) {
+  private static double[] information(RecursiveLeastSquares model) {
+    double[] a = SquareMatrices.inverse(model.p, model.w.length);
+    if (a == null) {
       throw new IllegalArgumentException("a model's P matrix is singular: " + model);
     }
     return a;
   }
 
   /** {@code b = A w}. */
-  private static double[] informationVector(RecursiveLeastSquares model, DMatrixRMaj a) {
+  private static double[] informationVector(RecursiveLeastSquares model, double[] a) {
     double[] b = new double[model.w.length];
-    for (int i = 0; i < b.length; i++) {
-      for (int j = 0; j < b.length; j++) {
-        b[i] += a.get(i, j) * model.w[j];
-      }
-    }
+    SquareMatrices.multiply(a, model.w, b, b.length);
     return b;
   }
 
   /** {@code P = A^-1}, {@code w = P b}; nothing changes if {@code A} cannot be inverted. */
-  private void install(DMatrixRMaj a, double[] b, long samples) {
-    DMatrixRMaj inverse = new DMatrixRMaj(a.numRows, a.numCols);
-    if (!CommonOps_DDRM.invert(a, inverse)) {
+  private void install(double[] a, double[] b, long samples) {
+    double[] inverse = SquareMatrices.inverse(a, w.length);
+    if (inverse == null) {
       throw new IllegalArgumentException("the merged information matrix is singular");
     }
-    p.setTo(inverse);
-    for (int i = 0; i < w.length; i++) {
-      double sum = 0;
-      for (int j = 0; j < w.length; j++) {
-        sum += inverse.get(i, j) * b[j];
-      }
-      w[i] = sum;
-    }
+    System.arraycopy(inverse, 0, p, 0, p.length);
+    SquareMatrices.multiply(inverse, b, w, w.length);
     samplesSeen = samples;
   }
 
@@ -260,7 +249,7 @@ public final class RecursiveLeastSquares
   public RecursiveLeastSquares copy() {
     RecursiveLeastSquares copy = toBuilder().build();
     System.arraycopy(w, 0, copy.w, 0, w.length);
-    copy.p.setTo(p);
+    System.arraycopy(p, 0, copy.p, 0, p.length);
     copy.samplesSeen = samplesSeen;
     return copy;
   }
@@ -268,8 +257,10 @@ public final class RecursiveLeastSquares
   @Override
   public void reset() {
     java.util.Arrays.fill(w, 0);
-    CommonOps_DDRM.setIdentity(p);
-    CommonOps_DDRM.scale(delta, p);
+    java.util.Arrays.fill(p, 0);
+    for (int i = 0; i <= dimension; i++) {
+      p[i * (dimension + 1) + i] = delta;
+    }
     samplesSeen = 0;
   }
 

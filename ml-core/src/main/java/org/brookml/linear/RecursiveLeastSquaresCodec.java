@@ -19,7 +19,7 @@ public final class RecursiveLeastSquaresCodec extends BaseModelCodec<RecursiveLe
   @Override
   public void write(RecursiveLeastSquares m, SnapshotWriter out) {
     out.writeInt(m.dimension).writeDouble(m.lambda).writeDouble(m.delta)
-        .writeLong(m.samplesSeen).writeDoubles(m.w).writeDoubles(m.p.data);
+        .writeLong(m.samplesSeen).writeDoubles(m.w).writeDoubles(m.p);
   }
 
   @Override
@@ -34,7 +34,7 @@ public final class RecursiveLeastSquaresCodec extends BaseModelCodec<RecursiveLe
     model.samplesSeen = in.readLong("samples seen", 0);
     System.arraycopy(in.readDoubles("weights", dimension + 1, true), 0, model.w, 0,
         dimension + 1);
-    System.arraycopy(in.readDoubles("P", (int) (n * n), true), 0, model.p.data, 0,
+    System.arraycopy(in.readDoubles("P", (int) (n * n), true), 0, model.p, 0,
         (int) (n * n));
     return model;
   }

@@ -1,7 +1,5 @@
 package org.brookml.vector;
 
-import it.unimi.dsi.fastutil.Swapper;
-import it.unimi.dsi.fastutil.ints.IntComparator;
 import java.util.Arrays;
 
 /**
@@ -18,9 +16,6 @@ public final class SparseVector {
   private int[] indices;
   private double[] values;
   private int size;
-  // coalesce's sort callbacks, created on its first call so that later calls allocate nothing
-  private IntComparator byIndex;
-  private Swapper swapper;
 
   /** An empty vector with room for {@code capacity} entries before it grows. */
   public SparseVector(int capacity) {
@@ -75,11 +70,7 @@ public final class SparseVector {
    * one of their sum. O(size log size).
    */
   public SparseVector coalesce() {
-    if (byIndex == null) {
-      byIndex = (a, b) -> Integer.compare(indices[a], indices[b]);
-      swapper = this::swap;
-    }
-    it.unimi.dsi.fastutil.Arrays.quickSort(0, size, byIndex, swapper);
+    sortByIndex();
     int kept = 0;
     for (int i = 0; i < size; i++) {
       if (kept > 0 && indices[kept - 1] == indices[i]) {
@@ -94,6 +85,34 @@ public final class SparseVector {
     return this;
   }
 
+  /** Heapsort of the entries by index: in place, no allocation, O(size log size). */
+  private void sortByIndex() {
+    for (int root = size / 2 - 1; root >= 0; root--) {
+      siftDown(root, size);
+    }
+    for (int end = size - 1; end > 0; end--) {
+      swap(0, end);
+      siftDown(0, end);
+    }
+  }
+
+  private void siftDown(int root, int end) {
+    while (true) {
+      int child = 2 * root + 1;
+      if (child >= end) {
+        return;
+      }
+      if (child + 1 < end && indices[child + 1] > indices[child]) {
+        child++;
+      }
+      if (indices[root] >= indices[child]) {
+        return;
+      }
+      swap(root, child);
+      root = child;
+    }
+  }
+
   private void swap(int a, int b) {
     int index = indices[a];
     indices[a] = indices[b];
@@ -101,6 +120,15 @@ public final class SparseVector {
     double value = values[a];
     values[a] = values[b];
     values[b] = value;
+  }
+
+  /** A new vector with this one's entries, in the same order. */
+  public SparseVector copy() {
+    SparseVector copy = new SparseVector(size);
+    System.arraycopy(indices, 0, copy.indices, 0, size);
+    System.arraycopy(values, 0, copy.values, 0, size);
+    copy.size = size;
+    return copy;
   }
 
   /** Number of entries. */

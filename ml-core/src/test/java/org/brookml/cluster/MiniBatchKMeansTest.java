@@ -12,7 +12,6 @@ import org.brookml.data.GaussianBlobs;
 import org.brookml.io.Snapshots;
 import org.brookml.learner.OnlineLearnerContract;
 import org.brookml.vector.SparseVector;
-import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 class MiniBatchKMeansTest implements OnlineLearnerContract<MiniBatchKMeans> {
@@ -75,7 +74,6 @@ class MiniBatchKMeansTest implements OnlineLearnerContract<MiniBatchKMeans> {
     bad.put("batch shorter than rows", m -> m.learnBatch(new double[5], 2));
     bad.put("NaN in the last batch row",
         m -> m.learnBatch(new double[] {1, 2, 3, 4, 5, 6, 7, 8, Double.NaN}, 3));
-    bad.put("matrix with wrong columns", m -> m.learnBatch(new DMatrixRMaj(2, 4)));
     bad.put("negative first row", m -> m.learnBatch(new double[9], -1, 2));
     bad.put("rows past the end", m -> m.learnBatch(new double[9], 2, 2));
     bad.put("predict wrong dimension", m -> m.predict(new double[4]));
@@ -348,7 +346,6 @@ class MiniBatchKMeansTest implements OnlineLearnerContract<MiniBatchKMeans> {
     MiniBatchKMeans dense = MiniBatchKMeans.builder(3, 5).initBufferSize(60).build();
     MiniBatchKMeans sparse = dense.copy();
     MiniBatchKMeans flatBatch = dense.copy();
-    MiniBatchKMeans matrixBatch = dense.copy();
     SparseVector sv = new SparseVector();
     for (int r = 0; r < 300; r++) {
       double[] x = java.util.Arrays.copyOfRange(rows, r * 5, r * 5 + 5);
@@ -372,12 +369,6 @@ class MiniBatchKMeansTest implements OnlineLearnerContract<MiniBatchKMeans> {
     twoBatches.learnBatch(java.util.Arrays.copyOfRange(rows, 0, 500), 100);
     twoBatches.learnBatch(java.util.Arrays.copyOfRange(rows, 500, 1500), 200);
     assertThat(Snapshots.write(fromOffsets)).isEqualTo(Snapshots.write(twoBatches));
-    matrixBatch.learnBatch(new DMatrixRMaj(300, 5, true, rows));
-    assertThat(Snapshots.write(matrixBatch)).isEqualTo(Snapshots.write(flatBatch));
-    MiniBatchKMeans simpleBatch = dense.toBuilder().build();
-    simpleBatch.learnBatch(new org.ejml.simple.SimpleMatrix(300, 5, true, rows));
-    assertThat(Snapshots.write(simpleBatch)).isEqualTo(Snapshots.write(flatBatch));
-    assertThat(flatBatch.centersMatrix().get(1, 2)).isEqualTo(flatBatch.centers()[1][2]);
   }
 
   @Test

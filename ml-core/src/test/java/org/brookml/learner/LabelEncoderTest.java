@@ -27,6 +27,10 @@ class LabelEncoderTest {
     assertThat(labels.encode(3)).isEqualTo(1);
     assertThat(labels.encode(7)).isZero();
     assertThat(labels.labels()).containsExactly(7, 3);
-    assertThatThrownBy(() -> labels.encode(5)).hasMessageStartingWith("unknown label '5'");
+    // A full growing encoder says that its capacity is the problem, and how to raise it.
+    assertThatThrownBy(() -> labels.encode(5))
+        .hasMessageStartingWith("new label '5', but this encoder's capacity of 2 labels is reached")
+        .hasMessageContaining("LabelEncoder.growing(capacity)");
+    assertThat(labels.labels()).as("unchanged").containsExactly(7, 3);
   }
 }
