@@ -1,6 +1,7 @@
 package org.brookml.eval;
 
 import org.brookml.learner.InputChecks;
+import org.brookml.learner.LabelEncoder;
 
 /**
  * Accuracy, log loss and Cohen's kappa of a classifier, both since the start and over a sliding
@@ -26,6 +27,16 @@ public final class ClassificationMetrics {
   private double logLossSum;
   private int windowNext;
   private int windowSize;
+
+  /**
+   * Metrics over the classes of {@code labels}: as many as it can hold ({@link
+   * LabelEncoder#capacity()}), so that the codes it gives are always in range.
+   *
+   * @param window length of the sliding window, at least 1
+   */
+  public static ClassificationMetrics forLabels(LabelEncoder<?> labels, int window) {
+    return new ClassificationMetrics(labels.capacity(), window);
+  }
 
   /**
    * @param numClasses number of classes, at least 2

@@ -132,6 +132,11 @@ public final class ArffReader implements DenseExampleStream {
   }
 
   @Override
+  public String position() {
+    return source + ":" + line;
+  }
+
+  @Override
   public boolean next() {
     String text = nextContentLine();
     if (text == null) {

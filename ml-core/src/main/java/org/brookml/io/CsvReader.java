@@ -24,6 +24,8 @@ public final class CsvReader implements DenseExampleStream {
   private final char delimiter;
   private final int targetColumn;
   private final LabelEncoder<String> labels;
+  private final boolean hasHeader;
+  private long firstRowLine;
   private final int columns;
   private final List<String> header;
   private final double[] features;
@@ -37,6 +39,7 @@ public final class CsvReader implements DenseExampleStream {
     this.source = source;
     this.delimiter = b.delimiter;
     this.labels = b.labels;
+    this.hasHeader = b.hasHeader;
     String first = nextNonEmptyLine();
     if (first == null) {
       throw new DataFormatException(source, line, 0, "the file is empty");
@@ -101,11 +104,19 @@ public final class CsvReader implements DenseExampleStream {
   }
 
   @Override
+  public String position() {
+    return source + ":" + line;
+  }
+
+  @Override
   public boolean next() {
     String text = pendingLine != null ? pendingLine : nextNonEmptyLine();
     pendingLine = null;
     if (text == null) {
       return false;
+    }
+    if (firstRowLine == 0) {
+      firstRowLine = line;
     }
     split(text);
     if (fields.size() != columns) {
@@ -148,7 +159,35 @@ public final class CsvReader implements DenseExampleStream {
   }
 
   private double parse(String field, int column) {
-    return TextSource.parseFinite(field, source, line, column + 1);
+    try {
+      return TextSource.parseFinite(field, source, line, column + 1);
+    } catch (DataFormatException e) {
+      String hint = hint(field, column);
+      if (hint == null) {
+        throw e;
+      }
+      throw new DataFormatException(source, line, column + 1, e.problem() + "; " + hint);
+    }
+  }
+
+  /** What most likely went wrong when {@code field} is not a number, or null if nothing fits. */
+  private String hint(String field, int column) {
+    if (columns == 1) {
+      for (char other : new char[] {',', ';', '\t', '|'}) {
+        if (other != delimiter && field.indexOf(other) >= 0) {
+          return "the line was read as one field: is the delimiter '"
+              + (other == '\t' ? "\\t" : String.valueOf(other)) + "'? Set it with .delimiter(...)";
+        }
+      }
+    }
+    if (!hasHeader && line == firstRowLine) {
+      return "if the first line names the columns, open the reader with .header(true)";
+    }
+    if (column == targetColumn && labels == null) {
+      return "for class labels given as text, map them with .labels(LabelEncoder.growing(n)) or "
+          + ".labels(LabelEncoder.of(...))";
+    }
+    return null;
   }
 
   private String nextNonEmptyLine() {

@@ -11,6 +11,7 @@ public final class DataFormatException extends RuntimeException {
   private final String source;
   private final long line;
   private final int column;
+  private final String problem;
 
   /** An exception at the given place; the message is prefixed with {@code source:line:column}. */
   public DataFormatException(String source, long line, int column, String problem) {
@@ -18,6 +19,12 @@ public final class DataFormatException extends RuntimeException {
     this.source = source;
     this.line = line;
     this.column = column;
+    this.problem = problem;
+  }
+
+  /** What is wrong, without the place. */
+  public String problem() {
+    return problem;
   }
 
   /** The file name or other description of the source. */

@@ -71,6 +71,11 @@ public final class LibSvmReader implements SparseExampleStream {
   }
 
   @Override
+  public String position() {
+    return source + ":" + line;
+  }
+
+  @Override
   public boolean next() {
     String text;
     int end;
