@@ -14,8 +14,14 @@ import org.brookml.learner.Mergeable;
 /**
  * Gaussian naive Bayes learned online: per class, its weight and a weighted normal estimate of
  * every feature. {@code P(c | x)} is proportional to {@code P(c) * prod_j N(x_j; mean_cj, var_cj)},
- * computed in log space, each density floored at 1e-9 so that one feature cannot veto a class; a
- * feature of zero variance within a class is a point mass at its mean, as in MOA. Classes never
+ * computed in log space. As in scikit-learn's {@code GaussianNB}, a fraction
+ * ({@code varianceSmoothing}, default 1e-9) of the largest variance of any feature over all the
+ * data is added to every variance: a feature constant within a class gets a sharp normal density
+ * instead of none, and no density is floored, so many features of small density do not flatten
+ * the likelihoods (on the same rows, the answers are {@code GaussianNB}'s). A smoothing of 0
+ * gives MOA's rule instead, as snapshots of version 1 did: a zero-variance feature is a point
+ * mass at its mean, and every density is floored at 1e-9, which caps what one feature can cost a
+ * class; on one-hot or other discrete features that rule can score better. Classes never
  * seen get probability 0 (all uniform before the first example). Learning is exact and order-free
  * up to rounding; it allocates nothing. Merging is exact too: the class weights and per-class
  * means and variances of models trained on disjoint data pool into those of one model trained on
@@ -31,7 +37,7 @@ public final class GaussianNaiveBayes extends DenseInputClassifier
   private final double[] scratch;
   long samplesSeen;
 
-  GaussianNaiveBayes(int dimension, int numClasses) {
+  GaussianNaiveBayes(int dimension, int numClasses, double varianceSmoothing) {
     super(dimension);
     if (dimension < 1) {
       throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
@@ -42,7 +48,7 @@ public final class GaussianNaiveBayes extends DenseInputClassifier
     this.dimension = dimension;
     this.numClasses = numClasses;
     this.classWeights = new double[numClasses];
-    this.gaussians = new ClassGaussians(numClasses, dimension);
+    this.gaussians = new ClassGaussians(numClasses, dimension, varianceSmoothing, true);
     this.scratch = new double[numClasses];
   }
 
@@ -57,7 +63,12 @@ public final class GaussianNaiveBayes extends DenseInputClassifier
 
   /** A builder preset with this model's configuration. */
   public Builder toBuilder() {
-    return new Builder(dimension, numClasses);
+    return new Builder(dimension, numClasses).varianceSmoothing(varianceSmoothing());
+  }
+
+  /** The fraction of the largest variance added to every variance. */
+  public double varianceSmoothing() {
+    return gaussians.varianceSmoothing();
   }
 
   @Override
@@ -108,7 +119,7 @@ public final class GaussianNaiveBayes extends DenseInputClassifier
     List<GaussianNaiveBayes> all = new ArrayList<>();
     all.add(this);
     all.addAll(others);
-    combine(new GaussianNaiveBayes(dimension, numClasses), all);
+    combine(toBuilder().build(), all);
   }
 
   /**
@@ -178,7 +189,7 @@ public final class GaussianNaiveBayes extends DenseInputClassifier
 
   @Override
   public GaussianNaiveBayes copy() {
-    GaussianNaiveBayes copy = new GaussianNaiveBayes(dimension, numClasses);
+    GaussianNaiveBayes copy = toBuilder().build();
     copy.copyStateFrom(this);
     return copy;
   }
@@ -206,6 +217,7 @@ public final class GaussianNaiveBayes extends DenseInputClassifier
   public static final class Builder {
     private final int dimension;
     private final int numClasses;
+    private double varianceSmoothing = ClassGaussians.DEFAULT_VARIANCE_SMOOTHING;
 
     private Builder(int dimension, int numClasses) {
       if (dimension < 1) {
@@ -218,9 +230,19 @@ public final class GaussianNaiveBayes extends DenseInputClassifier
       this.numClasses = numClasses;
     }
 
+    /**
+     * The fraction of the largest variance of any feature (over all the data) added to every
+     * variance, in [0, 1]; default 1e-9, scikit-learn's {@code var_smoothing}. 0 gives MOA's
+     * point masses and a 1e-9 density floor.
+     */
+    public Builder varianceSmoothing(double varianceSmoothing) {
+      this.varianceSmoothing = ClassGaussians.requireSmoothing(varianceSmoothing);
+      return this;
+    }
+
     /** A new, untrained model. */
     public GaussianNaiveBayes build() {
-      return new GaussianNaiveBayes(dimension, numClasses);
+      return new GaussianNaiveBayes(dimension, numClasses, varianceSmoothing);
     }
   }
 }

@@ -14,12 +14,13 @@ public final class GaussianNaiveBayesCodec extends BaseModelCodec<GaussianNaiveB
 
   /** The constructor the service loader calls. */
   public GaussianNaiveBayesCodec() {
-    super("brook.bayes.GaussianNaiveBayes", GaussianNaiveBayes.class, 1);
+    super("brook.bayes.GaussianNaiveBayes", GaussianNaiveBayes.class, 2);
   }
 
   @Override
   public void write(GaussianNaiveBayes m, SnapshotWriter out) {
-    out.writeInt(m.dimension).writeInt(m.numClasses).writeLong(m.samplesSeen)
+    out.writeInt(m.dimension).writeInt(m.numClasses).writeDouble(m.varianceSmoothing())
+        .writeLong(m.samplesSeen)
         .writeDoubles(m.classWeights);
     GaussianCellsCodec.write(m.gaussians, out);
   }
@@ -29,7 +30,10 @@ public final class GaussianNaiveBayesCodec extends BaseModelCodec<GaussianNaiveB
     int dimension = in.readInt("dimension", 1, 1 << 20);
     int numClasses = in.readInt("numClasses", 2, 1 << 16);
     GaussianCellsCodec.requireReadable(in, numClasses, dimension);
-    GaussianNaiveBayes m = new GaussianNaiveBayes(dimension, numClasses);
+    // Version 1 predates variance smoothing: it used the point-mass rule.
+    double smoothing = stateVersion >= 2 ? in.readDouble("varianceSmoothing") : 0;
+    GaussianNaiveBayes m =
+        GaussianNaiveBayes.builder(dimension, numClasses).varianceSmoothing(smoothing).build();
     m.samplesSeen = in.readLong("samplesSeen", 0);
     double[] weights = in.readDoubles("class weights", numClasses, true);
     for (double w : weights) {

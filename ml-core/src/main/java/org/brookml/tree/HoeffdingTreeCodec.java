@@ -16,7 +16,7 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
 
   /** The constructor the service loader calls. */
   public HoeffdingTreeCodec() {
-    super("brook.tree.HoeffdingTree", HoeffdingTree.class, 1);
+    super("brook.tree.HoeffdingTree", HoeffdingTree.class, 2);
   }
 
   @Override
@@ -25,7 +25,8 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
         .writeDouble(t.delta).writeDouble(t.tieThreshold).writeByte(t.criterion.ordinal())
         .writeByte(t.leafPrediction.ordinal()).writeDouble(t.nbThreshold)
         .writeInt(t.splitPoints).writeInt(t.maxDepth).writeLong(t.maxMemoryBytes)
-        .writeDouble(t.minBranchFraction).writeBoolean(t.prePrune);
+        .writeDouble(t.minBranchFraction).writeBoolean(t.prePrune)
+        .writeDouble(t.varianceSmoothing);
     out.writeLong(t.samplesSeen).writeInt(t.leafCount);
     writeNode(t.root, out);
   }
@@ -57,7 +58,9 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
         .naiveBayesThreshold(in.readDouble("nbThreshold")).splitPoints(in.readInt("splitPoints"))
         .maxDepth(in.readInt("maxDepth")).maxMemoryBytes(in.readLong("maxMemoryBytes"))
         .minBranchFraction(in.readDouble("minBranchFraction"))
-        .prePrune(in.readBoolean("prePrune")).build();
+        .prePrune(in.readBoolean("prePrune"))
+        // Version 1 predates variance smoothing: its leaves used the point-mass rule.
+        .varianceSmoothing(stateVersion >= 2 ? in.readDouble("varianceSmoothing") : 0).build();
     t.samplesSeen = in.readLong("samplesSeen", 0);
     int leafCount = in.readInt("leafCount", 1, t.maxLeaves());
     int[] leavesRead = {0};

@@ -10,12 +10,33 @@ import org.brookml.internal.vector.VectorKernelsProvider;
  * candidates (the "Gaussian estimator" of MOA and River). Cells are stored flat, class-major, so
  * that an update allocates nothing. Means and variances use West's (1979) weighted incremental
  * update; the variance is {@code m2 / (weight - 1)} as in MOA, and 0 below a weight of 1.
+ *
+ * <p>Naive-Bayes log likelihoods use variance smoothing in scikit-learn's manner: a fraction
+ * {@code varianceSmoothing} of a largest variance is added to every variance, so that a feature
+ * constant within a class is a sharp normal, not a veto, and no density is flattened. Pooled
+ * smoothing takes the largest variance of any feature over all classes, exactly as scikit-learn's
+ * {@code GaussianNB} does (every class's terms are then refreshed after any example); per-class
+ * smoothing takes the class's own largest variance, so that an example refreshes only its class
+ * (Hoeffding-tree leaves). With a smoothing of 0, or while there is no variance at all, a
+ * zero-variance feature is a point mass (as in MOA) and densities are floored at 1e-9 (Brook's
+ * rule before smoothing, kept for snapshots written then).
  */
 public final class ClassGaussians {
 
-  /** Log of the floor under every density, so that one unusual value cannot veto a class. */
+  /** Log of the density floor of the point-mass rule. */
   static final double LOG_DENSITY_FLOOR = Math.log(1e-9);
 
+  /** scikit-learn's {@code GaussianNB} default {@code var_smoothing}. */
+  public static final double DEFAULT_VARIANCE_SMOOTHING = 1e-9;
+
+  private final double varianceSmoothing;
+  private final boolean pooledSmoothing;
+  // The pooled epsilon, computed once after each change (pooled smoothing only).
+  private double pooledEpsilon;
+  private boolean pooledEpsilonStale = true;
+  // Per class, the floor its log densities are clamped at: the point-mass rule's 1e-9, or, with
+  // smoothing, a floor so low that only a sum that would overflow reaches it.
+  private final double[] logFloor;
 
   private final int numClasses;
   private final int dimension;
@@ -30,10 +51,22 @@ public final class ClassGaussians {
   private final double[] halfPrecision;
   private final boolean[] stale;
 
-  /** Empty estimates for {@code numClasses} classes of {@code dimension} features. */
-  public ClassGaussians(int numClasses, int dimension) {
+  /**
+   * Empty estimates for {@code numClasses} classes of {@code dimension} features.
+   *
+   * @param varianceSmoothing the fraction of the largest variance added to the variances, in
+   *     [0, 1]; 0 keeps the point-mass rule
+   * @param pooledSmoothing whether the largest variance is that of any feature over all classes
+   *     (scikit-learn), or the class's own
+   */
+  public ClassGaussians(int numClasses, int dimension, double varianceSmoothing,
+      boolean pooledSmoothing) {
+    requireSmoothing(varianceSmoothing);
     this.numClasses = numClasses;
     this.dimension = dimension;
+    this.varianceSmoothing = varianceSmoothing;
+    this.pooledSmoothing = pooledSmoothing;
+    this.logFloor = new double[numClasses];
     int cells = Math.multiplyExact(numClasses, dimension);
     weight = new double[cells];
     mean = new double[cells];
@@ -49,6 +82,9 @@ public final class ClassGaussians {
   private ClassGaussians(ClassGaussians other) {
     numClasses = other.numClasses;
     dimension = other.dimension;
+    varianceSmoothing = other.varianceSmoothing;
+    pooledSmoothing = other.pooledSmoothing;
+    logFloor = new double[numClasses];
     weight = other.weight.clone();
     mean = other.mean.clone();
     m2 = other.m2.clone();
@@ -57,7 +93,7 @@ public final class ClassGaussians {
     logNormalizer = new double[weight.length];
     halfPrecision = new double[weight.length];
     stale = new boolean[numClasses];
-    Arrays.fill(stale, true);
+    markAllStale();
   }
 
   /** A deep copy. */
@@ -72,7 +108,7 @@ public final class ClassGaussians {
     System.arraycopy(other.m2, 0, m2, 0, m2.length);
     System.arraycopy(other.min, 0, min, 0, min.length);
     System.arraycopy(other.max, 0, max, 0, max.length);
-    Arrays.fill(stale, true);
+    markAllStale();
   }
 
   /**
@@ -117,7 +153,7 @@ public final class ClassGaussians {
     System.arraycopy(sq, 0, m2, 0, cells);
     System.arraycopy(lo, 0, min, 0, cells);
     System.arraycopy(hi, 0, max, 0, cells);
-    Arrays.fill(stale, true);
+    markAllStale();
   }
 
   /** Forgets every observation. */
@@ -127,14 +163,36 @@ public final class ClassGaussians {
     Arrays.fill(m2, 0);
     Arrays.fill(min, Double.POSITIVE_INFINITY);
     Arrays.fill(max, Double.NEGATIVE_INFINITY);
-    Arrays.fill(stale, true);
+    markAllStale();
   }
 
   /** Adds the example {@code x} of class {@code label} with weight {@code w > 0}. */
   public void add(int label, double[] x, double w) {
-    stale[label] = true;
+    if (pooledSmoothing) {
+      markAllStale();
+    } else {
+      stale[label] = true;
+    }
     VectorKernelsProvider.gaussians().welfordAdd(x, w, weight, mean, m2, min, max,
         label * dimension, dimension);
+  }
+
+  /**
+   * Checks a variance smoothing setting.
+   *
+   * @throws IllegalArgumentException unless it is in [0, 1]
+   */
+  public static double requireSmoothing(double varianceSmoothing) {
+    if (!(varianceSmoothing >= 0 && varianceSmoothing <= 1)) {
+      throw new IllegalArgumentException(
+          "varianceSmoothing must be in [0, 1], got " + varianceSmoothing);
+    }
+    return varianceSmoothing;
+  }
+
+  /** The fraction of a class's largest variance added to its variances (0: point masses). */
+  public double varianceSmoothing() {
+    return varianceSmoothing;
   }
 
   /** Total weight seen for feature {@code j} of class {@code c}. */
@@ -204,7 +262,7 @@ public final class ClassGaussians {
 
   /**
    * Adds to {@code logLikelihood[c]} the naive-Bayes log likelihood of {@code x} under every class
-   * {@code c}: {@code sum_j log(max(density(c, j, x[j]), 1e-9))}.
+   * {@code c}: {@code sum_j log density(c, j, x[j])}, with the class's smoothed variances.
    */
   public void addLogLikelihoods(double[] x, double[] logLikelihood) {
     for (int c = 0; c < numClasses; c++) {
@@ -218,15 +276,63 @@ public final class ClassGaussians {
       refresh(c);
     }
     return VectorKernelsProvider.gaussians().gaussianLogLikelihood(x, mean, halfPrecision,
-        logNormalizer, c * dimension,
-        dimension, LOG_DENSITY_FLOOR);
+        logNormalizer, c * dimension, dimension, logFloor[c]);
   }
 
 
+  private void markAllStale() {
+    Arrays.fill(stale, true);
+    pooledEpsilonStale = true;
+  }
+
   private void refresh(int c) {
+    double epsilon;
+    if (pooledSmoothing) {
+      if (pooledEpsilonStale) {
+        pooledEpsilon = varianceSmoothing * largestPooledVariance();
+        pooledEpsilonStale = false;
+      }
+      epsilon = pooledEpsilon;
+    } else {
+      double largest = 0;
+      for (int cell = c * dimension; cell < (c + 1) * dimension; cell++) {
+        largest = Math.max(largest, variance(cell));
+      }
+      epsilon = varianceSmoothing * largest;
+    }
     VectorKernelsProvider.gaussians().gaussianTerms(weight, m2, c * dimension, dimension,
-        halfPrecision, logNormalizer);
+        epsilon, halfPrecision, logNormalizer);
+    // Every variance is at least epsilon > 0: no point masses, and per term a floor that a sum
+    // of dimension + 1 terms cannot push past -Double.MAX_VALUE.
+    logFloor[c] = epsilon > 0 ? -Double.MAX_VALUE / (dimension + 1) : LOG_DENSITY_FLOOR;
     stale[c] = false;
+  }
+
+  /**
+   * The largest over features of the variance of all classes' values together, divided by the
+   * total weight as numpy's {@code var} does: {@code sum_c (m2_c + w_c (mean_c - mean)^2) / w}.
+   */
+  private double largestPooledVariance() {
+    double largest = 0;
+    for (int j = 0; j < dimension; j++) {
+      double total = 0;
+      double sum = 0;
+      for (int c = 0; c < numClasses; c++) {
+        total += weight[c * dimension + j];
+        sum += weight[c * dimension + j] * mean[c * dimension + j];
+      }
+      if (total <= 0) {
+        continue;
+      }
+      double pooledMean = sum / total;
+      double squares = 0;
+      for (int c = 0, cell = j; c < numClasses; c++, cell += dimension) {
+        double shift = mean[cell] - pooledMean;
+        squares += m2[cell] + weight[cell] * shift * shift;
+      }
+      largest = Math.max(largest, squares / total);
+    }
+    return largest;
   }
 
   /**
@@ -262,6 +368,6 @@ public final class ClassGaussians {
     System.arraycopy(sq, 0, m2, 0, cells);
     System.arraycopy(lo, 0, min, 0, cells);
     System.arraycopy(hi, 0, max, 0, cells);
-    Arrays.fill(stale, true);
+    markAllStale();
   }
 }

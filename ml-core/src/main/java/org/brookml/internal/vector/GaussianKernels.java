@@ -24,11 +24,12 @@ public interface GaussianKernels {
 
   /**
    * Per-cell terms of normal log densities for {@code n} cells from {@code off}: with
-   * {@code var = weight > 1 ? m2 / (weight - 1) : 0}, {@code halfPrecision = 0.5 / var} and
-   * {@code logNormalizer = -0.5 log(2 pi var)} where {@code var > 0}, both 0 elsewhere.
+   * {@code var = (weight > 1 ? m2 / (weight - 1) : 0) + epsilon} ({@code epsilon >= 0}),
+   * {@code halfPrecision = 0.5 / var} and {@code logNormalizer = -0.5 log(2 pi var)} where
+   * {@code var > 0}, both 0 elsewhere.
    */
-  void gaussianTerms(double[] weight, double[] m2, int off, int n, double[] halfPrecision,
-      double[] logNormalizer);
+  void gaussianTerms(double[] weight, double[] m2, int off, int n, double epsilon,
+      double[] halfPrecision, double[] logNormalizer);
 
   /**
    * Sum over {@code n} cells from {@code off} of {@code max(floor, log density of x[i])}, the log

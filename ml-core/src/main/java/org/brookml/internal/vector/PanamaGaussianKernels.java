@@ -48,8 +48,8 @@ final class PanamaGaussianKernels implements GaussianKernels {
   }
 
   @Override
-  public void gaussianTerms(double[] weight, double[] m2, int off, int n, double[] halfPrecision,
-      double[] logNormalizer) {
+  public void gaussianTerms(double[] weight, double[] m2, int off, int n, double epsilon,
+      double[] halfPrecision, double[] logNormalizer) {
     int bound = n - n % LANES;
     DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
     DoubleVector zero = DoubleVector.zero(SPECIES);
@@ -58,7 +58,7 @@ final class PanamaGaussianKernels implements GaussianKernels {
       VectorMask<Double> counted = w.compare(VectorOperators.GT, 1.0);
       // Cells of weight <= 1 divide by 1 and are then zeroed, so no lane divides by zero.
       DoubleVector variance = zero.blend(DoubleVector.fromArray(SPECIES, m2, off + i)
-          .div(one.blend(w.sub(one), counted)), counted);
+          .div(one.blend(w.sub(one), counted)), counted).add(epsilon);
       VectorMask<Double> positive = variance.compare(VectorOperators.GT, 0.0);
       DoubleVector safe = one.blend(variance, positive);
       zero.blend(DoubleVector.broadcast(SPECIES, 0.5).div(safe), positive)
@@ -70,7 +70,7 @@ final class PanamaGaussianKernels implements GaussianKernels {
     for (int cell = off; cell < off + bound; cell++) {
       logNormalizer[cell] = halfPrecision[cell] > 0 ? -0.5 * Math.log(logNormalizer[cell]) : 0;
     }
-    ScalarGaussianKernels.gaussianTermsRange(weight, m2, off, bound, n, halfPrecision,
+    ScalarGaussianKernels.gaussianTermsRange(weight, m2, off, bound, n, epsilon, halfPrecision,
         logNormalizer);
   }
 

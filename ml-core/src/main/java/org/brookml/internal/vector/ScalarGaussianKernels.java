@@ -39,17 +39,17 @@ public final class ScalarGaussianKernels implements GaussianKernels {
   }
 
   @Override
-  public void gaussianTerms(double[] weight, double[] m2, int off, int n, double[] halfPrecision,
-      double[] logNormalizer) {
-    gaussianTermsRange(weight, m2, off, 0, n, halfPrecision, logNormalizer);
+  public void gaussianTerms(double[] weight, double[] m2, int off, int n, double epsilon,
+      double[] halfPrecision, double[] logNormalizer) {
+    gaussianTermsRange(weight, m2, off, 0, n, epsilon, halfPrecision, logNormalizer);
   }
 
   /** {@link #gaussianTerms} for cells {@code off + from .. off + to}. */
   static void gaussianTermsRange(double[] weight, double[] m2, int off, int from, int to,
-      double[] halfPrecision, double[] logNormalizer) {
+      double epsilon, double[] halfPrecision, double[] logNormalizer) {
     for (int i = from; i < to; i++) {
       int cell = off + i;
-      double variance = weight[cell] > 1 ? m2[cell] / (weight[cell] - 1) : 0;
+      double variance = (weight[cell] > 1 ? m2[cell] / (weight[cell] - 1) : 0) + epsilon;
       halfPrecision[cell] = variance > 0 ? 0.5 / variance : 0;
       logNormalizer[cell] = variance > 0 ? -0.5 * Math.log(2 * Math.PI * variance) : 0;
     }

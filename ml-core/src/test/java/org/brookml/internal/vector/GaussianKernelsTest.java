@@ -19,6 +19,12 @@ class GaussianKernelsTest {
   @ParameterizedTest
   @MethodSource("org.brookml.internal.vector.KernelTestSupport#sizes")
   void gaussianKernels_matchTheFormulas(int n) {
+    checkAgainstTheFormulas(n, 0, Math.log(1e-9));
+    // Variance smoothing: every variance gets epsilon added, so no cell is a point mass.
+    checkAgainstTheFormulas(n, 0.25, -Double.MAX_VALUE / (n + 1));
+  }
+
+  private static void checkAgainstTheFormulas(int n, double epsilon, double floor) {
     SplittableRandom rnd = new SplittableRandom(5000 + n);
     int off = 3;
     double[] weight = new double[off + n];
@@ -33,12 +39,11 @@ class GaussianKernelsTest {
     for (int i = 0; i < n; i += 4) {
       x[i] = mean[off + i]; // exactly at the mean: a point mass scores 0 there
     }
-    double floor = Math.log(1e-9);
     double[] expectedHalf = new double[off + n];
     double[] expectedLog = new double[off + n];
     double expectedSum = 0;
     for (int i = off; i < off + n; i++) {
-      double variance = weight[i] > 1 ? m2[i] / (weight[i] - 1) : 0;
+      double variance = (weight[i] > 1 ? m2[i] / (weight[i] - 1) : 0) + epsilon;
       expectedHalf[i] = variance > 0 ? 0.5 / variance : 0;
       expectedLog[i] = variance > 0 ? -0.5 * Math.log(2 * Math.PI * variance) : 0;
       double d = x[i - off] - mean[i];
@@ -50,7 +55,7 @@ class GaussianKernelsTest {
     for (KernelSet k : implementations()) {
       double[] half = new double[off + n];
       double[] log = new double[off + n];
-      k.gaussians().gaussianTerms(weight, m2, off, n, half, log);
+      k.gaussians().gaussianTerms(weight, m2, off, n, epsilon, half, log);
       assertThat(half).as(k.name()).containsExactly(expectedHalf, within(1e-12));
       assertThat(log).as(k.name()).containsExactly(expectedLog, within(1e-12));
       assertThat(k.gaussians().gaussianLogLikelihood(x, mean, half, log, off, n, floor))

@@ -78,7 +78,7 @@ class VectorKernelsProviderTest {
     KernelSet scalar = KernelSet.SCALAR;
     double[] half = new double[cells];
     double[] log = new double[cells];
-    scalar.gaussians().gaussianTerms(weight, m2, 0, cells, half, log);
+    scalar.gaussians().gaussianTerms(weight, m2, 0, cells, 1e-9, half, log);
     double[] left = new double[cells];
     double[] right = new double[cells];
     for (int c = 0; c < 2; c++) {
@@ -93,7 +93,7 @@ class VectorKernelsProviderTest {
     for (KernelSet k : implementations()) {
       double[] kHalf = new double[cells];
       double[] kLog = new double[cells];
-      k.gaussians().gaussianTerms(weight, m2, 0, cells, kHalf, kLog);
+      k.gaussians().gaussianTerms(weight, m2, 0, cells, 1e-9, kHalf, kLog);
       double[] kLeft = new double[cells];
       double[] kRight = new double[cells];
       for (int c = 0; c < 2; c++) {
