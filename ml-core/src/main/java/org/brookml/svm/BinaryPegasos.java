@@ -10,9 +10,9 @@ import org.brookml.vector.Vectors;
  * One binary Pegasos model (labels -1 and +1): the weight vector kept as {@code w = s v}
  * ({@link ScaledWeights}, shared with SGD, with its lazy sums of iterates when averaging) so the
  * shrink {@code (1 - eta lambda)} and the projection are O(1), and {@code ||v||^2} kept up to date
- * so the projection needs no pass over the weights. The intercept is either a regularized constant feature
- * ({@link PegasosSvm.Bias#AUGMENTED}, stored in {@code v}'s units) or an unregularized term whose
- * steps are scaled by the intercept rate.
+ * so the projection needs no pass over the weights. The intercept is either a regularized constant
+ * feature ({@link PegasosSvm.Bias#AUGMENTED}, stored in {@code v}'s units) or an unregularized
+ * term whose steps are scaled by the intercept rate.
  */
 final class BinaryPegasos {
 
@@ -26,6 +26,9 @@ final class BinaryPegasos {
   private double normSq; // ||v||^2, bias feature included when AUGMENTED
   private double biasSum; // sum over steps of the effective intercept
   // Online Platt scaling of the margin: P(y = +1 | f) = 1 / (1 + exp(plattA f + plattB)).
+  /** The flattest Platt slope allowed: probabilities must still follow the margin. */
+  static final double MIN_SLOPE = 1e-9;
+
   private double plattA;
   private double plattB;
 
@@ -173,12 +176,25 @@ final class BinaryPegasos {
     return z >= 0 ? Math.exp(-z) / (1 + Math.exp(-z)) : 1 / (1 + Math.exp(z));
   }
 
-  /** One online step of Platt's log loss on (margin, +/-1 label), learning rate {@code rate}. */
-  void updatePlatt(double margin, double y, double rate) {
+  /** The log of {@link #probability}, accurate where the probability itself underflows to 0. */
+  double logProbability(double margin) {
+    double z = plattA * margin + plattB;
+    return z >= 0 ? -z - Math.log1p(Math.exp(-z)) : -Math.log1p(Math.exp(z));
+  }
+
+  /** This model's term of the log-loss gradient of the Platt slope on (margin, +/-1 label). */
+  double plattGradient(double margin, double y) {
     double target = y > 0 ? 1 : 0;
-    double error = target - probability(margin);
-    plattA -= rate * error * margin;
-    plattB -= rate * error;
+    return (target - probability(margin)) * margin;
+  }
+
+  /**
+   * One step of the Platt slope, {@code A -= rate * gradient}, kept at or below
+   * {@code -MIN_SLOPE}; the offset {@code B} is not learned (it stays as restored, 0 in new
+   * models). See {@link PegasosSvm} for why.
+   */
+  void stepPlattSlope(double gradient, double rate) {
+    plattA = Math.min(-MIN_SLOPE, plattA - rate * gradient);
   }
 
   /**

@@ -7,6 +7,7 @@ import org.brookml.internal.merge.MergeChecks;
 import org.brookml.learner.InputChecks;
 import org.brookml.learner.Mergeable;
 import org.brookml.learner.OnlineClassifier;
+import org.brookml.learner.Probabilities;
 import org.brookml.vector.SparseVector;
 
 /**
@@ -15,33 +16,43 @@ import org.brookml.vector.SparseVector;
  * {@code lambda/2 ||w||^2 + (1/k) sum max(0, 1 - y w . x)} over mini-batches of size {@code k}:
  *
  * <pre>
- *   eta_t = 1 / (lambda (t + t0))                        (t0 = 0: the paper's rule; the default)
+ *   eta_t = 1 / (lambda (t + t0))                     (t0 = 0 in the paper)
  *   w     = (1 - eta_t lambda) w + (eta_t / k) sum over violators (y w . x &lt; 1) of y x
- *   w     = min(1, (1 / sqrt(lambda)) / ||w||) w          (optional projection)
+ *   w     = min(1, (1 / sqrt(lambda)) / ||w||) w       (optional projection)
  * </pre>
  *
  * <p>{@link #learn(double[], int)} is a step with {@code k = 1}. {@link #learnBatch(double[], int,
  * int, int[])} learns its rows in order, in steps of {@code batchSize} rows ({@code k =
- * batchSize}, the last step takes what is left), violators judged by the weights before each step;
- * with the default batch size 1 it is exactly {@code learn} on each row. The weights are kept as {@code w = s v}: the shrink and the projection cost O(1) and a
- * sparse example O(non-zeros). Optional averaging returns the mean of the iterates.
+ * batchSize}, the last step takes what is left), violators judged by the weights before each
+ * step; with the default batch size 1 it is exactly {@code learn} on each row. The weights are
+ * kept as {@code w = s v}: the shrink and the projection cost O(1) and a sparse example
+ * O(non-zeros). Optional averaging returns the mean of the iterates.
  *
- * <p>Two documented departures from the paper, both off by default. A step offset {@code t0 > 0}
- * tames the first steps ({@code 1 / lambda} at t = 1 in the paper): it is the schedule of
- * Bottou's SvmSgd and of scikit-learn's "optimal" rate, which starts at {@code t0 = 1 / (lambda
- * eta0)}. An intercept rate below 1 damps the steps of the {@link Bias#UNREGULARIZED} intercept
- * (scikit-learn damps it by 0.01 on sparse input): undamped, an intercept that is never shrunk
- * keeps the large early steps and on unbalanced data can leave the model voting the majority
- * class. With {@code t0 = 999}, intercept rate 0.01 and no projection, one pass over a9a, ijcnn1
- * and reuters matches scikit-learn's one-pass hinge {@code SGDClassifier} (see the README).
+ * <p>The defaults are scikit-learn's hinge {@code SGDClassifier} schedule, which a model on raw,
+ * unscaled features can start with: step offset {@code t0 = lambda^(-3/4) - 1} (999 at the
+ * default {@code lambda = 1e-4}; Bottou's SvmSgd schedule), no projection, and an
+ * {@link Bias#UNREGULARIZED} intercept. {@link Builder#paperRule()} gives the paper's rule
+ * instead: {@code t0 = 0}, whose first step {@code 1 / lambda} (10^4) left models below the
+ * majority class on raw data, projection, whose ball on raw features can be too small for the
+ * intercept a class needs, and the intercept as an augmented, regularized feature. An intercept
+ * rate below 1 damps the steps of the unregularized intercept (scikit-learn damps it by 0.01 on
+ * sparse input): undamped, an intercept that is never shrunk keeps the large early steps and on
+ * unbalanced sparse data can leave the model voting the majority class. With the defaults and
+ * intercept rate 0.01, one pass over a9a, ijcnn1 and reuters matches scikit-learn's one-pass
+ * hinge {@code SGDClassifier} (see the README); with the defaults, one pass over raw digits does
+ * ({@code PegasosDefaultsTest}).
  *
- * <p>More than two classes: one-vs-rest, one binary Pegasos per class on the same input, predict the
- * class of largest margin. {@link #decisionFunction} gives the margins. {@link #predictProba} is an
- * online Platt scaling: per class, a sigmoid {@code 1 / (1 + exp(A f + B))} of the margin fitted by
- * SGD (rate 0.01) on the margin of each example given to {@code learn}, taken before the example
- * is learned (mini-batches do not train it); with more than two
- * classes the per-class probabilities are normalized to sum to 1. It is a calibration estimate, not
- * part of Pegasos.
+ * <p>More than two classes: one-vs-rest, one binary Pegasos per class on the same input, predict
+ * the class of largest margin. {@link #decisionFunction} gives the margins. {@link #predictProba}
+ * is an online Platt scaling: per class, a sigmoid {@code 1 / (1 + exp(A f + B))} of the margin
+ * (with more than two classes, normalized to sum to 1). The slope {@code A} is fitted by SGD (rate
+ * 0.01) on the log loss of the margin of each example given to {@code learn}, taken before the
+ * example is learned (mini-batches do not train it); one slope serves every class, and it stays
+ * below 0. {@code B} is 0 (snapshots from before this rule keep theirs). So a class's probability
+ * rises with its margin and the argmax of the probabilities is {@code predict}'s class: a fitted
+ * offset or per-class slopes put the one-half point elsewhere than the decision boundary, and on
+ * raw features large early margins could flip the slope's sign, after which the probabilities
+ * contradicted {@code predict} on most rows. It is a calibration estimate, not part of Pegasos.
  *
  * <p>Sample weights are not part of the algorithm: {@code learn} accepts weight 1 (or 0, which
  * skips the example) and rejects others. {@code learn} and {@code predict} allocate nothing. Not
@@ -55,10 +66,11 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
     NONE,
     /**
      * A constant feature 1 appended to every example: its weight is regularized and projected with
-     * the rest, keeping the objective strongly convex (the paper's suggestion). The default.
+     * the rest, keeping the objective strongly convex (the paper's suggestion and {@link
+     * Builder#paperRule()}).
      */
     AUGMENTED,
-    /** An intercept updated by the same steps but neither shrunk nor projected. */
+    /** An intercept updated by the same steps but neither shrunk nor projected (the default). */
     UNREGULARIZED
   }
 
@@ -75,6 +87,8 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
   final int batchSize;
   final BinaryPegasos[] models; // one for two classes (class 1 positive), else one per class
   private final double[] margins;
+  private final double[] stepDots; // per model, v . x of the example being learned
+  private final double[] stepMargins; // per model, its margin
   private final boolean[] violators; // batchSize per model
   private final double[] row;
   long t;
@@ -84,7 +98,8 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
     this.dimension = b.dimension;
     this.numClasses = b.numClasses;
     this.lambda = b.lambda;
-    this.stepOffset = b.stepOffset;
+    this.stepOffset = Double.isNaN(b.stepOffset)
+        ? scikitLearnStepOffset(b.lambda) : b.stepOffset;
     this.interceptRate = b.interceptRate;
     this.projection = b.projection;
     this.averaging = b.averaging;
@@ -95,8 +110,20 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
       models[m] = new BinaryPegasos(dimension, bias, interceptRate, averaging);
     }
     this.margins = new double[models.length];
+    this.stepDots = new double[models.length];
+    this.stepMargins = new double[models.length];
     this.violators = new boolean[batchSize * models.length];
     this.row = new double[dimension];
+  }
+
+  /**
+   * scikit-learn's offset for its "optimal" hinge schedule, computed as scikit-learn computes it
+   * ({@code typw = sqrt(1 / sqrt(lambda))}, {@code 1 / (typw lambda)}), less 1 because t counts
+   * from 1 here: 999 at the default lambda; never below 0 (the paper's rule) for large lambda.
+   */
+  static double scikitLearnStepOffset(double lambda) {
+    double typicalWeight = Math.sqrt(1.0 / Math.sqrt(lambda));
+    return Math.max(0, 1.0 / (typicalWeight * lambda) - 1);
   }
 
   /** A builder for {@code dimension} features and {@code numClasses >= 2} classes. */
@@ -123,15 +150,21 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
   private void step(double[] x, int label) {
     t++;
     double eta = stepSize();
+    double plattGradient = 0;
+    for (int m = 0; m < models.length; m++) {
+      BinaryPegasos model = models[m];
+      stepDots[m] = model.dot(x, 0);
+      stepMargins[m] = model.marginFromDot(stepDots[m]);
+      plattGradient += model.plattGradient(
+          averaging ? model.predictionMargin(x) : stepMargins[m], sign(m, label));
+    }
     for (int m = 0; m < models.length; m++) {
       BinaryPegasos model = models[m];
       double y = sign(m, label);
-      double vDotX = model.dot(x, 0);
-      double margin = model.marginFromDot(vDotX);
-      model.updatePlatt(averaging ? model.predictionMargin(x) : margin, y, PLATT_RATE);
+      model.stepPlattSlope(plattGradient, PLATT_RATE);
       double folded = model.shrink(1 - eta * lambda);
-      if (y * margin < 1) {
-        model.add(eta * y, x, 0, vDotX * folded);
+      if (y * stepMargins[m] < 1) {
+        model.add(eta * y, x, 0, stepDots[m] * folded);
       }
       finish(model);
     }
@@ -148,13 +181,19 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
     }
     t++;
     double eta = stepSize();
+    double plattGradient = 0;
+    for (int m = 0; m < models.length; m++) {
+      BinaryPegasos model = models[m];
+      stepMargins[m] = model.margin(x);
+      plattGradient += model.plattGradient(
+          averaging ? model.predictionMargin(x) : stepMargins[m], sign(m, label));
+    }
     for (int m = 0; m < models.length; m++) {
       BinaryPegasos model = models[m];
       double y = sign(m, label);
-      double margin = model.margin(x);
-      model.updatePlatt(averaging ? model.predictionMargin(x) : margin, y, PLATT_RATE);
+      model.stepPlattSlope(plattGradient, PLATT_RATE);
       model.shrink(1 - eta * lambda);
-      if (y * margin < 1) {
+      if (y * stepMargins[m] < 1) {
         model.add(eta * y, x);
       }
       finish(model);
@@ -299,8 +338,16 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
       out[c] = models[c].probability(scores[c]);
       sum += out[c];
     }
+    if (sum == 0) {
+      // Every class's probability underflowed (all margins far below 0, as raw features give):
+      // normalize in log space, where they still differ.
+      for (int c = 0; c < numClasses; c++) {
+        out[c] = models[c].logProbability(scores[c]);
+      }
+      return Probabilities.normalizeLogs(out);
+    }
     for (int c = 0; c < numClasses; c++) {
-      out[c] = sum > 0 ? out[c] / sum : 1.0 / numClasses;
+      out[c] /= sum;
     }
     return out;
   }
@@ -482,11 +529,11 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
     private final int dimension;
     private final int numClasses;
     private double lambda = 1e-4;
-    private double stepOffset;
+    private double stepOffset = Double.NaN; // NaN: scikit-learn's offset for the lambda
     private double interceptRate = 1;
-    private boolean projection = true;
+    private boolean projection;
     private boolean averaging;
-    private Bias bias = Bias.AUGMENTED;
+    private Bias bias = Bias.UNREGULARIZED;
     private int batchSize = 1;
 
     private Builder(int dimension, int numClasses) {
@@ -511,9 +558,10 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
 
     /**
      * The step offset {@code t0 >= 0} of {@code eta_t = 1 / (lambda (t + t0))}: 0 is the paper's
-     * rule. scikit-learn's "optimal" schedule for the hinge loss starts at {@code 1 / (lambda T)}
-     * with {@code T = 1 / (lambda sqrt(1 / sqrt(lambda)))}; since t counts from 1 here, its offset
-     * is {@code T - 1}: 999 at {@code lambda = 1e-4}.
+     * rule. The default is scikit-learn's "optimal" schedule for the hinge loss, which starts at
+     * {@code 1 / (lambda T)} with {@code T = 1 / (lambda sqrt(1 / sqrt(lambda)))} =
+     * {@code lambda^(-3/4)}; since t counts from 1 here, its offset is {@code T - 1}: 999 at
+     * {@code lambda = 1e-4}.
      */
     public Builder stepOffset(double stepOffset) {
       if (!(stepOffset >= 0) || Double.isInfinite(stepOffset)) {
@@ -535,7 +583,20 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
       return this;
     }
 
-    /** Whether to project onto the ball of radius {@code 1 / sqrt(lambda)} after each step. */
+    /**
+     * The paper's rule in full: step offset 0 (first step {@code 1 / lambda}), projection, and
+     * the intercept as an augmented, regularized feature. The defaults are scikit-learn's
+     * instead, which a model on raw, unscaled features can start with.
+     */
+    public Builder paperRule() {
+      return stepOffset(0).projection(true).bias(Bias.AUGMENTED);
+    }
+
+    /**
+     * Whether to project onto the ball of radius {@code 1 / sqrt(lambda)} after each step; default
+     * false. On raw features the ball can be too small for the intercept a class needs: on raw
+     * digits, one-vs-rest with projection answered one class for every row.
+     */
     public Builder projection(boolean projection) {
       this.projection = projection;
       return this;
@@ -547,7 +608,7 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
       return this;
     }
 
-    /** How the intercept is learned. */
+    /** How the intercept is learned; default {@link Bias#UNREGULARIZED}, as scikit-learn's. */
     public Builder bias(Bias bias) {
       this.bias = Objects.requireNonNull(bias, "bias");
       return this;

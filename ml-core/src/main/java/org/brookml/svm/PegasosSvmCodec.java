@@ -38,9 +38,10 @@ public final class PegasosSvmCodec extends BaseModelCodec<PegasosSvm> {
         .lambda(in.readDouble("lambda")).projection(in.readBoolean("projection"))
         .averaging(in.readBoolean("averaging"))
         .bias(PegasosSvm.Bias.values()[in.readByte("bias", PegasosSvm.Bias.values().length)]);
-    if (stateVersion >= 2) { // version 1 had neither setting: offset 0, rate 1
-      builder.stepOffset(in.readDouble("step offset"))
-          .interceptRate(in.readDouble("intercept rate"));
+    // Version 1 had neither setting: offset 0 (the default then) and rate 1.
+    builder.stepOffset(stateVersion >= 2 ? in.readDouble("step offset") : 0);
+    if (stateVersion >= 2) {
+      builder.interceptRate(in.readDouble("intercept rate"));
     }
     if (stateVersion >= 3) { // versions 1 and 2 stepped once per learnBatch call
       builder.batchSize(in.readInt("batch size", 1, 1 << 20));

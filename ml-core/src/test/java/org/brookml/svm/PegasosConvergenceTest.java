@@ -1,6 +1,7 @@
 package org.brookml.svm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedInputStream;
@@ -123,7 +124,9 @@ class PegasosConvergenceTest {
 
   /** Objective gaps to the optimum, relative, after 1, 10, 20 and 100 passes in a fixed order. */
   private static double[] gaps(boolean averaging, double[] xs, int[] labels, double best) {
-    PegasosSvm model = PegasosSvm.builder(D, 2).lambda(LAMBDA).averaging(averaging).build();
+    // The paper's rule (no step offset), whose O(1 / (lambda t)) rate the test checks.
+    PegasosSvm model = PegasosSvm.builder(D, 2).lambda(LAMBDA).averaging(averaging)
+        .paperRule().build();
     int[] passesAt = {1, 10, 20, 100};
     double[] gaps = new double[passesAt.length];
     double[] row = new double[D];
@@ -173,7 +176,8 @@ class PegasosConvergenceTest {
 
   private static double[] accuracyAfterPasses(String name, int d, int base, double lambda,
       int... passes) {
-    return accuracyAfterPasses(name, d, base, PegasosSvm.builder(d, 2).lambda(lambda), passes);
+    return accuracyAfterPasses(name, d, base, PegasosSvm.builder(d, 2).lambda(lambda).paperRule(),
+        passes);
   }
 
   private static double[] accuracyAfterPasses(String name, int d, int base,
@@ -260,17 +264,26 @@ class PegasosConvergenceTest {
   }
 
   /**
-   * Elec2, prequential, whole stream in time order: 0.8203 (kappa 0.63), reported beside logistic
-   * regression (0.8447 with defaults, 0.9164 scaled; see the linear tests).
+   * Elec2, prequential, whole stream in time order, lambda 1e-4: the defaults (scikit-learn's
+   * schedule) 0.8438, the paper's rule 0.8441 (Elec2 is scaled to [0, 1]: the schedules meet);
+   * reported beside logistic regression (0.8447 with defaults, 0.9164 scaled; see the linear
+   * tests). Deterministic: asserted to the figure. (0.8203 was reported before accuracy was
+   * scored by {@code predict}: the argmax of Platt probabilities of the wrong sign.)
    */
   @Test
   void elec2_prequentialAccuracy() {
+    double defaults = elec2Prequential(PegasosSvm.builder(8, 2).lambda(1e-4));
+    double paper = elec2Prequential(PegasosSvm.builder(8, 2).lambda(1e-4).paperRule());
+    System.out.printf("Elec2 Pegasos (lambda 1e-4), prequential: defaults %.4f, paper's rule "
+        + "%.4f%n", defaults, paper);
+    assertThat(defaults).isCloseTo(0.8438, within(0.0005));
+    assertThat(paper).isCloseTo(0.8441, within(0.0005));
+  }
+
+  private static double elec2Prequential(PegasosSvm.Builder settings) {
     try (CsvReader rows = RealData.elec2()) {
-      PegasosSvm model = PegasosSvm.builder(rows.dimension(), 2).lambda(1e-4).build();
-      org.brookml.eval.ClassificationMetrics m = org.brookml.eval.Prequential.classification(
-          model, rows, new org.brookml.eval.ClassificationMetrics(2, 1_000));
-      System.out.println("Elec2 Pegasos (lambda 1e-4), prequential: " + m);
-      assertThat(m.accuracy()).isGreaterThan(0.8);
+      return org.brookml.eval.Prequential.classification(settings.build(), rows,
+          new org.brookml.eval.ClassificationMetrics(2, 1_000)).accuracy();
     }
   }
 }

@@ -287,7 +287,8 @@ class PegasosSvmTest implements OnlineLearnerContract<PegasosSvm> {
         .hasMessage("interceptRate must be in (0, 1], got 0.0");
     assertThatThrownBy(() -> PegasosSvm.builder(3, 2).interceptRate(1.5))
         .hasMessage("interceptRate must be in (0, 1], got 1.5");
-    assertThatThrownBy(() -> PegasosSvm.builder(3, 2).interceptRate(0.01).build())
+    assertThatThrownBy(() -> PegasosSvm.builder(3, 2).bias(PegasosSvm.Bias.AUGMENTED)
+        .interceptRate(0.01).build())
         .hasMessage("interceptRate 0.01 applies to Bias.UNREGULARIZED only; the bias is AUGMENTED");
   }
 
@@ -317,8 +318,10 @@ class PegasosSvmTest implements OnlineLearnerContract<PegasosSvm> {
     }
     assertThat(org.brookml.io.Snapshots.inspect(bytes).stateVersion()).isEqualTo(1);
     PegasosSvm restored = Snapshots.read(bytes, PegasosSvm.class);
-    // What wrote the file: 300 examples of three classes, lambda 1e-3, averaging.
-    PegasosSvm trained = PegasosSvm.builder(5, 3).lambda(1e-3).averaging(true).build();
+    // What wrote the file: 300 examples of three classes, lambda 1e-3, averaging, and the
+    // paper's schedule, the default then.
+    PegasosSvm trained =
+        PegasosSvm.builder(5, 3).lambda(1e-3).averaging(true).paperRule().build();
     SplittableRandom random = new SplittableRandom(42);
     double[] x = new double[5];
     for (int i = 0; i < 300; i++) {
