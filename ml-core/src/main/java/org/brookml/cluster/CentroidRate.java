@@ -26,7 +26,10 @@ public final class CentroidRate {
 
   /** The unit in which forgetting is counted. */
   public enum DecayUnit {
-    /** Counts are discounted once per {@code learnBatch} call (a single {@code learn} is a batch). */
+    /**
+     * Counts are discounted once per {@code learnBatch} call; a model forgetting in this unit
+     * refuses one-point {@code learn} calls, which would each count as a batch.
+     */
     BATCHES,
     /** Counts are discounted once per example. */
     POINTS

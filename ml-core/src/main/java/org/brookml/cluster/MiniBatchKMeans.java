@@ -17,7 +17,10 @@ import org.brookml.vector.Vectors;
  * mini-batch, find and cache every example's nearest centre with the centres as they were before
  * the batch, then, example by example, count {@code v[c] += 1} and move the centre
  * {@code c <- (1 - eta) c + eta x} with the {@link CentroidRate} chosen ({@code eta = 1 / v[c]} by
- * default). {@link #learn(double[])} is a batch of one.
+ * default). {@link #learn(double[])} is a batch of one; a model that forgets per batch
+ * ({@link CentroidRate.DecayUnit#BATCHES}) refuses it, because each point would then forget as
+ * much as a whole batch (a half-life of 10 batches would become 10 points): give such a model
+ * mini-batches, or count its half-life in {@link CentroidRate.DecayUnit#POINTS}.
  *
  * <p><b>Initialisation.</b> Given centres are used as they are. Otherwise the first
  * {@code initBufferSize} examples are buffered, seeded by greedy k-means++ (Arthur and
@@ -120,6 +123,7 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
   @Override
   public void learn(double[] x) {
     InputChecks.requireExample(x, dimension);
+    requirePointwiseRate();
     learnRows(x, 0, 1);
   }
 
@@ -127,7 +131,17 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
   public void learn(SparseVector x) {
     Objects.requireNonNull(x, "x");
     x.requireValid(dimension);
+    requirePointwiseRate();
     learnRows(x.toDense(denseScratch), 0, 1);
+  }
+
+  /** Refuses one-point learning when the model forgets per batch (see the class comment). */
+  private void requirePointwiseRate() {
+    if (rate.kind() == CentroidRate.Kind.DECAY && rate.unit() == CentroidRate.DecayUnit.BATCHES) {
+      throw new IllegalStateException("this model forgets per batch (" + rate + "), so learning "
+          + "one point at a time would forget as much per point as per batch; give it "
+          + "mini-batches (learnBatch), or count the forgetting in DecayUnit.POINTS");
+    }
   }
 
   @Override

@@ -145,6 +145,25 @@ class MiniBatchKMeansTest implements OnlineLearnerContract<MiniBatchKMeans> {
   }
 
   @Test
+  void forgettingPerBatch_refusesOnePointAtATime_andStaysUnchanged() {
+    MiniBatchKMeans model = MiniBatchKMeans.builder(3, 2).initialCenters(START)
+        .rate(CentroidRate.halfLife(10, DecayUnit.BATCHES)).build();
+    byte[] before = Snapshots.write(model);
+    assertThatThrownBy(() -> model.learn(new double[] {1, 2}))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("forgets per batch").hasMessageContaining("DecayUnit.POINTS");
+    assertThatThrownBy(() -> model.learn(new SparseVector().add(0, 1.0)))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(Snapshots.write(model)).isEqualTo(before);
+    // Batches, and the same half-life counted in points, learn.
+    model.learnBatch(BATCH, 7);
+    MiniBatchKMeans perPoint = MiniBatchKMeans.builder(3, 2).initialCenters(START)
+        .rate(CentroidRate.halfLife(10, DecayUnit.POINTS)).build();
+    perPoint.learn(new double[] {1, 2});
+    assertThat(perPoint.samplesSeen()).isEqualTo(1);
+  }
+
+  @Test
   void learnBatch_decayPerBatch_discountsCountsLikeSparkStreamingKMeans() {
     MiniBatchKMeans model = MiniBatchKMeans.builder(3, 2).initialCenters(START)
         .rate(CentroidRate.decay(0.5, DecayUnit.BATCHES)).build();
