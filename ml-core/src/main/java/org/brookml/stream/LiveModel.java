@@ -1,5 +1,6 @@
 package org.brookml.stream;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -72,6 +73,15 @@ public final class LiveModel<M extends OnlineLearner> {
   public static <M extends OnlineLearner> LiveModel<M> of(M model, long publishEvery,
       long publishIntervalNanos) {
     return of(model, publishEvery, publishIntervalNanos, System::nanoTime);
+  }
+
+  /**
+   * Serves {@code model}, publishing after {@code publishEvery} examples or when
+   * {@code publishInterval} has passed since the last publication.
+   */
+  public static <M extends OnlineLearner> LiveModel<M> of(M model, long publishEvery,
+      Duration publishInterval) {
+    return of(model, publishEvery, publishInterval.toNanos());
   }
 
   /** As {@link #of(OnlineLearner, long, long)}, with the clock given (for tests). */

@@ -21,10 +21,13 @@ public final class FlinkExample {
   /** The job's learning step: keyed models over {@code points}. */
   public static SingleOutputStreamOperator<Prediction> keyedLogistic(
       DataStream<LabelledPoint> points, long snapshotEvery) {
-    return points.keyBy(p -> p.key)
+    // README:flink-keyed
+    SingleOutputStreamOperator<Prediction> predictions = points.keyBy(p -> p.key)
         .process(new KeyedLearner<>(SgdClassifier.class, () -> SgdClassifier.builder(2).build(),
-            snapshotEvery))
+            snapshotEvery))                       // a snapshot every snapshotEvery points of a key
         .name("brook-keyed-learner");
+    // README:end
+    return predictions;
   }
 
   /**

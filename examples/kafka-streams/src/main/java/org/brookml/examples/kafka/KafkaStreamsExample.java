@@ -32,8 +32,13 @@ public final class KafkaStreamsExample {
 
   /** The topology: one two-feature logistic regression per key, snapshots every 10 s. */
   static Topology topology(boolean persistent) {
-    return LearnerTopology.build(SgdClassifier.class, () -> SgdClassifier.builder(2).build(),
-        persistent, Duration.ofSeconds(10));
+    // README:kafka-topology
+    Topology topology = LearnerTopology.build(SgdClassifier.class,
+        () -> SgdClassifier.builder(2).build(),   // the model of a key seen for the first time
+        persistent,                                // RocksDB (true) or in-memory store
+        Duration.ofSeconds(10));                   // publish every key's snapshot every 10 s
+    // README:end
+    return topology;
   }
 
   public static void main(String[] args) {

@@ -80,9 +80,11 @@ public final class SparkKMeansExample {
     spark.sparkContext().setLogLevel("WARN");
     MemoryStream<Point> source =
         MemoryStream.apply(1, spark, Option.apply(2), Encoders.bean(Point.class));
-    SynchronousKMeans step = new SynchronousKMeans(newModel(),
-        (Dataset<Assignment> assignments, long batchId) -> assignments.count());
+    // README:spark-step
+    SynchronousKMeans step = new SynchronousKMeans(newModel(),     // MiniBatchKMeans, half-life
+        (Dataset<Assignment> assignments, long batchId) -> assignments.count());  // your sink
     StreamingQuery query = source.toDS().writeStream().foreachBatch(step).start();
+    // README:end
     GaussianBlobs blobs = blobs();
     for (int b = 0; b < BATCHES; b++) {
       source.addData(CollectionConverters.asScala(nextBatch(blobs, (long) b * BATCH)).toSeq());
