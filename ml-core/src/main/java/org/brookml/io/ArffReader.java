@@ -184,7 +184,14 @@ public final class ArffReader implements DenseExampleStream {
       if (lower.startsWith("@data")) {
         return declared;
       } else if (lower.startsWith("@attribute")) {
-        declared.add(parseAttribute(text.substring("@attribute".length()).trim()));
+        Attribute attribute = parseAttribute(text.substring("@attribute".length()).trim());
+        for (Attribute earlier : declared) {
+          if (earlier.name().equals(attribute.name())) {
+            throw new DataFormatException(source, line, 0,
+                "attribute '" + attribute.name() + "' is declared twice");
+          }
+        }
+        declared.add(attribute);
       } else if (!lower.startsWith("@relation")) {
         throw new DataFormatException(source, line, 0, "unexpected header line: " + text);
       }
@@ -243,6 +250,7 @@ public final class ArffReader implements DenseExampleStream {
     split(text.substring(1, text.length() - 1), ',');
     List<String> pairs = List.copyOf(fields);
     int column = 0;
+    int previous = -1;
     for (String pair : pairs) {
       column++;
       String p = pair.trim();
@@ -263,6 +271,14 @@ public final class ArffReader implements DenseExampleStream {
         throw new DataFormatException(source, line, column,
             "attribute index " + a + " is outside [0, " + row.length + ")");
       }
+      // The ARFF definition lists a sparse row's indices in increasing order; a repeated or
+      // decreasing index would otherwise let a later value silently replace an earlier one.
+      if (a <= previous) {
+        throw new DataFormatException(source, line, column, "attribute index " + a
+            + (a == previous ? " is repeated" : " comes after " + previous)
+            + ": sparse rows list indices in increasing order");
+      }
+      previous = a;
       row[a] = value(a, unquote(p.substring(space + 1).trim()), column);
     }
   }
@@ -287,7 +303,7 @@ public final class ArffReader implements DenseExampleStream {
 
   private String nextContentLine() {
     while (true) {
-      String text = TextSource.readLine(reader, source);
+      String text = TextSource.readLine(reader, source, line);
       if (text == null) {
         return null;
       }

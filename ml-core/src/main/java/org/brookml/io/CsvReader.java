@@ -192,7 +192,7 @@ public final class CsvReader implements DenseExampleStream {
 
   private String nextNonEmptyLine() {
     while (true) {
-      String text = TextSource.readLine(reader, source);
+      String text = TextSource.readLine(reader, source, line);
       if (text == null) {
         return null;
       }

@@ -15,7 +15,13 @@ public final class DataFormatException extends RuntimeException {
 
   /** An exception at the given place; the message is prefixed with {@code source:line:column}. */
   public DataFormatException(String source, long line, int column, String problem) {
-    super(source + ":" + line + ":" + column + ": " + problem);
+    this(source, line, column, problem, null);
+  }
+
+  /** The same, with the failure that caused it (an I/O error while reading, say). */
+  public DataFormatException(String source, long line, int column, String problem,
+      Throwable cause) {
+    super(source + ":" + line + ":" + column + ": " + problem, cause);
     this.source = source;
     this.line = line;
     this.column = column;

@@ -80,7 +80,7 @@ public final class LibSvmReader implements SparseExampleStream {
     String text;
     int end;
     do {
-      text = TextSource.readLine(reader, source);
+      text = TextSource.readLine(reader, source, line);
       if (text == null) {
         return false;
       }

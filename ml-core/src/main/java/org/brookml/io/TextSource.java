@@ -48,11 +48,18 @@ final class TextSource {
     }
   }
 
-  static String readLine(BufferedReader reader, String source) {
+  /**
+   * The next line, or null at the end; {@code linesRead} (lines before this one) places a read
+   * failure, such as a gzip file cut short, in the file.
+   *
+   * @throws DataFormatException if the stream cannot be read further
+   */
+  static String readLine(BufferedReader reader, String source, long linesRead) {
     try {
       return reader.readLine();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + source, e);
+      throw new DataFormatException(source, linesRead + 1, 0, "cannot read the file further "
+          + "(" + e + "): it may be truncated or corrupt", e);
     }
   }
 
