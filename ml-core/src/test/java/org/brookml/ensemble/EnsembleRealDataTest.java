@@ -1,15 +1,21 @@
 package org.brookml.ensemble;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.brookml.eval.ClassificationMetrics;
 import org.brookml.eval.Prequential;
 import org.brookml.io.CsvReader;
 import org.brookml.io.RealData;
-import org.brookml.io.Snapshots;
 import org.brookml.learner.LabelEncoder;
 import org.brookml.learner.OnlineClassifier;
 import org.brookml.tree.HoeffdingTree;
@@ -17,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Prequential (test-then-train, file order, whole stream) accuracy of the ensembles over 10
- * default Hoeffding trees on real data from the shared data folder; each check skips, saying so,
- * when its file is absent. Figures are printed to the test output.
+ * default Hoeffding trees on real data (bundled copies of the shared data folder's files, see
+ * {@code RealData}). Figures are printed to the test output.
  */
 class EnsembleRealDataTest {
 
@@ -56,55 +62,74 @@ class EnsembleRealDataTest {
 
   /**
    * Elec2: River's published figure for AdaBoost over 10 Hoeffding trees on the same file is
-   * 0.881; for its Hoeffding tree 0.796.
+   * 0.881; for its Hoeffding tree 0.796. The README's figures, asserted to 0.0002 (9 rows):
+   * the runs are deterministic, and the two kernel modes may differ on a few near-ties.
    */
   @Test
   void elec2_boostingReachesRiversFigure() {
     Map<String, ClassificationMetrics> r = runAll("Elec2", RealData::elec2, 2);
     assertThat(r.get("AdaBoost").count()).isEqualTo(45_312);
-    assertThat(r.get("AdaBoost").accuracy()).isGreaterThanOrEqualTo(0.88);
-    assertThat(r.get("AdaBoost").kappa()).isGreaterThan(0.74);
-    assertThat(r.get("ADWIN AdaBoost").accuracy()).isGreaterThan(r.get("AdaBoost").accuracy());
-    assertThat(r.get("Hoeffding tree").accuracy()).isGreaterThanOrEqualTo(0.79);
-    assertThat(r.get("bagging").accuracy()).isGreaterThan(r.get("Hoeffding tree").accuracy());
+    assertFigure(r.get("Hoeffding tree").accuracy(), 0.8011);
+    assertFigure(r.get("AdaBoost").accuracy(), 0.8801);
+    assertFigure(r.get("AdaBoost").kappa(), 0.7541);
+    assertFigure(r.get("ADWIN AdaBoost").accuracy(), 0.9136);
+    assertFigure(r.get("bagging").accuracy(), 0.8252);
+    assertFigure(r.get("ADWIN bagging").accuracy(), 0.8381);
+  }
+
+  private static void assertFigure(double actual, double figure) {
+    assertThat(actual).isCloseTo(figure, within(0.0002));
   }
 
   /**
    * The same stream gives the same model whether the JIT has compiled the kernels yet or not:
-   * three runs in one JVM (the first mostly interpreted, the last compiled) end in the same
-   * snapshot bytes. The Vector API's lanewise logarithm once broke this (0.8801 cold, 0.8782 warm).
+   * three runs in a fresh JVM (the first mostly interpreted, the last compiled; a JVM that ran
+   * other tests first would start warm) end in the same snapshot bytes, with the scalar kernels
+   * and with the Vector API's. The Vector API's lanewise logarithm once broke this (0.8801 cold,
+   * 0.8782 warm).
    */
   @Test
-  void elec2_sameModelWhetherTheJitIsColdOrWarm() {
-    byte[] first = null;
-    for (int run = 0; run < 3; run++) {
-      OnlineAdaBoost boost = OnlineAdaBoost.builder(HoeffdingTree.builder(8, 2).build()).build();
-      try (CsvReader rows = RealData.elec2()) {
-        Prequential.classification(boost, rows, new ClassificationMetrics(2, 1_000));
-      }
-      byte[] snapshot = Snapshots.write(boost);
-      if (first == null) {
-        first = snapshot;
-      } else {
-        assertThat(snapshot).as("run %d", run).isEqualTo(first);
-      }
+  void elec2_sameModelWhetherTheJitIsColdOrWarm_inAFreshJvm() throws Exception {
+    for (List<String> flags : List.of(List.of("-Dbrook.vector=scalar"),
+        List.of("--add-modules", "jdk.incubator.vector", "-Dbrook.vector=panama"))) {
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(flags);
+      command.add("-cp");
+      command.add(Path.of("target/classes").toAbsolutePath() + File.pathSeparator
+          + Path.of("target/test-classes").toAbsolutePath());
+      command.add(ColdWarmProbe.class.getName());
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      List<String> runs = out.lines().filter(line -> !line.startsWith("WARNING")).toList();
+      System.out.println("cold/warm runs " + flags + ": " + runs);
+      assertThat(runs).as("three runs, %s", out).hasSize(3);
+      assertThat(runs.get(1)).as("second run").isEqualTo(runs.get(0));
+      assertThat(runs.get(2)).as("third run").isEqualTo(runs.get(0));
     }
   }
 
   /** Multiclass: shuttle (58,000 rows, 7 classes) and poker hand (25,010 rows, 10 classes). */
   @Test
-  void multiclass_boostingBeatsTheSingleTreeOnAtLeastOne() {
+  void multiclass_figures() {
     Map<String, ClassificationMetrics> shuttle = runAll("shuttle", () -> CsvReader.builder(
             RealData.shared("shuttle/shuttle.csv")).header(true)
         .labels(LabelEncoder.of("Rad.Flow", "High", "Bypass", "Fpv.Open", "Fpv.Close",
             "Bpv.Open", "Bpv.Close")).open(), 7);
     Map<String, ClassificationMetrics> poker = runAll("poker hand", () -> CsvReader.builder(
         RealData.shared("poker_hand/poker-hand-training-true.data")).header(false).open(), 10);
-    assertThat(shuttle.get("Hoeffding tree").accuracy()).isGreaterThan(0.95);
-    assertThat(poker.get("Hoeffding tree").accuracy()).isGreaterThan(0.45);
-    double shuttleGain = shuttle.get("AdaBoost").accuracy() - shuttle.get("Hoeffding tree")
-        .accuracy();
-    double pokerGain = poker.get("AdaBoost").accuracy() - poker.get("Hoeffding tree").accuracy();
-    assertThat(Math.max(shuttleGain, pokerGain)).isPositive();
+    assertFigure(shuttle.get("Hoeffding tree").accuracy(), 0.9728);
+    assertFigure(shuttle.get("AdaBoost").accuracy(), 0.9962);
+    assertFigure(shuttle.get("ADWIN AdaBoost").accuracy(), 0.9958);
+    assertFigure(shuttle.get("bagging").accuracy(), 0.9761);
+    assertFigure(shuttle.get("ADWIN bagging").accuracy(), 0.9771);
+    // Poker hand with numeric suits and ranks: every model stays at the majority class (0.4995
+    // answering it always; kappa near 0), as MOA's single trees do (issue 16 brings nominal
+    // features, with which ensembles get further).
+    assertFigure(poker.get("Hoeffding tree").accuracy(), 0.4991);
+    assertFigure(poker.get("AdaBoost").accuracy(), 0.4987);
+    assertFigure(poker.get("bagging").accuracy(), 0.4990);
+    assertThat(poker.get("AdaBoost").kappa()).isLessThan(0.01);
   }
 }

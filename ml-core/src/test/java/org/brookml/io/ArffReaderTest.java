@@ -2,11 +2,8 @@ package org.brookml.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.StringReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.brookml.learner.LabelEncoder;
 import org.junit.jupiter.api.Test;
 
@@ -67,18 +64,15 @@ class ArffReaderTest {
   }
 
   /**
-   * Extra check on the real Elec2 file from the shared data folder: skipped when the folder is
-   * absent (a fresh clone has none). The ARFF and CSV versions must agree row for row.
+   * The real Elec2 file in both formats (bundled copies): the ARFF and CSV versions agree row for
+   * row.
    */
   @Test
-  void elec2Arff_agreesWithItsCsv_whenTheSharedDataIsPresent() {
-    Path dir = Path.of(System.getProperty("brook.shared.data", "../../shared/data"), "elec2");
-    assumeTrue(Files.isReadable(dir.resolve("electricity.arff")),
-        "skipped: " + dir + "/electricity.arff is absent (shared data folder not present)");
+  void elec2Arff_agreesWithItsCsv() {
     int rows = 0;
     int up = 0;
-    try (ArffReader arff = ArffReader.open(dir.resolve("electricity.arff"));
-        CsvReader csv = CsvReader.builder(dir.resolve("electricity.csv")).header(true)
+    try (ArffReader arff = ArffReader.open(RealData.shared("elec2/electricity.arff"));
+        CsvReader csv = CsvReader.builder(RealData.shared("elec2/electricity.csv")).header(true)
             .labels(LabelEncoder.of("UP", "DOWN")).open()) {
       assertThat(arff.targetAttribute().nominalValues()).containsExactly("UP", "DOWN");
       while (arff.next()) {

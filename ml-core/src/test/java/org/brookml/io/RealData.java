@@ -1,14 +1,13 @@
 package org.brookml.io;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,20 +17,34 @@ import org.brookml.learner.DenseExample;
 import org.brookml.learner.LabelEncoder;
 
 /**
- * Real data sets for tests: Elec2 travels with the tests (gzipped test resource with its
- * {@code SOURCE.md}); larger files are read from the shared data folder ({@code ../shared/data},
- * or the system property {@code brook.shared.data}), and a test that needs one skips, saying so,
- * when the folder is absent.
+ * Real data sets for tests. Every file a test reads travels with the tests as a test resource
+ * under {@code data/} (compressed, each folder with its {@code SOURCE.md}), so that the
+ * real-data tests run on a fresh clone; a missing file fails the test, never skips it.
  */
 public final class RealData {
 
   private RealData() {}
 
-  /** The file at {@code relative} inside the shared data folder; skips the test if absent. */
+  /**
+   * The bundled copy of the shared data folder's file {@code relative} (for example
+   * {@code shuttle/shuttle.csv}): the resource {@code data/relative}, or its gzipped
+   * {@code .gz} form, as a path the readers open (they gunzip {@code .gz}).
+   *
+   * @throws AssertionError if neither is bundled
+   */
   public static Path shared(String relative) {
-    Path path = Path.of(System.getProperty("brook.shared.data", "../../shared/data"), relative);
-    assumeTrue(Files.isReadable(path), "skipped: " + path + " is absent (no shared data folder)");
-    return path;
+    for (String name : new String[] {relative, relative + ".gz"}) {
+      URL url = RealData.class.getResource("/data/" + name);
+      if (url != null) {
+        try {
+          return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    throw new AssertionError("test resource data/" + relative + "(.gz) is missing: real-data "
+        + "tests read bundled copies (see data/*/SOURCE.md) and must not skip");
   }
 
   /** Elec2 in time order: 45,312 rows, 8 features, DOWN = 0, UP = 1. */

@@ -3,9 +3,7 @@ package org.brookml.linear;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -107,12 +105,10 @@ class SoftmaxRegressionTest implements OnlineLearnerContract<SoftmaxRegression> 
     assertThat(p[0] + p[1] + p[2] + p[3]).isCloseTo(1, within(1e-12));
   }
 
-  /** Shuttle (58,000 rows, 7 classes, 78.6% one class), prequential; needs the shared data. */
+  /** Shuttle (58,000 rows, 7 classes, 78.6% one class), prequential; a bundled copy. */
   @Test
   void shuttle_prequentialAccuracyWellAboveTheMajorityRate() {
-    Path path = Path.of(System.getProperty("brook.shared.data", "../../shared/data"),
-        "shuttle/shuttle.csv");
-    assumeTrue(Files.isReadable(path), "skipped: " + path + " is absent (no shared data folder)");
+    Path path = org.brookml.io.RealData.shared("shuttle/shuttle.csv");
     LabelEncoder<String> classes = LabelEncoder.of("Rad.Flow", "High", "Bypass", "Fpv.Open",
         "Fpv.Close", "Bpv.Open", "Bpv.Close");
     try (CsvReader rows = CsvReader.builder(path).header(true).labels(classes).open()) {
@@ -123,8 +119,10 @@ class SoftmaxRegressionTest implements OnlineLearnerContract<SoftmaxRegression> 
       System.out.println("shuttle softmax (AdaGrad), prequential: " + m);
       // Raw features (some in the thousands), no scaling: 0.888, kappa 0.68, against 0.786 for
       // always answering the majority class (whose kappa is 0).
-      assertThat(m.accuracy()).isGreaterThan(0.86);
-      assertThat(m.kappa()).isGreaterThan(0.6);
+      // Measured: 0.8880 (kappa 0.6829) with the scalar kernels, 0.8870 (0.6803) with the
+      // Vector API's, whose sums round differently on these raw, large values.
+      assertThat(m.accuracy()).isCloseTo(0.8875, within(0.0010));
+      assertThat(m.kappa()).isCloseTo(0.6816, within(0.0030));
     }
   }
 

@@ -1,6 +1,7 @@
 package org.brookml.preprocess;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
@@ -84,7 +85,9 @@ class ClassifierPipelineTest implements OnlineLearnerContract<ClassifierPipeline
       ClassificationMetrics m =
           Prequential.classification(model, rows, new ClassificationMetrics(2, 1_000));
       System.out.println("Elec2 scaled logistic regression, prequential: " + m);
-      assertThat(m.accuracy()).isGreaterThanOrEqualTo(0.82);
+      // The README's figure (deterministic; 0.0002 allows a few near-ties between kernel modes);
+      // River's logistic regression on the same file: 0.822, Brook unscaled: 0.8447.
+      assertThat(m.accuracy()).isCloseTo(0.9164, within(0.0002));
     }
   }
 
@@ -101,7 +104,7 @@ class ClassifierPipelineTest implements OnlineLearnerContract<ClassifierPipeline
       ClassificationMetrics m =
           Prequential.classification(model, rows, new ClassificationMetrics(7, 1_000));
       System.out.println("shuttle scaled softmax (AdaGrad), prequential: " + m);
-      assertThat(m.accuracy()).isGreaterThan(0.95);
+      assertThat(m.accuracy()).isCloseTo(0.9593, within(0.0002));
     }
   }
 
