@@ -10,6 +10,7 @@ import org.brookml.internal.learner.DenseInputClassifier;
 import org.brookml.internal.merge.MergeChecks;
 import org.brookml.internal.stats.ClassGaussians;
 import org.brookml.learner.Mergeable;
+import org.brookml.learner.SizeLimits;
 
 /**
  * Gaussian naive Bayes learned online: per class, its weight and a weighted normal estimate of
@@ -39,12 +40,6 @@ public final class GaussianNaiveBayes extends DenseInputClassifier
 
   GaussianNaiveBayes(int dimension, int numClasses, double varianceSmoothing) {
     super(dimension);
-    if (dimension < 1) {
-      throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
-    }
-    if (numClasses < 2) {
-      throw new IllegalArgumentException("numClasses must be >= 2, got " + numClasses);
-    }
     this.dimension = dimension;
     this.numClasses = numClasses;
     this.classWeights = new double[numClasses];
@@ -220,12 +215,9 @@ public final class GaussianNaiveBayes extends DenseInputClassifier
     private double varianceSmoothing = ClassGaussians.DEFAULT_VARIANCE_SMOOTHING;
 
     private Builder(int dimension, int numClasses) {
-      if (dimension < 1) {
-        throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
-      }
-      if (numClasses < 2) {
-        throw new IllegalArgumentException("numClasses must be >= 2, got " + numClasses);
-      }
+      SizeLimits.dimension(dimension);
+      SizeLimits.classes(numClasses);
+      SizeLimits.cells("numClasses x dimension", numClasses, dimension);
       this.dimension = dimension;
       this.numClasses = numClasses;
     }

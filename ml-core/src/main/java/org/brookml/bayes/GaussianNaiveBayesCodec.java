@@ -4,6 +4,7 @@ import org.brookml.internal.io.GaussianCellsCodec;
 import org.brookml.io.BaseModelCodec;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
+import org.brookml.learner.SizeLimits;
 
 /**
  * Writes and reads {@link GaussianNaiveBayes} snapshots. Found by the service loader (declared in
@@ -27,8 +28,8 @@ public final class GaussianNaiveBayesCodec extends BaseModelCodec<GaussianNaiveB
 
   @Override
   public GaussianNaiveBayes read(SnapshotReader in, int stateVersion) {
-    int dimension = in.readInt("dimension", 1, 1 << 20);
-    int numClasses = in.readInt("numClasses", 2, 1 << 16);
+    int dimension = in.readInt("dimension", 1, SizeLimits.MAX_DIMENSION);
+    int numClasses = in.readInt("numClasses", 2, SizeLimits.MAX_CLASSES);
     GaussianCellsCodec.requireReadable(in, numClasses, dimension);
     // Version 1 predates variance smoothing: it used the point-mass rule.
     double smoothing = stateVersion >= 2 ? in.readDouble("varianceSmoothing") : 0;

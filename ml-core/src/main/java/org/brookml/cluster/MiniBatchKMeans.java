@@ -9,6 +9,7 @@ import org.brookml.io.Snapshots;
 import org.brookml.learner.InputChecks;
 import org.brookml.learner.Mergeable;
 import org.brookml.learner.OnlineClusterer;
+import org.brookml.learner.SizeLimits;
 import org.brookml.vector.SparseVector;
 import org.brookml.vector.Vectors;
 
@@ -623,16 +624,9 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
     private double[] initialCenters;
 
     private Builder(int k, int dimension) {
-      if (k < 1) {
-        throw new IllegalArgumentException("k must be >= 1, got " + k);
-      }
-      if (dimension < 1) {
-        throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
-      }
-      if ((long) k * dimension > Integer.MAX_VALUE / 4) {
-        throw new IllegalArgumentException(
-            "k x dimension too large: " + k + " x " + dimension);
-      }
+      SizeLimits.within("k", k, 1, (int) SizeLimits.MAX_CELLS);
+      SizeLimits.dimension(dimension);
+      SizeLimits.cells("k x dimension", k, dimension);
       this.k = k;
       this.dimension = dimension;
     }
@@ -651,9 +645,7 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
       if (size < k) {
         throw new IllegalArgumentException("initBufferSize must be >= k (" + k + "), got " + size);
       }
-      if ((long) size * dimension > Integer.MAX_VALUE / 4) {
-        throw new IllegalArgumentException("initBufferSize x dimension too large: " + size);
-      }
+      SizeLimits.cells("initBufferSize x dimension", size, dimension);
       this.initBufferSize = size;
       return this;
     }

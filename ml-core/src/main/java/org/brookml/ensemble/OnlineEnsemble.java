@@ -9,6 +9,7 @@ import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
 import org.brookml.learner.InputChecks;
 import org.brookml.learner.OnlineClassifier;
+import org.brookml.learner.SizeLimits;
 
 /**
  * What Oza and Russell's online ensembles share: members that start as fresh copies of one
@@ -43,9 +44,7 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
 
   private OnlineEnsemble(OnlineClassifier prototype, int size, long seed, double driftDelta) {
     super(prototype.dimension());
-    if (size < 1) {
-      throw new IllegalArgumentException("ensemble size must be >= 1, got " + size);
-    }
+    SizeLimits.within("ensemble size", size, 1, SizeLimits.MAX_MEMBERS);
     if (!(driftDelta == 0 || (driftDelta > 0 && driftDelta < 1))) {
       throw new IllegalArgumentException("driftDelta must be 0 (off) or in (0, 1), got "
           + driftDelta);

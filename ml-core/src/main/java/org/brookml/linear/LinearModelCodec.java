@@ -5,6 +5,7 @@ import org.brookml.io.BaseModelCodec;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
 import org.brookml.learner.OnlineLearner;
+import org.brookml.learner.SizeLimits;
 import org.brookml.optim.Loss;
 import org.brookml.optim.Losses;
 import org.brookml.optim.Optimizer;
@@ -42,7 +43,7 @@ abstract class LinearModelCodec<M extends LinearModel<?> & OnlineLearner>
 
   @Override
   public M read(SnapshotReader in, int stateVersion) {
-    int dimension = in.readInt("dimension", 1, Integer.MAX_VALUE / 8);
+    int dimension = in.readInt("dimension", 1, SizeLimits.MAX_DIMENSION);
     if (8L * dimension > in.remaining()) {
       throw in.error("dimension", dimension + " weights do not fit the snapshot");
     }

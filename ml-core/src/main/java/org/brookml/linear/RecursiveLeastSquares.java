@@ -7,6 +7,7 @@ import org.brookml.internal.merge.MergeChecks;
 import org.brookml.learner.InputChecks;
 import org.brookml.learner.Mergeable;
 import org.brookml.learner.OnlineRegressor;
+import org.brookml.learner.SizeLimits;
 import org.brookml.vector.SparseVector;
 
 /**
@@ -32,6 +33,9 @@ import org.brookml.vector.SparseVector;
  */
 public final class RecursiveLeastSquares
     implements OnlineRegressor, Mergeable<RecursiveLeastSquares> {
+
+  /** The most features: {@code P} then holds about 16.8 million values (134 MB). */
+  public static final int MAX_DIMENSION = 1 << 12;
 
   final int dimension;
   final double lambda;
@@ -281,10 +285,8 @@ public final class RecursiveLeastSquares
     private double delta = 100;
 
     private Builder(int dimension) {
-      if (dimension < 1 || dimension > 1 << 14) {
-        throw new IllegalArgumentException("dimension must be in 1..16384 (P has (d+1)^2 "
-            + "values), got " + dimension);
-      }
+      // P has (d + 1)^2 values, and an update costs as many operations.
+      SizeLimits.within("dimension", dimension, 1, MAX_DIMENSION);
       this.dimension = dimension;
     }
 

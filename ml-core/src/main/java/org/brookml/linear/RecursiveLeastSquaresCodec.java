@@ -24,7 +24,7 @@ public final class RecursiveLeastSquaresCodec extends BaseModelCodec<RecursiveLe
 
   @Override
   public RecursiveLeastSquares read(SnapshotReader in, int stateVersion) {
-    int dimension = in.readInt("dimension", 1, 1 << 14);
+    int dimension = in.readInt("dimension", 1, RecursiveLeastSquares.MAX_DIMENSION);
     long n = dimension + 1L;
     if (8 * n * n > in.remaining()) {
       throw in.error("dimension", dimension + " does not fit the snapshot");

@@ -6,6 +6,7 @@ import org.brookml.io.Snapshots;
 import org.brookml.learner.InputChecks;
 import org.brookml.learner.Mergeable;
 import org.brookml.learner.OnlineClassifier;
+import org.brookml.learner.SizeLimits;
 import org.brookml.optim.ClassificationLoss;
 import org.brookml.optim.LearningRate;
 import org.brookml.optim.Loss;
@@ -170,9 +171,7 @@ public final class SgdClassifier extends LinearModel<ClassificationLoss>
     private Optimizer optimizer = Optimizer.sgd(LearningRate.optimal(1e-4), 1e-4, 0, 1);
 
     private Builder(int dimension) {
-      if (dimension < 1) {
-        throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
-      }
+      SizeLimits.dimension(dimension);
       this.dimension = dimension;
     }
 

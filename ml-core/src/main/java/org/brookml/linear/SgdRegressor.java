@@ -6,6 +6,7 @@ import org.brookml.io.Snapshots;
 import org.brookml.learner.InputChecks;
 import org.brookml.learner.Mergeable;
 import org.brookml.learner.OnlineRegressor;
+import org.brookml.learner.SizeLimits;
 import org.brookml.optim.LearningRate;
 import org.brookml.optim.Losses;
 import org.brookml.optim.Optimizer;
@@ -136,9 +137,7 @@ public final class SgdRegressor extends LinearModel<RegressionLoss>
         Optimizer.sgd(LearningRate.inverseScaling(0.01, 0.25), 1e-4, 0, 1);
 
     private Builder(int dimension) {
-      if (dimension < 1) {
-        throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
-      }
+      SizeLimits.dimension(dimension);
       this.dimension = dimension;
     }
 

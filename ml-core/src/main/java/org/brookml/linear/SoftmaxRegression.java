@@ -11,6 +11,7 @@ import org.brookml.internal.optim.Stepper;
 import org.brookml.learner.InputChecks;
 import org.brookml.learner.Mergeable;
 import org.brookml.learner.OnlineClassifier;
+import org.brookml.learner.SizeLimits;
 import org.brookml.optim.Optimizer;
 import org.brookml.vector.SparseVector;
 
@@ -262,12 +263,9 @@ public final class SoftmaxRegression
     private Optimizer optimizer = Optimizer.adaGrad();
 
     private Builder(int dimension, int numClasses) {
-      if (dimension < 1) {
-        throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
-      }
-      if (numClasses < 2) {
-        throw new IllegalArgumentException("numClasses must be >= 2, got " + numClasses);
-      }
+      SizeLimits.dimension(dimension);
+      SizeLimits.classes(numClasses);
+      SizeLimits.cells("numClasses x dimension", numClasses, dimension);
       this.dimension = dimension;
       this.numClasses = numClasses;
     }

@@ -4,6 +4,7 @@ import org.brookml.internal.optim.Stepper;
 import org.brookml.io.BaseModelCodec;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
+import org.brookml.learner.SizeLimits;
 import org.brookml.optim.OptimizerCodec;
 
 /**
@@ -30,8 +31,8 @@ public final class SoftmaxRegressionCodec extends BaseModelCodec<SoftmaxRegressi
 
   @Override
   public SoftmaxRegression read(SnapshotReader in, int stateVersion) {
-    int dimension = in.readInt("dimension", 1, Integer.MAX_VALUE / 8);
-    int numClasses = in.readInt("numClasses", 2, 1 << 16);
+    int dimension = in.readInt("dimension", 1, SizeLimits.MAX_DIMENSION);
+    int numClasses = in.readInt("numClasses", 2, SizeLimits.MAX_CLASSES);
     if (8L * dimension * numClasses > in.remaining()) {
       throw in.error("dimension x numClasses", "does not fit the snapshot");
     }

@@ -2,6 +2,7 @@ package org.brookml.preprocess;
 
 import java.util.Objects;
 import org.brookml.learner.InputChecks;
+import org.brookml.learner.SizeLimits;
 
 /**
  * What the per-feature scalers share: the dimension, the row count, the checks of every call, and
@@ -16,9 +17,7 @@ abstract class FeatureScaler implements Transformer {
   private final double[] scratch;
 
   FeatureScaler(int dimension) {
-    if (dimension < 1) {
-      throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
-    }
+    SizeLimits.dimension(dimension);
     this.dimension = dimension;
     this.scratch = new double[dimension];
   }

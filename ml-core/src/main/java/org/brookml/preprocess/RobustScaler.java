@@ -33,9 +33,6 @@ public final class RobustScaler extends FeatureScaler {
       throw new IllegalArgumentException(
           "quantiles must satisfy 0 < qInf < 0.5 < qSup < 1, got " + qInf + " and " + qSup);
     }
-    if (dimension > Integer.MAX_VALUE / 15) {
-      throw new IllegalArgumentException("dimension " + dimension + " is too large");
-    }
     this.qInf = qInf;
     this.qSup = qSup;
     double[] ps = new double[3 * dimension];

@@ -8,6 +8,7 @@ import org.brookml.learner.InputChecks;
 import org.brookml.learner.Mergeable;
 import org.brookml.learner.OnlineClassifier;
 import org.brookml.learner.Probabilities;
+import org.brookml.learner.SizeLimits;
 import org.brookml.vector.SparseVector;
 
 /**
@@ -54,9 +55,10 @@ import org.brookml.vector.SparseVector;
  * raw features large early margins could flip the slope's sign, after which the probabilities
  * contradicted {@code predict} on most rows. It is a calibration estimate, not part of Pegasos.
  *
- * <p>Sample weights are not part of the algorithm: {@code learn} accepts weight 1 (or 0, which
- * skips the example) and rejects others. {@code learn} and {@code predict} allocate nothing. Not
- * thread-safe.
+ * <p>Sample weights are not part of the algorithm: a whole weight {@code k} (0 to
+ * {@link #MAX_WEIGHT}) is learned as {@code k} steps on the example, as {@code k} copies of it
+ * would be, so ensembles can give Poisson weights; other weights are refused. {@code learn} and
+ * {@code predict} allocate nothing. Not thread-safe.
  */
 public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm> {
 
@@ -75,6 +77,12 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
   }
 
   private static final double PLATT_RATE = 0.01;
+
+  /**
+   * The largest sample weight: a whole weight {@code k} is {@code k} steps on the example (how
+   * ensembles give an example a Poisson weight).
+   */
+  public static final int MAX_WEIGHT = 1_000;
 
   final int dimension;
   final int numClasses;
@@ -140,10 +148,10 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
   public void learn(double[] x, int label, double weight) {
     InputChecks.requireExample(x, dimension);
     InputChecks.requireLabel(label, numClasses);
-    if (requireUnitWeight(weight)) {
-      return;
+    int copies = requireWholeWeight(weight);
+    for (int copy = 0; copy < copies; copy++) {
+      step(x, label);
     }
-    step(x, label);
   }
 
   /** One step with {@code k = 1} on a checked example, Platt scaling included. */
@@ -176,9 +184,14 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
     Objects.requireNonNull(x, "x");
     x.requireValid(dimension);
     InputChecks.requireLabel(label, numClasses);
-    if (requireUnitWeight(weight)) {
-      return;
+    int copies = requireWholeWeight(weight);
+    for (int copy = 0; copy < copies; copy++) {
+      step(x, label);
     }
+  }
+
+  /** One step with {@code k = 1} on a checked sparse example, Platt scaling included. */
+  private void step(SparseVector x, int label) {
     t++;
     double eta = stepSize();
     double plattGradient = 0;
@@ -258,14 +271,17 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
     model.finishStep();
   }
 
-  /** True if the example is to be skipped (weight 0). */
-  private static boolean requireUnitWeight(double weight) {
+  /**
+   * How many steps an example of this weight takes: a whole number from 0 (skipped) to
+   * {@link #MAX_WEIGHT}.
+   */
+  private static int requireWholeWeight(double weight) {
     InputChecks.requireWeight(weight);
-    if (weight != 0 && weight != 1) {
-      throw new IllegalArgumentException(
-          "Pegasos takes sample weight 1 (or 0 to skip), got " + weight);
+    if (weight != Math.rint(weight) || weight > MAX_WEIGHT) {
+      throw new IllegalArgumentException("Pegasos takes a whole sample weight from 0 to "
+          + MAX_WEIGHT + " (k learns the example as k steps, as k copies), got " + weight);
     }
-    return weight == 0;
+    return (int) weight;
   }
 
   /**
@@ -537,12 +553,9 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
     private int batchSize = 1;
 
     private Builder(int dimension, int numClasses) {
-      if (dimension < 1) {
-        throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
-      }
-      if (numClasses < 2) {
-        throw new IllegalArgumentException("numClasses must be >= 2, got " + numClasses);
-      }
+      SizeLimits.dimension(dimension);
+      SizeLimits.classes(numClasses);
+      SizeLimits.cells("numClasses x dimension", numClasses, dimension);
       this.dimension = dimension;
       this.numClasses = numClasses;
     }

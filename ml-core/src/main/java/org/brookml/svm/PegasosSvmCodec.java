@@ -3,6 +3,7 @@ package org.brookml.svm;
 import org.brookml.io.BaseModelCodec;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
+import org.brookml.learner.SizeLimits;
 
 /**
  * Writes and reads {@link PegasosSvm} snapshots. Found by the service loader (declared in
@@ -29,8 +30,8 @@ public final class PegasosSvmCodec extends BaseModelCodec<PegasosSvm> {
 
   @Override
   public PegasosSvm read(SnapshotReader in, int stateVersion) {
-    int dimension = in.readInt("dimension", 1, Integer.MAX_VALUE / 8);
-    int numClasses = in.readInt("numClasses", 2, 1 << 16);
+    int dimension = in.readInt("dimension", 1, SizeLimits.MAX_DIMENSION);
+    int numClasses = in.readInt("numClasses", 2, SizeLimits.MAX_CLASSES);
     if (8L * dimension * (numClasses == 2 ? 1 : numClasses) > in.remaining()) {
       throw in.error("dimension x classes", "does not fit the snapshot");
     }

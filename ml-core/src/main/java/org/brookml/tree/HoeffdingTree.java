@@ -7,6 +7,7 @@ import static org.brookml.learner.Probabilities.normalizeLogs;
 import java.util.Objects;
 import org.brookml.internal.learner.DenseInputClassifier;
 import org.brookml.internal.stats.ClassGaussians;
+import org.brookml.learner.SizeLimits;
 
 /**
  * A Hoeffding tree (VFDT; Domingos and Hulten, "Mining High-Speed Data Streams", KDD 2000) over
@@ -543,12 +544,9 @@ public final class HoeffdingTree extends DenseInputClassifier {
     private double varianceSmoothing;
 
     private Builder(int dimension, int numClasses) {
-      if (dimension < 1) {
-        throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
-      }
-      if (numClasses < 2) {
-        throw new IllegalArgumentException("numClasses must be >= 2, got " + numClasses);
-      }
+      SizeLimits.dimension(dimension);
+      SizeLimits.classes(numClasses);
+      SizeLimits.cells("numClasses x dimension", numClasses, dimension);
       this.dimension = dimension;
       this.numClasses = numClasses;
     }

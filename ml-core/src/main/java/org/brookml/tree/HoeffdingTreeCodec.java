@@ -4,6 +4,7 @@ import org.brookml.internal.io.GaussianCellsCodec;
 import org.brookml.io.BaseModelCodec;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
+import org.brookml.learner.SizeLimits;
 import org.brookml.tree.HoeffdingTree.Leaf;
 import org.brookml.tree.HoeffdingTree.Node;
 import org.brookml.tree.HoeffdingTree.Split;
@@ -47,8 +48,8 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
 
   @Override
   public HoeffdingTree read(SnapshotReader in, int stateVersion) {
-    HoeffdingTree t = HoeffdingTree.builder(in.readInt("dimension", 1, 1 << 20),
-            in.readInt("numClasses", 2, 1 << 16))
+    HoeffdingTree t = HoeffdingTree.builder(in.readInt("dimension", 1, SizeLimits.MAX_DIMENSION),
+            in.readInt("numClasses", 2, SizeLimits.MAX_CLASSES))
         .gracePeriod(in.readInt("gracePeriod")).delta(in.readDouble("delta"))
         .tieThreshold(in.readDouble("tieThreshold"))
         .splitCriterion(HoeffdingTree.SplitCriterion.values()[in.readByte("criterion",

@@ -411,9 +411,10 @@ class MiniBatchKMeansTest implements OnlineLearnerContract<MiniBatchKMeans> {
 
   @Test
   void builder_rejectsBadSettings_namingThem() {
-    assertThatThrownBy(() -> MiniBatchKMeans.builder(0, 3)).hasMessage("k must be >= 1, got 0");
+    assertThatThrownBy(() -> MiniBatchKMeans.builder(0, 3))
+        .hasMessage("k must be in 1..134217728, got 0");
     assertThatThrownBy(() -> MiniBatchKMeans.builder(2, 0))
-        .hasMessage("dimension must be >= 1, got 0");
+        .hasMessage("dimension must be in 1..16777216, got 0");
     assertThatThrownBy(() -> MiniBatchKMeans.builder(4, 3).initBufferSize(3))
         .hasMessageContaining("initBufferSize must be >= k (4), got 3");
     assertThatThrownBy(() -> MiniBatchKMeans.builder(2, 1).reassignAfter(-1))

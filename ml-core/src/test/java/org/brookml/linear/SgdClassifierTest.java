@@ -407,7 +407,8 @@ class SgdClassifierTest implements OnlineLearnerContract<SgdClassifier> {
 
   @Test
   void builder_rejectsBadSettings_namingThem() {
-    assertThatThrownBy(() -> SgdClassifier.builder(0)).hasMessage("dimension must be >= 1, got 0");
+    assertThatThrownBy(() -> SgdClassifier.builder(0))
+        .hasMessage("dimension must be in 1..16777216, got 0");
     assertThatThrownBy(() -> Optimizer.sgd(LearningRate.constant(0.1), -1, 0, 1))
         .hasMessage("alpha must be finite and >= 0, got -1.0");
     assertThatThrownBy(() -> Optimizer.sgd(LearningRate.constant(0.1), 0, 2, 1))

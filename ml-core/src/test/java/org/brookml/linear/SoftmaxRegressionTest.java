@@ -130,9 +130,9 @@ class SoftmaxRegressionTest implements OnlineLearnerContract<SoftmaxRegression> 
   void settingsAreValidated() {
     assertThatThrownBy(() -> SoftmaxRegression.builder(3, 1).optimizer(Optimizer.adaGrad(0.1, 0))
         .build())
-        .hasMessage("numClasses must be >= 2, got 1");
+        .hasMessage("numClasses must be in 2..65536, got 1");
     assertThatThrownBy(() -> SoftmaxRegression.builder(0, 3).optimizer(Optimizer.adaGrad(0.1, 0))
         .build())
-        .hasMessage("dimension must be >= 1, got 0");
+        .hasMessage("dimension must be in 1..16777216, got 0");
   }
 }

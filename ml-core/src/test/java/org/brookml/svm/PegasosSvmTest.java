@@ -278,7 +278,8 @@ class PegasosSvmTest implements OnlineLearnerContract<PegasosSvm> {
   void settingsAreValidated() {
     assertThatThrownBy(() -> PegasosSvm.builder(3, 2).lambda(0))
         .hasMessage("lambda must be finite and > 0, got 0.0");
-    assertThatThrownBy(() -> PegasosSvm.builder(3, 1)).hasMessage("numClasses must be >= 2, got 1");
+    assertThatThrownBy(() -> PegasosSvm.builder(3, 1))
+        .hasMessage("numClasses must be in 2..65536, got 1");
     assertThatThrownBy(() -> PegasosSvm.builder(3, 2).stepOffset(-1))
         .hasMessage("stepOffset must be finite and >= 0, got -1.0");
     assertThatThrownBy(() -> PegasosSvm.builder(3, 2).stepOffset(Double.NaN))
@@ -343,5 +344,46 @@ class PegasosSvmTest implements OnlineLearnerContract<PegasosSvm> {
       trained.learn(x, label);
     }
     assertSameWeights(restored, trained);
+  }
+
+  /** A whole weight k is k steps on the example, dense and sparse; k above the cap is refused. */
+  @Test
+  void aWholeWeight_isThatManySteps() {
+    PegasosSvm weighted = PegasosSvm.builder(3, 2).build();
+    PegasosSvm repeated = PegasosSvm.builder(3, 2).build();
+    PegasosSvm sparse = PegasosSvm.builder(3, 2).build();
+    double[] x = {0.5, -1, 2};
+    weighted.learn(x, 1, 3);
+    SparseVector sx = new SparseVector().add(0, 0.5).add(1, -1).add(2, 2);
+    sparse.learn(sx, 1, 3);
+    for (int k = 0; k < 3; k++) {
+      repeated.learn(x, 1);
+    }
+    assertThat(Snapshots.write(weighted)).isEqualTo(Snapshots.write(repeated));
+    assertThat(Snapshots.write(sparse)).isEqualTo(Snapshots.write(repeated));
+    byte[] before = Snapshots.write(weighted);
+    assertThatThrownBy(() -> weighted.learn(x, 1, PegasosSvm.MAX_WEIGHT + 1))
+        .hasMessageContaining("whole sample weight from 0 to 1000");
+    assertThat(Snapshots.write(weighted)).isEqualTo(before);
+  }
+
+  /** Ensembles give Poisson weights (0, 1, 2, ...): over Pegasos they learn ordinary data. */
+  @Test
+  void ensemblesOverPegasos_learnWithPoissonWeights() {
+    PegasosSvm base = PegasosSvm.builder(2, 2).build();
+    java.util.List<org.brookml.learner.OnlineClassifier> ensembles = java.util.List.of(
+        org.brookml.ensemble.OnlineBagging.builder(base).size(5).build(),
+        org.brookml.ensemble.OnlineAdaBoost.builder(base).size(5).build());
+    for (org.brookml.learner.OnlineClassifier ensemble : ensembles) {
+      SplittableRandom random = new SplittableRandom(9);
+      int right = 0;
+      for (int i = 0; i < 2_000; i++) {
+        double[] x = {random.nextGaussian(), random.nextGaussian()};
+        int label = x[0] + x[1] > 0 ? 1 : 0;
+        right += ensemble.predict(x) == label ? 1 : 0;
+        ensemble.learn(x, label);
+      }
+      assertThat(right / 2_000.0).as(ensemble.getClass().getSimpleName()).isGreaterThan(0.9);
+    }
   }
 }
