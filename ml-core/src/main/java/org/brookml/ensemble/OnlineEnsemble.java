@@ -7,6 +7,7 @@ import org.brookml.internal.learner.DenseInputClassifier;
 import org.brookml.internal.random.SplitMix64;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
+import org.brookml.io.Snapshots;
 import org.brookml.learner.InputChecks;
 import org.brookml.learner.OnlineClassifier;
 import org.brookml.learner.SizeLimits;
@@ -271,10 +272,19 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
       this.prototype = Objects.requireNonNull(prototype, "prototype");
     }
 
-    /** Settings written by {@link OnlineEnsemble#writeSettings}, read back into a builder. */
+    /**
+     * Settings written by {@link OnlineEnsemble#writeSettings}, read back into a builder. The
+     * member count is checked against the bytes left before any member is made: each member's
+     * snapshot is at least as long as the untrained prototype's.
+     */
     Builder(SnapshotReader in) {
       this(in.readModel("prototype", OnlineClassifier.class));
-      size(in.readInt("ensemble size", 1, 10_000));
+      size(in.readInt("ensemble size", 1, SizeLimits.MAX_MEMBERS));
+      long smallestMember = Snapshots.write(prototype).length;
+      if (size * smallestMember > in.remaining()) {
+        throw in.error("ensemble size", size + " members of at least " + smallestMember
+            + " bytes each do not fit the " + in.remaining() + " bytes left");
+      }
       seed(in.readLong("seed"));
       adwin(in.readDouble("driftDelta"));
     }

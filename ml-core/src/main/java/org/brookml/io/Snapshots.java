@@ -44,6 +44,15 @@ public final class Snapshots {
   public static final int FORMAT_VERSION = 1;
 
   private static final byte[] MAGIC = "BROOKSNP".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * How deep snapshots may nest (a pipeline's stages, an ensemble's members, and theirs): reading
+   * recurses once per level, so the bytes must not choose the depth.
+   */
+  public static final int MAX_NESTING = 16;
+
+  /** Per thread, how many snapshots are being read, one inside another. */
+  private static final ThreadLocal<int[]> NESTING = ThreadLocal.withInitial(() -> new int[1]);
   private static final int MIN_LENGTH = MAGIC.length + 2 + 2 + 2 + 4 + 4;
 
   private static final Map<String, ModelCodec<?>> BY_TYPE = new ConcurrentHashMap<>();
@@ -176,6 +185,21 @@ public final class Snapshots {
   }
 
   private static OnlineLearner readPayload(byte[] bytes, Header header, ModelCodec<?> codec) {
+    int[] depth = NESTING.get();
+    if (depth[0] >= MAX_NESTING) {
+      throw new SnapshotFormatException("'" + header.modelType + "' snapshot lies more than "
+          + MAX_NESTING + " snapshots deep (ensembles, pipelines and their parts nest)");
+    }
+    depth[0]++;
+    try {
+      return readPayloadAtDepth(bytes, header, codec);
+    } finally {
+      depth[0]--;
+    }
+  }
+
+  private static OnlineLearner readPayloadAtDepth(byte[] bytes, Header header,
+      ModelCodec<?> codec) {
     if (header.stateVersion > codec.stateVersion()) {
       throw new SnapshotFormatException("'" + header.modelType + "' state version "
           + header.stateVersion + " is newer than this release reads (" + codec.stateVersion()

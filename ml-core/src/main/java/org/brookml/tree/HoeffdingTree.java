@@ -4,6 +4,8 @@ import static org.brookml.learner.Probabilities.argMax;
 import static org.brookml.learner.Probabilities.normalize;
 import static org.brookml.learner.Probabilities.normalizeLogs;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Objects;
 import org.brookml.internal.learner.DenseInputClassifier;
 import org.brookml.internal.stats.ClassGaussians;
@@ -350,7 +352,19 @@ public final class HoeffdingTree extends DenseInputClassifier {
 
   /** Depth of the deepest leaf (0 while the tree is a single leaf). */
   public int depth() {
-    return root.maxLeafDepth();
+    int deepest = 0;
+    Deque<Node> pending = new ArrayDeque<>();
+    pending.push(root);
+    while (!pending.isEmpty()) {
+      Node node = pending.pop();
+      if (node instanceof Split) {
+        pending.push(((Split) node).left);
+        pending.push(((Split) node).right);
+      } else {
+        deepest = Math.max(deepest, node.depth);
+      }
+    }
+    return deepest;
   }
 
   @Override
@@ -371,7 +385,7 @@ public final class HoeffdingTree extends DenseInputClassifier {
   @Override
   public HoeffdingTree copy() {
     HoeffdingTree copy = toBuilder().build();
-    copy.root = root.deepCopy();
+    copy.root = copyOf(root);
     copy.leafCount = leafCount;
     copy.samplesSeen = samplesSeen;
     return copy;
@@ -405,6 +419,32 @@ public final class HoeffdingTree extends DenseInputClassifier {
         + "}";
   }
 
+  /**
+   * A deep copy of the subtree at {@code root}. Without recursion: a tree may legally be
+   * thousands of levels deep ({@code maxDepth}), more than the call stack holds.
+   */
+  static Node copyOf(Node root) {
+    Deque<Split[]> pending = new ArrayDeque<>();
+    Node top = shallowCopy(root, pending);
+    while (!pending.isEmpty()) {
+      Split[] sourceAndCopy = pending.pop();
+      sourceAndCopy[1].left = shallowCopy(sourceAndCopy[0].left, pending);
+      sourceAndCopy[1].right = shallowCopy(sourceAndCopy[0].right, pending);
+    }
+    return top;
+  }
+
+  /** A leaf's copy, or a split's copy whose children {@link #copyOf} fills in later. */
+  private static Node shallowCopy(Node node, Deque<Split[]> pending) {
+    if (node instanceof Leaf) {
+      return new Leaf((Leaf) node);
+    }
+    Split split = (Split) node;
+    Split copy = new Split(split.depth, split.attribute, split.threshold, null, null);
+    pending.push(new Split[] {split, copy});
+    return copy;
+  }
+
   /** A tree node. */
   abstract static class Node {
     final int depth;
@@ -412,10 +452,6 @@ public final class HoeffdingTree extends DenseInputClassifier {
     Node(int depth) {
       this.depth = depth;
     }
-
-    abstract Node deepCopy();
-
-    abstract int maxLeafDepth();
   }
 
   /** An inner node: {@code x[attribute] <= threshold} goes left. */
@@ -431,16 +467,6 @@ public final class HoeffdingTree extends DenseInputClassifier {
       this.threshold = threshold;
       this.left = left;
       this.right = right;
-    }
-
-    @Override
-    Node deepCopy() {
-      return new Split(depth, attribute, threshold, left.deepCopy(), right.deepCopy());
-    }
-
-    @Override
-    int maxLeafDepth() {
-      return Math.max(left.maxLeafDepth(), right.maxLeafDepth());
     }
   }
 
@@ -461,7 +487,7 @@ public final class HoeffdingTree extends DenseInputClassifier {
       logPrior = new double[numClasses];
     }
 
-    private Leaf(Leaf other) {
+    Leaf(Leaf other) {
       super(other.depth);
       classWeights = other.classWeights.clone();
       stats = other.stats.copy();
@@ -513,16 +539,6 @@ public final class HoeffdingTree extends DenseInputClassifier {
         }
       }
       return seen;
-    }
-
-    @Override
-    Node deepCopy() {
-      return new Leaf(this);
-    }
-
-    @Override
-    int maxLeafDepth() {
-      return depth;
     }
   }
 

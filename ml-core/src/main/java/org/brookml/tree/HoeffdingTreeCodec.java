@@ -1,5 +1,7 @@
 package org.brookml.tree;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import org.brookml.internal.io.GaussianCellsCodec;
 import org.brookml.io.BaseModelCodec;
 import org.brookml.io.SnapshotReader;
@@ -29,27 +31,35 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
         .writeDouble(t.minBranchFraction).writeBoolean(t.prePrune)
         .writeDouble(t.varianceSmoothing);
     out.writeLong(t.samplesSeen).writeInt(t.leafCount);
-    writeNode(t.root, out);
-  }
-
-  private static void writeNode(Node node, SnapshotWriter out) {
-    if (node instanceof Split) {
-      Split split = (Split) node;
-      out.writeByte(SPLIT).writeInt(split.attribute).writeDouble(split.threshold);
-      writeNode(split.left, out);
-      writeNode(split.right, out);
-    } else {
-      Leaf leaf = (Leaf) node;
-      out.writeByte(LEAF).writeDoubles(leaf.classWeights).writeDouble(leaf.weightAtLastEvaluation)
-          .writeDouble(leaf.majorityCorrect).writeDouble(leaf.naiveBayesCorrect);
-      GaussianCellsCodec.write(leaf.stats, out);
+    // Nodes in pre-order (a split, its left subtree, its right subtree), without recursion: a
+    // tree may be thousands of levels deep.
+    Deque<Node> pending = new ArrayDeque<>();
+    pending.push(t.root);
+    while (!pending.isEmpty()) {
+      Node node = pending.pop();
+      if (node instanceof Split) {
+        Split split = (Split) node;
+        out.writeByte(SPLIT).writeInt(split.attribute).writeDouble(split.threshold);
+        pending.push(split.right);
+        pending.push(split.left);
+      } else {
+        Leaf leaf = (Leaf) node;
+        out.writeByte(LEAF).writeDoubles(leaf.classWeights)
+            .writeDouble(leaf.weightAtLastEvaluation).writeDouble(leaf.majorityCorrect)
+            .writeDouble(leaf.naiveBayesCorrect);
+        GaussianCellsCodec.write(leaf.stats, out);
+      }
     }
   }
 
   @Override
   public HoeffdingTree read(SnapshotReader in, int stateVersion) {
-    HoeffdingTree t = HoeffdingTree.builder(in.readInt("dimension", 1, SizeLimits.MAX_DIMENSION),
-            in.readInt("numClasses", 2, SizeLimits.MAX_CLASSES))
+    int dimension = in.readInt("dimension", 1, SizeLimits.MAX_DIMENSION);
+    int numClasses = in.readInt("numClasses", 2, SizeLimits.MAX_CLASSES);
+    SizeLimits.cells("numClasses x dimension", numClasses, dimension);
+    // Building the tree makes its first leaf: the bytes must hold at least one leaf's cells.
+    GaussianCellsCodec.requireReadable(in, numClasses, dimension);
+    HoeffdingTree t = HoeffdingTree.builder(dimension, numClasses)
         .gracePeriod(in.readInt("gracePeriod")).delta(in.readDouble("delta"))
         .tieThreshold(in.readDouble("tieThreshold"))
         .splitCriterion(HoeffdingTree.SplitCriterion.values()[in.readByte("criterion",
@@ -65,7 +75,25 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
     t.samplesSeen = in.readLong("samplesSeen", 0);
     int leafCount = in.readInt("leafCount", 1, t.maxLeaves());
     int[] leavesRead = {0};
+    // Pre-order, as written, without recursion: each split waits on the stack for its children.
     t.root = readNode(t, 0, in, leavesRead);
+    Deque<Split> waiting = new ArrayDeque<>();
+    if (t.root instanceof Split) {
+      waiting.push((Split) t.root);
+    }
+    while (!waiting.isEmpty()) {
+      Split parent = waiting.peek();
+      Node child = readNode(t, parent.depth + 1, in, leavesRead);
+      if (parent.left == null) {
+        parent.left = child;
+      } else {
+        parent.right = child;
+        waiting.pop();
+      }
+      if (child instanceof Split) {
+        waiting.push((Split) child);
+      }
+    }
     if (leavesRead[0] != leafCount) {
       throw in.error("leafCount", "is " + leafCount + " but the tree has " + leavesRead[0]
           + " leaves");
@@ -74,6 +102,7 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
     return t;
   }
 
+  /** One node; a split comes without its children, which follow it in the bytes. */
   private static Node readNode(HoeffdingTree t, int depth, SnapshotReader in, int[] leavesRead) {
     if (depth > t.maxDepth) {
       throw in.error("node", "lies at depth " + depth + ", deeper than maxDepth " + t.maxDepth);
@@ -82,9 +111,7 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
     if (kind == SPLIT) {
       int attribute = in.readInt("split attribute", 0, t.dimension - 1);
       double threshold = in.readFiniteDouble("split threshold");
-      Node low = readNode(t, depth + 1, in, leavesRead);
-      Node high = readNode(t, depth + 1, in, leavesRead);
-      return new Split(depth, attribute, threshold, low, high);
+      return new Split(depth, attribute, threshold, null, null);
     }
     if (++leavesRead[0] > t.maxLeaves()) {
       throw in.error("node", "is leaf " + leavesRead[0] + ", more than the tree's budget of "

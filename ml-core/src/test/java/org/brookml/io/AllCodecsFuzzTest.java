@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.util.SplittableRandom;
 import java.util.zip.CRC32C;
+import org.brookml.learner.OnlineClassifier;
+import org.brookml.learner.OnlineClusterer;
 import org.brookml.learner.OnlineLearner;
+import org.brookml.learner.OnlineRegressor;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every built-in model type's codec against corrupted snapshots whose checksum was recomputed (as a
  * buggy or hostile writer would produce): each must be rejected with SnapshotFormatException or
- * restore to a usable model, never fail in another way.
+ * restore to a usable model (it snapshots again and answers a probe row with finite values),
+ * never fail in another way.
  */
 class AllCodecsFuzzTest {
 
@@ -22,6 +26,26 @@ class AllCodecsFuzzTest {
     for (int i = 0; i < 4; i++) {
       bytes[bytes.length - 4 + i] = (byte) (value >>> (24 - 8 * i));
     }
+  }
+
+  /** The sum of what a restored model answers for a row of zeros (0 if it answers nothing). */
+  private static double probeAnswer(OnlineLearner model) {
+    double[] zeros = new double[model.dimension()];
+    if (model instanceof OnlineClassifier) {
+      OnlineClassifier classifier = (OnlineClassifier) model;
+      double sum = classifier.predict(zeros);
+      for (double p : classifier.predictProba(zeros, new double[classifier.numClasses()])) {
+        sum += p;
+      }
+      return sum;
+    }
+    if (model instanceof OnlineRegressor) {
+      return ((OnlineRegressor) model).predict(zeros);
+    }
+    if (model instanceof OnlineClusterer && ((OnlineClusterer) model).isReady()) {
+      return ((OnlineClusterer) model).squaredDistanceToNearest(zeros);
+    }
+    return 0;
   }
 
   @Test
@@ -43,6 +67,8 @@ class AllCodecsFuzzTest {
         try {
           OnlineLearner restored = Snapshots.read(bad);
           Snapshots.read(Snapshots.write(restored)); // usable: it snapshots again
+          assertThat(probeAnswer(restored)).as("%s trial %d answers a probe row",
+              model.getClass().getSimpleName(), trial).isFinite();
         } catch (SnapshotFormatException expected) {
           rejected++;
         } catch (RuntimeException | OutOfMemoryError other) {

@@ -408,4 +408,31 @@ class HoeffdingTreeTest implements OnlineLearnerContract<HoeffdingTree> {
         giniRight);
     assertThat(giniRight).isGreaterThan(infoGainRight + 300);
   }
+
+  /**
+   * A tree 5,000 levels deep (legal with {@code maxDepth(10_000)}; a sorted stream grows such
+   * chains) can be copied, snapshotted and restored: none of these recurse.
+   */
+  @Test
+  void aTreeThousandsOfLevelsDeep_copiesSnapshotsAndRestores() {
+    HoeffdingTree tree = HoeffdingTree.builder(1, 2).maxDepth(10_000).build();
+    int depth = 5_000;
+    HoeffdingTree.Node chain = tree.newLeaf(depth);
+    for (int d = depth - 1; d >= 0; d--) {
+      // x <= d goes left, to a leaf; larger values go on down the chain.
+      chain = new HoeffdingTree.Split(d, 0, d, tree.newLeaf(d + 1), chain);
+    }
+    tree.root = chain;
+    tree.leafCount = depth + 1;
+    double[] far = {depth + 0.5};
+    HoeffdingTree copy = tree.copy();
+    byte[] bytes = Snapshots.write(tree);
+    HoeffdingTree restored = Snapshots.read(bytes, HoeffdingTree.class);
+    assertThat(Snapshots.write(copy)).isEqualTo(bytes);
+    assertThat(Snapshots.write(restored)).isEqualTo(bytes);
+    assertThat(restored.leafCount()).isEqualTo(depth + 1);
+    assertThat(restored.depth()).isEqualTo(depth);
+    restored.learn(far, 1);
+    assertThat(restored.predict(far)).isEqualTo(1);
+  }
 }
