@@ -3,6 +3,7 @@ package org.brookml.drift;
 import java.util.Arrays;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
+import org.brookml.vector.Vectors;
 
 /**
  * ADWIN, ADaptive WINdowing (Bifet and Gavalda, "Learning from Time-Changing Data with Adaptive
@@ -66,9 +67,7 @@ public final class Adwin implements DriftDetector {
    */
   @Override
   public State update(double value) {
-    if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException("value is not finite: " + value);
-    }
+    Vectors.requireInRange(value, "value");
     insert(value);
     time++;
     state = time % CLOCK != 0 || width <= MIN_WIDTH ? State.STABLE

@@ -1,5 +1,7 @@
 package org.brookml.drift;
 
+import org.brookml.vector.Vectors;
+
 /**
  * What the statistic-watching detectors share: the state, the count of values, the restart after a
  * drift, and the checks of each value.
@@ -16,10 +18,11 @@ abstract class WatchingDetector implements DriftDetector {
 
   @Override
   public final State update(double value) {
-    if (errorIndicators ? value != 0 && value != 1 : !Double.isFinite(value)) {
-      throw new IllegalArgumentException(getClass().getSimpleName() + " takes "
-          + (errorIndicators ? "error indicators (0 or 1)" : "finite values") + ", got " + value);
+    if (errorIndicators && value != 0 && value != 1) {
+      throw new IllegalArgumentException(getClass().getSimpleName()
+          + " takes error indicators (0 or 1), got " + value);
     }
+    Vectors.requireInRange(value, getClass().getSimpleName() + " value");
     if (state == State.DRIFT) {
       restart();
     }

@@ -18,7 +18,7 @@ public final class InputChecks {
       throw new IllegalArgumentException(
           "x has dimension " + x.length + " but the model expects " + dimension);
     }
-    Vectors.requireFinite(x, "x");
+    Vectors.requireInRange(x, "x");
   }
 
   /** Checks that a mini-batch holds {@code rows >= 1} finite rows of {@code dimension} values. */
@@ -30,10 +30,10 @@ public final class InputChecks {
   public static void requireRows(double[] xs, int fromRow, int rows, int dimension, String what) {
     requireRowRange(xs, fromRow, rows, dimension, what);
     int start = fromRow * dimension;
-    int bad = Vectors.indexOfNonFinite(xs, start, rows * dimension);
+    int bad = Vectors.indexOutOfRange(xs, start, rows * dimension);
     if (bad >= 0) {
       throw new IllegalArgumentException(what + " row " + (fromRow + bad / dimension)
-          + ", column " + bad % dimension + " is not finite: " + xs[start + bad]);
+          + ", column " + bad % dimension + " " + Vectors.outOfRange(xs[start + bad]));
     }
   }
 
@@ -104,7 +104,7 @@ public final class InputChecks {
   public static void requireTargets(double[] ys, int fromRow, int rows) {
     Objects.requireNonNull(ys, "ys");
     requireParallel(ys.length, fromRow, rows, 1, "ys");
-    Vectors.requireFinite(ys, fromRow, rows, "ys");
+    Vectors.requireInRange(ys, fromRow, rows, "ys");
   }
 
   /**
@@ -124,10 +124,26 @@ public final class InputChecks {
     }
   }
 
-  /** Checks that an importance weight is finite and non-negative. */
+  /**
+   * The largest importance weight: 1e12. With values within {@code Vectors.MAX_MAGNITUDE} a
+   * weighted update stays far below overflow.
+   */
+  public static final double MAX_WEIGHT = 1e12;
+
+  /** Checks that an importance weight is a number from 0 to {@link #MAX_WEIGHT}. */
   public static void requireWeight(double weight) {
-    if (!(weight >= 0) || Double.isInfinite(weight)) {
-      throw new IllegalArgumentException("weight must be finite and >= 0, got " + weight);
+    if (!(weight >= 0 && weight <= MAX_WEIGHT)) {
+      throw new IllegalArgumentException("weight must be in [0, 1e12] (InputChecks.MAX_WEIGHT), "
+          + "got " + weight);
     }
+  }
+
+  /**
+   * Checks a regression target: a number within {@code +/-Vectors.MAX_MAGNITUDE}.
+   *
+   * @return the target
+   */
+  public static double requireTarget(double y) {
+    return Vectors.requireInRange(y, "target y");
   }
 }

@@ -9,6 +9,7 @@ import org.brookml.learner.InputChecks;
 import org.brookml.optim.Loss;
 import org.brookml.optim.Optimizer;
 import org.brookml.vector.SparseVector;
+import org.brookml.vector.Vectors;
 
 /**
  * What every linear model shares: the score {@code w . x + b}, one gradient step of its
@@ -45,7 +46,7 @@ abstract class LinearModel<L extends Loss> {
   /**
    * Validated score of a dense example. A NaN or infinity in {@code x} makes the score NaN or
    * infinite (0 x inf is NaN too), so the values are checked one by one only then, instead of in a
-   * separate pass before every score.
+   * separate pass before every score; {@link #step} adds the magnitude check learning needs.
    */
   final double score(double[] x) {
     Objects.requireNonNull(x, "x");
@@ -79,9 +80,16 @@ abstract class LinearModel<L extends Loss> {
     return optimizerAverages ? requireFiniteScore(stepper.predictionScore(x)) : training;
   }
 
-  /** One step on a validated example with target {@code y} (in the loss's convention). */
+  /**
+   * One step on an example with target {@code y} (in the loss's convention). Learning also checks
+   * that no value is beyond {@code Vectors.MAX_MAGNITUDE}: a finite score does not show that (the
+   * pass runs on the row the score just read, in cache).
+   */
   final void step(double[] x, double y, double weight) {
     double p = score(x);
+    if (Vectors.indexOutOfRange(x, 0, dimension) >= 0) {
+      InputChecks.requireExample(x, dimension);
+    }
     InputChecks.requireWeight(weight);
     stepper.step(x, loss.derivative(p, y) * weight);
     samplesSeen++;
@@ -109,7 +117,10 @@ abstract class LinearModel<L extends Loss> {
     for (int r = fromRow; r < fromRow + rows; r++) {
       int off = r * dimension;
       double score = stepper.score(xs, off);
-      if (!Double.isFinite(score)) {
+      // Unchecked rows are checked here, while the row is still in cache from the score; a bad
+      // one puts the model back as it was at the batch's start.
+      if (!Double.isFinite(score) || !checkedFirst
+          && Vectors.indexOutOfRange(xs, off, dimension) >= 0) {
         if (!checkedFirst) {
           stepper.copyFrom(batchStart);
           samplesSeen = samplesAtStart;

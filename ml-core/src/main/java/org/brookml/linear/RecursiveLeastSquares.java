@@ -85,9 +85,7 @@ public final class RecursiveLeastSquares
   }
 
   private void update(double[] x, double y, double weight) {
-    if (!Double.isFinite(y)) {
-      throw new IllegalArgumentException("target y is not finite: " + y);
-    }
+    InputChecks.requireTarget(y);
     InputChecks.requireWeight(weight);
     samplesSeen++;
     if (weight == 0) {

@@ -61,9 +61,7 @@ public final class SgdRegressor extends LinearModel<RegressionLoss>
   }
 
   private double requireTarget(double y) {
-    if (!Double.isFinite(y)) {
-      throw new IllegalArgumentException("target y is not finite: " + y);
-    }
+    InputChecks.requireTarget(y);
     if (!loss.acceptsTarget(y)) {
       throw new IllegalArgumentException("target " + y + " is outside the domain of the '"
           + loss.name() + "' loss: " + loss.domain());

@@ -102,7 +102,8 @@ public final class Losses {
 
   /**
    * Poisson loss {@code exp(p) - y p} (negative log-likelihood up to a constant) with log link:
-   * mean function {@code exp(p)}, {@code y >= 0} a count or rate.
+   * mean function {@code exp(p)}, {@code y >= 0} a count or rate. The linear predictor is
+   * exponentiated at most at 250, so that a prediction or a gradient never overflows.
    */
   public static RegressionLoss poisson() {
     return POISSON;
@@ -308,20 +309,26 @@ public final class Losses {
     }
   };
 
+  /**
+   * The largest linear predictor the Poisson loss exponentiates: {@code exp(250)} is about 4e108,
+   * far above any count a target within {@code Vectors.MAX_MAGNITUDE} can be, and finite.
+   */
+  private static final double MAX_LOG_MEAN = 250;
+
   private static final RegressionLoss POISSON = new NamedRegression("poisson") {
     @Override
     public double loss(double p, double y) {
-      return Math.exp(p) - y * p;
+      return Math.exp(Math.min(p, MAX_LOG_MEAN)) - y * p;
     }
 
     @Override
     public double derivative(double p, double y) {
-      return Math.exp(p) - y;
+      return Math.exp(Math.min(p, MAX_LOG_MEAN)) - y;
     }
 
     @Override
     public double meanFunction(double p) {
-      return Math.exp(p);
+      return Math.exp(Math.min(p, MAX_LOG_MEAN));
     }
 
     @Override

@@ -18,9 +18,7 @@ public final class RegressorPipeline extends Pipeline<OnlineRegressor>
 
   @Override
   public void learn(double[] x, double y, double weight) {
-    if (!Double.isFinite(y)) {
-      throw new IllegalArgumentException("target y is not finite: " + y);
-    }
+    InputChecks.requireTarget(y);
     InputChecks.requireWeight(weight);
     double[] z = prepare(x);
     model.learn(z, y, weight);

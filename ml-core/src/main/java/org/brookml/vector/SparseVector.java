@@ -157,7 +157,8 @@ public final class SparseVector {
   }
 
   /**
-   * Checks that every index lies in {@code [0, dimension)} and every value is finite.
+   * Checks that every index lies in {@code [0, dimension)} and every value is a number within
+   * {@code +/-Vectors.MAX_MAGNITUDE} (so that even repeated indices cannot sum to an overflow).
    *
    * @throws IllegalArgumentException naming the first offending entry
    */
@@ -169,9 +170,9 @@ public final class SparseVector {
             "sparse index " + index + " at entry " + i + " is outside [0, " + dimension + ")");
       }
       double value = values[i];
-      if (!Double.isFinite(value)) {
-        throw new IllegalArgumentException(
-            "sparse value at entry " + i + " (index " + index + ") is not finite: " + value);
+      if (!(Math.abs(value) <= Vectors.MAX_MAGNITUDE)) {
+        throw new IllegalArgumentException("sparse value at entry " + i + " (index " + index
+            + ") " + Vectors.outOfRange(value));
       }
     }
   }

@@ -12,7 +12,7 @@ import org.brookml.internal.vector.VectorKernelsProvider;
  * reductions can differ in the last bits.
  *
  * <p>No method allocates. Values are not checked for finiteness here; learners do that at their
- * edge with {@link #requireFinite(double[], String)}.
+ * edge with {@link #requireInRange(double[], String)}.
  */
 public final class Vectors {
 
@@ -138,36 +138,70 @@ public final class Vectors {
   }
 
   /**
-   * Checks that {@code x} is not null and every element is finite.
+   * The largest magnitude Brook accepts in an input value (a feature, a target, a value given to
+   * a drift detector): 1e50. Squares, products and the sums and updates built on them then stay
+   * far below overflow (about 1e100 per product), so a model's state stays finite; a NaN, an
+   * infinity or a finite value beyond it (a sentinel such as {@code Double.MAX_VALUE}, say) is
+   * refused with its position, before the model changes.
+   */
+  public static final double MAX_MAGNITUDE = 1e50;
+
+  /**
+   * Checks that {@code x} is not null and every element is a number within
+   * {@code +/-MAX_MAGNITUDE}.
    *
    * @param what names the argument in the message, e.g. {@code "x"}
    * @throws NullPointerException if {@code x} is null
-   * @throws IllegalArgumentException naming the first NaN or infinite element
+   * @throws IllegalArgumentException naming the first value out of range
    */
-  public static void requireFinite(double[] x, String what) {
+  public static void requireInRange(double[] x, String what) {
     Objects.requireNonNull(x, what);
-    requireFinite(x, 0, x.length, what);
+    requireInRange(x, 0, x.length, what);
   }
 
-  /** Checks that {@code x[offset .. offset+length)} is finite; the message names the position. */
-  public static void requireFinite(double[] x, int offset, int length, String what) {
-    int bad = indexOfNonFinite(x, offset, length);
+  /** Checks {@code x[offset .. offset+length)} as {@link #requireInRange(double[], String)}. */
+  public static void requireInRange(double[] x, int offset, int length, String what) {
+    int bad = indexOutOfRange(x, offset, length);
     if (bad >= 0) {
-      throw new IllegalArgumentException(what + "[" + bad + "] is not finite: " + x[offset + bad]);
+      throw new IllegalArgumentException(what + "[" + bad + "] " + outOfRange(x[offset + bad]));
     }
   }
 
   /**
-   * Position (relative to {@code offset}) of the first NaN or infinite element of
-   * {@code x[offset .. offset+length)}, or -1 if all are finite.
+   * Checks one value as {@link #requireInRange(double[], String)} checks each element.
+   *
+   * @return the value
+   * @throws IllegalArgumentException naming {@code what} if the value is out of range
    */
-  public static int indexOfNonFinite(double[] x, int offset, int length) {
+  public static double requireInRange(double value, String what) {
+    if (!(Math.abs(value) <= MAX_MAGNITUDE)) {
+      throw new IllegalArgumentException(what + " " + outOfRange(value));
+    }
+    return value;
+  }
+
+  /**
+   * What is wrong with a value out of range, for a message: {@code "is not finite: NaN"} or
+   * {@code "is 1.0E154, beyond +/-1e50 ..."}.
+   */
+  public static String outOfRange(double value) {
+    return Double.isFinite(value) ? "is " + value + ", beyond +/-1e50 (Vectors.MAX_MAGNITUDE): its "
+        + "square or an update built on it could overflow; rescale it, or treat it as missing"
+        : "is not finite: " + value;
+  }
+
+  /**
+   * Position (relative to {@code offset}) of the first element of {@code x[offset ..
+   * offset+length)} that is NaN, infinite or beyond {@link #MAX_MAGNITUDE}, or -1 if there is
+   * none.
+   */
+  public static int indexOutOfRange(double[] x, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, x.length);
-    if (VectorKernelsProvider.primitives().allFinite(x, offset, length)) {
+    if (VectorKernelsProvider.primitives().allWithin(x, offset, length, MAX_MAGNITUDE)) {
       return -1;
     }
     for (int j = 0; j < length; j++) {
-      if (!Double.isFinite(x[offset + j])) {
+      if (!(Math.abs(x[offset + j]) <= MAX_MAGNITUDE)) {
         return j;
       }
     }

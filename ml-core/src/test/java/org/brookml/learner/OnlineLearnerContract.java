@@ -116,4 +116,73 @@ public interface OnlineLearnerContract<L extends OnlineLearner> {
     assertThat(learner.toString()).startsWith(learner.getClass().getSimpleName() + "{")
         .contains("dimension=" + learner.dimension());
   }
+
+  /** One example of value {@code v} in its first feature (target 1 / label 1 where asked). */
+  private static void learnOne(OnlineLearner learner, double[] x, double target, double weight) {
+    if (learner instanceof OnlineClassifier) {
+      ((OnlineClassifier) learner).learn(x, 1, weight);
+    } else if (learner instanceof OnlineRegressor) {
+      ((OnlineRegressor) learner).learn(x, target, weight);
+    } else if (learner instanceof OnlineClusterer) {
+      ((OnlineClusterer) learner).learn(x);
+    } else {
+      throw new AssertionError("the contract does not know how to feed a "
+          + learner.getClass().getSimpleName());
+    }
+  }
+
+  /**
+   * Extreme finite input (issue "nothing poisoned"): plus or minus 1e308, {@code Double.MAX_VALUE},
+   * 1e154 (whose square overflows) and anything beyond {@code Vectors.MAX_MAGNITUDE} as a feature
+   * or a target, and weights of 1e308, are refused with a message naming the value, and the
+   * model is left exactly as it was.
+   */
+  @Test
+  default void contract_extremeFiniteValues_areRefused_andLeaveTheModelUnchanged() {
+    L learner = newLearner();
+    train(learner, warmUp(), 7);
+    double[] extremes = {1e308, -1e308, Double.MAX_VALUE, 1e154, -1e154, 1e51};
+    for (double extreme : extremes) {
+      byte[] before = Snapshots.write(learner);
+      double[] x = new double[learner.dimension()];
+      x[0] = extreme;
+      assertThatThrownBy(() -> learnOne(learner, x, 1, 1)).as("feature %s", extreme)
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("beyond +/-1e50");
+      assertThat(Snapshots.write(learner)).as("feature %s left the model changed", extreme)
+          .isEqualTo(before);
+      if (learner instanceof OnlineRegressor) {
+        double[] zeros = new double[learner.dimension()];
+        assertThatThrownBy(() -> learnOne(learner, zeros, extreme, 1)).as("target %s", extreme)
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThat(Snapshots.write(learner)).isEqualTo(before);
+      }
+    }
+    if (!(learner instanceof OnlineClusterer)) {
+      byte[] before = Snapshots.write(learner);
+      assertThatThrownBy(() -> learnOne(learner, new double[learner.dimension()], 1, 1e308))
+          .as("weight 1e308").isInstanceOf(IllegalArgumentException.class);
+      assertThat(Snapshots.write(learner)).isEqualTo(before);
+    }
+  }
+
+  /**
+   * The largest accepted values, plus and minus {@code Vectors.MAX_MAGNITUDE} in every feature,
+   * learned and then more ordinary data: the state stays finite (the snapshot restores) and the
+   * model still answers its probes with finite numbers.
+   */
+  @Test
+  default void contract_theLargestAcceptedValues_keepTheStateFinite() {
+    L learner = newLearner();
+    train(learner, warmUp(), 8);
+    double[] x = new double[learner.dimension()];
+    for (int i = 0; i < 20; i++) {
+      java.util.Arrays.fill(x, i % 2 == 0 ? 1e50 : -1e50);
+      learnOne(learner, x, i % 2 == 0 ? 1e50 : 0, 1);
+    }
+    train(learner, 200, 9);
+    L restored = restore(Snapshots.write(learner), learner);
+    for (double prediction : predictions(restored)) {
+      assertThat(prediction).isFinite();
+    }
+  }
 }

@@ -55,17 +55,22 @@ class VectorsTest {
   }
 
   @Test
-  void requireFinite_namesThePosition() {
-    Vectors.requireFinite(new double[] {1, -0.0, Double.MAX_VALUE}, "x");
-    assertThatThrownBy(() -> Vectors.requireFinite(new double[] {1, 2, Double.NaN}, "x"))
+  void requireInRange_namesThePosition_andTheLimit() {
+    Vectors.requireInRange(new double[] {1, -0.0, 1e50, -1e50}, "x");
+    assertThatThrownBy(() -> Vectors.requireInRange(new double[] {1, 2, Double.NaN}, "x"))
         .hasMessage("x[2] is not finite: NaN");
     assertThatThrownBy(
-            () -> Vectors.requireFinite(new double[] {Double.NEGATIVE_INFINITY}, "weights"))
+            () -> Vectors.requireInRange(new double[] {Double.NEGATIVE_INFINITY}, "weights"))
         .hasMessage("weights[0] is not finite: -Infinity");
-    assertThatThrownBy(() -> Vectors.requireFinite(null, "x"))
+    for (double huge : new double[] {1.0000001e50, -1e154, Double.MAX_VALUE, -1e308}) {
+      assertThatThrownBy(() -> Vectors.requireInRange(new double[] {0, huge}, "x"))
+          .hasMessageStartingWith("x[1] is " + huge + ", beyond +/-1e50");
+    }
+    assertThatThrownBy(() -> Vectors.requireInRange(null, "x"))
         .isInstanceOf(NullPointerException.class).hasMessage("x");
-    assertThat(Vectors.indexOfNonFinite(new double[] {0, 1, 2, Double.POSITIVE_INFINITY}, 1, 2))
+    assertThat(Vectors.indexOutOfRange(new double[] {0, 1, 2, Double.POSITIVE_INFINITY}, 1, 2))
         .isEqualTo(-1);
+    assertThat(Vectors.indexOutOfRange(new double[] {0, 1, 1e60, 3}, 0, 4)).isEqualTo(2);
   }
 
   @Test

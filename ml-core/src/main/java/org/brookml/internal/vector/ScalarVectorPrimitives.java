@@ -50,20 +50,21 @@ public final class ScalarVectorPrimitives implements VectorPrimitives {
   }
 
   @Override
-  public boolean allFinite(double[] x, int off, int n) {
-    // v * 0.0 is (+/-)0 for finite v and NaN otherwise, so the sum is 0 exactly when all are finite.
-    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  public boolean allWithin(double[] x, int off, int n, double limit) {
+    // Math.max passes NaN on, so the largest magnitude is NaN when any value is; NaN <= limit
+    // is false. Four running maxima, so the comparisons need not wait for one another.
+    double m0 = 0, m1 = 0, m2 = 0, m3 = 0;
     int i = 0;
     for (int bound = n & ~3; i < bound; i += 4) {
-      s0 += x[off + i] * 0.0;
-      s1 += x[off + i + 1] * 0.0;
-      s2 += x[off + i + 2] * 0.0;
-      s3 += x[off + i + 3] * 0.0;
+      m0 = Math.max(m0, Math.abs(x[off + i]));
+      m1 = Math.max(m1, Math.abs(x[off + i + 1]));
+      m2 = Math.max(m2, Math.abs(x[off + i + 2]));
+      m3 = Math.max(m3, Math.abs(x[off + i + 3]));
     }
     for (; i < n; i++) {
-      s0 += x[off + i] * 0.0;
+      m0 = Math.max(m0, Math.abs(x[off + i]));
     }
-    return (s0 + s1) + (s2 + s3) == 0.0;
+    return Math.max(Math.max(m0, m1), Math.max(m2, m3)) <= limit;
   }
 
   @Override

@@ -20,8 +20,11 @@ public interface VectorPrimitives {
   /** {@code x[off+i] *= alpha} for {@code i < n}. */
   void scale(double alpha, double[] x, int off, int n);
 
-  /** Whether every one of {@code x[off .. off+n)} is finite (neither NaN nor infinite). */
-  boolean allFinite(double[] x, int off, int n);
+  /**
+   * Whether every element of {@code x[off .. off+n)} is a number of magnitude at most
+   * {@code limit} (false for NaN and infinities).
+   */
+  boolean allWithin(double[] x, int off, int n, double limit);
 
   /** Sum of {@code (a[aOff+i] - b[bOff+i])^2} over {@code i < n}. */
   double squaredDistance(double[] a, int aOff, double[] b, int bOff, int n);
