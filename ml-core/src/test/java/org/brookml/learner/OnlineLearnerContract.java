@@ -185,4 +185,63 @@ public interface OnlineLearnerContract<L extends OnlineLearner> {
       assertThat(prediction).isFinite();
     }
   }
+
+  /** Ten rows learned as one batch call (labels 1, targets 1), for the batch checks. */
+  private static void learnTenRows(OnlineLearner learner, double[] xs, double[] targets) {
+    if (learner instanceof OnlineClassifier) {
+      int[] labels = new int[10];
+      java.util.Arrays.fill(labels, 1);
+      ((OnlineClassifier) learner).learnBatch(xs, 0, 10, labels);
+    } else if (learner instanceof OnlineRegressor) {
+      ((OnlineRegressor) learner).learnBatch(xs, 0, 10, targets);
+    } else if (learner instanceof MiniBatchClusterer) {
+      ((MiniBatchClusterer) learner).learnBatch(xs, 0, 10);
+    } else {
+      throw new AssertionError("the contract does not know how to feed a "
+          + learner.getClass().getSimpleName() + " a batch");
+    }
+  }
+
+  /**
+   * A batch with one bad row in the middle (NaN, infinity, a value beyond the limit; for a
+   * regressor, a bad target) is refused as a whole: the rows before it are not learned either.
+   * An empty batch is refused too.
+   */
+  @Test
+  default void contract_aBatchWithABadRowInTheMiddle_changesNothing() {
+    L learner = newLearner();
+    train(learner, warmUp(), 10);
+    int d = learner.dimension();
+    for (double bad : new double[] {Double.NaN, Double.NEGATIVE_INFINITY, 1e154}) {
+      double[] xs = new double[10 * d];
+      for (int i = 0; i < xs.length; i++) {
+        xs[i] = (i % 7) * 0.25 - 0.5;
+      }
+      xs[5 * d + d / 2] = bad;
+      double[] targets = new double[10];
+      java.util.Arrays.fill(targets, 1);
+      byte[] before = Snapshots.write(learner);
+      assertThatThrownBy(() -> learnTenRows(learner, xs, targets)).as("row 5 holds %s", bad)
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThat(Snapshots.write(learner)).as("row 5 holds %s", bad).isEqualTo(before);
+      if (learner instanceof OnlineRegressor) {
+        xs[5 * d + d / 2] = 0.5;
+        targets[5] = bad;
+        assertThatThrownBy(() -> learnTenRows(learner, xs, targets)).as("target 5 is %s", bad)
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThat(Snapshots.write(learner)).isEqualTo(before);
+      }
+    }
+    byte[] before = Snapshots.write(learner);
+    assertThatThrownBy(() -> {
+      if (learner instanceof OnlineClassifier) {
+        ((OnlineClassifier) learner).learnBatch(new double[0], 0, 0, new int[0]);
+      } else if (learner instanceof OnlineRegressor) {
+        ((OnlineRegressor) learner).learnBatch(new double[0], 0, 0, new double[0]);
+      } else {
+        ((MiniBatchClusterer) learner).learnBatch(new double[0], 0, 0);
+      }
+    }).as("an empty batch").isInstanceOf(IllegalArgumentException.class);
+    assertThat(Snapshots.write(learner)).isEqualTo(before);
+  }
 }
