@@ -35,14 +35,19 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
     // tree may be thousands of levels deep.
     Deque<Node> pending = new ArrayDeque<>();
     pending.push(t.root);
+    int leaves = 0;
     while (!pending.isEmpty()) {
       Node node = pending.pop();
+      if (node == null || node.depth > t.maxDepth) {
+        throw inconsistent(t, "a node is missing or lies below maxDepth");
+      }
       if (node instanceof Split) {
         Split split = (Split) node;
         out.writeByte(SPLIT).writeInt(split.attribute).writeDouble(split.threshold);
         pending.push(split.right);
         pending.push(split.left);
       } else {
+        leaves++;
         Leaf leaf = (Leaf) node;
         out.writeByte(LEAF).writeDoubles(leaf.classWeights)
             .writeDouble(leaf.weightAtLastEvaluation).writeDouble(leaf.majorityCorrect)
@@ -50,6 +55,19 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
         GaussianCellsCodec.write(leaf.stats, out);
       }
     }
+    if (leaves != t.leafCount) {
+      throw inconsistent(t, "it counts " + t.leafCount + " leaves but has " + leaves);
+    }
+  }
+
+  /**
+   * A tree whose parts disagree cannot be restored, so it is not written: the usual cause is two
+   * threads learning one tree at once (instances are not thread-safe).
+   */
+  private static IllegalStateException inconsistent(HoeffdingTree t, String problem) {
+    return new IllegalStateException("the tree's state is inconsistent (" + problem + "); was it "
+        + "changed by two threads at once? A snapshot of it could not be restored, so none is "
+        + "written: " + t);
   }
 
   @Override

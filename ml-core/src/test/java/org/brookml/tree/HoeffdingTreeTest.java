@@ -435,4 +435,18 @@ class HoeffdingTreeTest implements OnlineLearnerContract<HoeffdingTree> {
     restored.learn(far, 1);
     assertThat(restored.predict(far)).isEqualTo(1);
   }
+
+  /**
+   * A tree whose parts disagree (what two threads learning it at once leave behind) is reported
+   * when snapshotted, instead of written as bytes that could never be restored.
+   */
+  @Test
+  void anInconsistentTree_isReportedRatherThanWritten() {
+    HoeffdingTree tree = HoeffdingTree.builder(2, 2).build();
+    tree.learn(new double[] {1, 2}, 1);
+    tree.leafCount = 2; // as a lost update would leave it
+    assertThatThrownBy(() -> Snapshots.write(tree)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("counts 2 leaves but has 1")
+        .hasMessageContaining("two threads at once");
+  }
 }
