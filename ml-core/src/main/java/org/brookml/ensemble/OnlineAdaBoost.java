@@ -85,7 +85,7 @@ public final class OnlineAdaBoost extends OnlineEnsemble {
     double lambda = 1;
     boolean drift = false;
     for (int m = 0; m < members.length; m++) {
-      int k = random.nextPoisson(lambda);
+      int k = Math.min(random.nextPoisson(lambda), MAX_COUNT);
       int predicted;
       if (k > 0) {
         predicted = learnAndPredictMember(members[m], x, label, weight * k,

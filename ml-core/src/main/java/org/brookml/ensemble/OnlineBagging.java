@@ -29,7 +29,7 @@ public final class OnlineBagging extends OnlineEnsemble {
   void learnValidated(double[] x, int label, double weight) {
     boolean drift = false;
     for (int m = 0; m < members.length; m++) {
-      int k = random.nextPoisson(1);
+      int k = Math.min(random.nextPoisson(1), MAX_COUNT);
       if (detectors == null) {
         if (k > 0) {
           learnMember(members[m], x, label, weight * k);

@@ -97,9 +97,24 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
     learnValidated(x, label, 1);
   }
 
-  /** Counts the checked example and lets the ensemble learn it unless its weight is 0. */
+  /**
+   * The largest Poisson count a member learns an example with; draws above it (a boosting rate
+   * beyond a few hundred) are cut to it, so that a member's weight stays within what the ensemble
+   * checked before any member changed.
+   */
+  static final int MAX_COUNT = 1_000;
+
+  /**
+   * Counts the checked example and lets the ensemble learn it unless its weight is 0. First every
+   * weight a member may be given ({@code weight} times a count up to {@link #MAX_COUNT}) is
+   * checked against the members, so that none refuses after others have learned.
+   */
   @Override
   protected final void learnChecked(double[] x, int label, double weight) {
+    if (weight > 0) {
+      prototype.requireLearnableWeight(weight);
+      prototype.requireLearnableWeight(weight * MAX_COUNT);
+    }
     samplesSeen++;
     if (weight > 0) {
       learnValidated(x, label, weight);

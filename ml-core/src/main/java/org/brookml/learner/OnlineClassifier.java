@@ -46,6 +46,16 @@ public interface OnlineClassifier extends OnlineLearner {
   /** Sparse counterpart of {@link #predictProba(double[], double[])}. */
   double[] predictProba(SparseVector x, double[] out);
 
+  /**
+   * Checks that this classifier can learn an example of this weight, without learning anything:
+   * composites (ensembles) ask their members before any of them changes.
+   *
+   * @throws IllegalArgumentException if the weight would be refused
+   */
+  default void requireLearnableWeight(double weight) {
+    InputChecks.requireWeight(weight);
+  }
+
   /** {@link #learnBatch(double[], int, int, int[])} from row 0. */
   default void learnBatch(double[] xs, int rows, int[] labels) {
     learnBatch(xs, 0, rows, labels);

@@ -271,6 +271,12 @@ public final class PegasosSvm implements OnlineClassifier, Mergeable<PegasosSvm>
     model.finishStep();
   }
 
+  /** Pegasos learns whole weights only, as that many steps (see the class comment). */
+  @Override
+  public void requireLearnableWeight(double weight) {
+    requireWholeWeight(weight);
+  }
+
   /**
    * How many steps an example of this weight takes: a whole number from 0 (skipped) to
    * {@link #MAX_WEIGHT}.

@@ -386,4 +386,29 @@ class PegasosSvmTest implements OnlineLearnerContract<PegasosSvm> {
       assertThat(right / 2_000.0).as(ensemble.getClass().getSimpleName()).isGreaterThan(0.9);
     }
   }
+
+  /**
+   * An ensemble checks every weight it may give a member before any member learns: a weight its
+   * members refuse at some Poisson count is refused whole, and nothing changes.
+   */
+  @Test
+  void ensembles_refuseWeightsTheirMembersWouldRefuse_beforeAnyMemberLearns() {
+    org.brookml.ensemble.OnlineBagging overPegasos =
+        org.brookml.ensemble.OnlineBagging.builder(PegasosSvm.builder(2, 2).build()).build();
+    org.brookml.ensemble.OnlineBagging overSgd = org.brookml.ensemble.OnlineBagging.builder(
+        org.brookml.linear.SgdClassifier.builder(2).build()).build();
+    double[] x = {1, -1};
+    overPegasos.learn(x, 1);
+    overSgd.learn(x, 1);
+    for (Runnable bad : java.util.List.<Runnable>of(
+        () -> overPegasos.learn(x, 1, 0.5),      // Pegasos takes whole weights only
+        () -> overPegasos.learn(x, 1, 2),        // 2 x a count of 1,000 is above Pegasos's cap
+        () -> overSgd.learn(x, 1, 6e11))) {      // 6e11 x 2 would be above 1e12
+      byte[] pegasosBefore = Snapshots.write(overPegasos);
+      byte[] sgdBefore = Snapshots.write(overSgd);
+      assertThatThrownBy(bad::run).isInstanceOf(IllegalArgumentException.class);
+      assertThat(Snapshots.write(overPegasos)).isEqualTo(pegasosBefore);
+      assertThat(Snapshots.write(overSgd)).isEqualTo(sgdBefore);
+    }
+  }
 }
