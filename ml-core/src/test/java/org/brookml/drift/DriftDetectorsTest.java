@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class DriftDetectorsTest {
 
   /** Bernoulli errors at rate {@code before}, then {@code after} from index {@code change}. */
-  private static double[] errors(long seed, int n, int change, double before, double after) {
+  static double[] errors(long seed, int n, int change, double before, double after) {
     SplittableRandom random = new SplittableRandom(seed);
     double[] values = new double[n];
     for (int i = 0; i < n; i++) {
@@ -40,7 +40,7 @@ class DriftDetectorsTest {
     return values;
   }
 
-  private static List<State> run(DriftDetector detector, double[] values) {
+  static List<State> run(DriftDetector detector, double[] values) {
     List<State> states = new ArrayList<>();
     for (double v : values) {
       states.add(detector.update(v));

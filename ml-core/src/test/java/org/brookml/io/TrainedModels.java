@@ -9,6 +9,7 @@ import org.brookml.drift.Adwin;
 import org.brookml.drift.Cusum;
 import org.brookml.drift.Ddm;
 import org.brookml.drift.Eddm;
+import org.brookml.drift.HddmA;
 import org.brookml.drift.PageHinkley;
 import org.brookml.ensemble.OnlineAdaBoost;
 import org.brookml.ensemble.OnlineBagging;
@@ -79,6 +80,7 @@ final class TrainedModels {
     OneVsRest oneVsRest = OneVsRest.builder(SgdClassifier.builder(4).build(), 3).build();
     Ddm ddm = Ddm.builder().build();
     Eddm eddm = Eddm.builder().build();
+    HddmA hddmA = HddmA.builder().build();
     PageHinkley pageHinkley = PageHinkley.builder().build();
     Cusum cusum = Cusum.builder().build();
     Adwin adwin = Adwin.create();
@@ -112,6 +114,7 @@ final class TrainedModels {
       double error = x[1] > 1 ? 1 : 0; // about 16% errors
       ddm.update(error);
       eddm.update(error);
+      hddmA.update(error);
       pageHinkley.update(0.1 * x[2]);
       cusum.update(0.1 * x[3]);
       adwin.update(error);
@@ -138,6 +141,7 @@ final class TrainedModels {
     models.put("one-vs-rest-logistic", oneVsRest);
     models.put("ddm", ddm);
     models.put("eddm", eddm);
+    models.put("hddm-a", hddmA);
     models.put("page-hinkley", pageHinkley);
     models.put("cusum", cusum);
     models.put("adwin", adwin);
