@@ -132,28 +132,14 @@ public final class HddmA extends WatchingDetector {
   }
 
   /** Fail-fast settings. Defaults: drift at confidence 0.001, warning at 0.005, two-sided. */
-  public static final class Builder {
-    private double driftConfidence = 0.001;
-    private double warningConfidence = 0.005;
-    private boolean twoSided = true;
+  public static final class Builder extends HddmSettings<Builder> {
 
-    private Builder() {}
-
-    /** The confidence of a drift, in (0, 1). */
-    public Builder driftConfidence(double driftConfidence) {
-      this.driftConfidence = requireConfidence(driftConfidence, "driftConfidence");
-      return this;
+    private Builder() {
+      super(true);
     }
 
-    /** The confidence of a warning, in (0, 1), at least the drift's. */
-    public Builder warningConfidence(double warningConfidence) {
-      this.warningConfidence = requireConfidence(warningConfidence, "warningConfidence");
-      return this;
-    }
-
-    /** Whether a fall of the error rate restarts the statistics too; default true. */
-    public Builder twoSided(boolean twoSided) {
-      this.twoSided = twoSided;
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -163,18 +149,8 @@ public final class HddmA extends WatchingDetector {
      * @throws IllegalArgumentException if the warning confidence is below the drift's
      */
     public HddmA build() {
-      if (warningConfidence < driftConfidence) {
-        throw new IllegalArgumentException("warningConfidence " + warningConfidence
-            + " must be at least driftConfidence " + driftConfidence);
-      }
+      requireConsistent();
       return new HddmA(this);
-    }
-
-    private static double requireConfidence(double value, String name) {
-      if (!(value > 0 && value < 1)) {
-        throw new IllegalArgumentException(name + " must be in (0, 1), got " + value);
-      }
-      return value;
     }
   }
 }

@@ -74,6 +74,13 @@ abstract class WatchingDetector implements DriftDetector {
     return v;
   }
 
+  static double requireOpenUnit(double v, String name) {
+    if (!(v > 0 && v < 1)) {
+      throw new IllegalArgumentException(name + " must be in (0, 1), got " + v);
+    }
+    return v;
+  }
+
   static double requirePositive(double v, String name) {
     if (!(v > 0) || Double.isInfinite(v)) {
       throw new IllegalArgumentException(name + " must be finite and > 0, got " + v);

@@ -10,6 +10,7 @@ import org.brookml.drift.Cusum;
 import org.brookml.drift.Ddm;
 import org.brookml.drift.Eddm;
 import org.brookml.drift.HddmA;
+import org.brookml.drift.HddmW;
 import org.brookml.drift.PageHinkley;
 import org.brookml.ensemble.OnlineAdaBoost;
 import org.brookml.ensemble.OnlineBagging;
@@ -81,6 +82,7 @@ final class TrainedModels {
     Ddm ddm = Ddm.builder().build();
     Eddm eddm = Eddm.builder().build();
     HddmA hddmA = HddmA.builder().build();
+    HddmW hddmW = HddmW.builder().twoSided(true).build();
     PageHinkley pageHinkley = PageHinkley.builder().build();
     Cusum cusum = Cusum.builder().build();
     Adwin adwin = Adwin.create();
@@ -115,6 +117,7 @@ final class TrainedModels {
       ddm.update(error);
       eddm.update(error);
       hddmA.update(error);
+      hddmW.update(error);
       pageHinkley.update(0.1 * x[2]);
       cusum.update(0.1 * x[3]);
       adwin.update(error);
@@ -142,6 +145,7 @@ final class TrainedModels {
     models.put("ddm", ddm);
     models.put("eddm", eddm);
     models.put("hddm-a", hddmA);
+    models.put("hddm-w", hddmW);
     models.put("page-hinkley", pageHinkley);
     models.put("cusum", cusum);
     models.put("adwin", adwin);
