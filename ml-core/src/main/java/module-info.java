@@ -34,6 +34,7 @@ module org.brookml.core {
       org.brookml.cluster.MiniBatchKMeansCodec,
       org.brookml.drift.AdwinCodec,
       org.brookml.drift.CusumCodec,
+      org.brookml.drift.DriftAwareClassifierCodec,
       org.brookml.drift.DdmCodec,
       org.brookml.drift.EddmCodec,
       org.brookml.drift.HddmACodec,

@@ -76,7 +76,7 @@ class ServiceDeclarationsTest {
     TreeSet<String> declared = moduleInfoProviders();
     assertThat(serviceFileProviders()).isEqualTo(declared);
     assertThat(codecClassesInSources()).isEqualTo(declared);
-    assertThat(declared).hasSize(27);
+    assertThat(declared).hasSize(28);
   }
 
   @Test

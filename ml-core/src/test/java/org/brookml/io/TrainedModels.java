@@ -8,6 +8,7 @@ import org.brookml.cluster.MiniBatchKMeans;
 import org.brookml.drift.Adwin;
 import org.brookml.drift.Cusum;
 import org.brookml.drift.Ddm;
+import org.brookml.drift.DriftAwareClassifier;
 import org.brookml.drift.Eddm;
 import org.brookml.drift.HddmA;
 import org.brookml.drift.HddmW;
@@ -83,6 +84,8 @@ final class TrainedModels {
     Eddm eddm = Eddm.builder().build();
     HddmA hddmA = HddmA.builder().build();
     HddmW hddmW = HddmW.builder().twoSided(true).build();
+    DriftAwareClassifier driftAware = DriftAwareClassifier.of(
+        GaussianNaiveBayes.builder(4, 2).build(), HddmA.builder().build());
     PageHinkley pageHinkley = PageHinkley.builder().build();
     Cusum cusum = Cusum.builder().build();
     Adwin adwin = Adwin.create();
@@ -118,6 +121,7 @@ final class TrainedModels {
       eddm.update(error);
       hddmA.update(error);
       hddmW.update(error);
+      driftAware.learn(x, i < 100 ? label : 1 - label); // the concept flips halfway
       pageHinkley.update(0.1 * x[2]);
       cusum.update(0.1 * x[3]);
       adwin.update(error);
@@ -146,6 +150,7 @@ final class TrainedModels {
     models.put("eddm", eddm);
     models.put("hddm-a", hddmA);
     models.put("hddm-w", hddmW);
+    models.put("drift-aware-naive-bayes", driftAware);
     models.put("page-hinkley", pageHinkley);
     models.put("cusum", cusum);
     models.put("adwin", adwin);
