@@ -105,16 +105,30 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
   static final int MAX_COUNT = 1_000;
 
   /**
-   * Counts the checked example and lets the ensemble learn it unless its weight is 0. First every
-   * weight a member may be given ({@code weight} times a count up to {@link #MAX_COUNT}) is
-   * checked against the members, so that none refuses after others have learned.
+   * Every weight a member may be given for an example of this weight ({@code weight} times a
+   * count up to {@link #MAX_COUNT}) must suit the members, so that none refuses after others have
+   * learned.
    */
   @Override
-  protected final void learnChecked(double[] x, int label, double weight) {
+  public final void requireLearnableWeight(double weight) {
+    InputChecks.requireWeight(weight);
+    requireMembersTake(weight);
+  }
+
+  private void requireMembersTake(double weight) {
     if (weight > 0) {
       prototype.requireLearnableWeight(weight);
       prototype.requireLearnableWeight(weight * MAX_COUNT);
     }
+  }
+
+  /**
+   * Counts the checked example and lets the ensemble learn it unless its weight is 0, once its
+   * weight is {@link #requireLearnableWeight known to suit the members}.
+   */
+  @Override
+  protected final void learnChecked(double[] x, int label, double weight) {
+    requireMembersTake(weight); // the weight itself was checked with the example
     samplesSeen++;
     if (weight > 0) {
       learnValidated(x, label, weight);

@@ -67,6 +67,12 @@ public final class OneVsRest implements OnlineClassifier {
     }
   }
 
+  /** The members' rule (they are copies of one binary model). */
+  @Override
+  public void requireLearnableWeight(double weight) {
+    members[0].requireLearnableWeight(weight);
+  }
+
   @Override
   public int predict(double[] x) {
     return Probabilities.argMax(predictProba(x, scratch));

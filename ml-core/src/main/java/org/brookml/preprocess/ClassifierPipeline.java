@@ -19,7 +19,7 @@ public final class ClassifierPipeline extends Pipeline<OnlineClassifier>
   @Override
   public void learn(double[] x, int label, double weight) {
     InputChecks.requireLabel(label, numClasses());
-    InputChecks.requireWeight(weight);
+    model.requireLearnableWeight(weight);
     double[] z = prepare(x);
     model.learn(z, label, weight);
     commit();
@@ -28,6 +28,12 @@ public final class ClassifierPipeline extends Pipeline<OnlineClassifier>
   @Override
   public void learn(SparseVector x, int label, double weight) {
     throw sparseUnsupported();
+  }
+
+  /** The model's rule: the stages take any weight. */
+  @Override
+  public void requireLearnableWeight(double weight) {
+    model.requireLearnableWeight(weight);
   }
 
   @Override

@@ -78,6 +78,12 @@ public final class HashedClassifier implements OnlineClassifier {
     model.learn(hash(features, hashed), label, weight); // the model checks label and weight
   }
 
+  /** The model's rule. */
+  @Override
+  public void requireLearnableWeight(double weight) {
+    model.requireLearnableWeight(weight);
+  }
+
   /** The most probable class of the record. */
   public int predict(Map<String, ?> features) {
     return model.predict(hash(features, hashed));
