@@ -3,12 +3,10 @@ package org.brookml.bayes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.brookml.io.RealData;
 import org.brookml.learner.DenseExample;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +26,7 @@ class GaussianNaiveBayesSklearnTest {
       "digits, /data/digits/digits.csv.gz, 0, 64, 10, 0.995",
       "breast_cancer, /data/breast_cancer/breast_cancer.csv.gz, 1, 30, 2, 0.995"})
   void defaults_agreeWithScikitLearnsGaussianNb(String name, String resource, int skip,
-      int dimension, int classes, double minimumAgreement) throws IOException {
+      int dimension, int classes, double minimumAgreement) {
     List<double[]> rows = new ArrayList<>();
     List<Integer> labels = new ArrayList<>();
     for (DenseExample example : RealData.bundledRows(resource, skip)) {
@@ -44,7 +42,11 @@ class GaussianNaiveBayesSklearnTest {
         floored.learn(rows.get(i), labels.get(i));
       }
     }
-    Reference sklearn = Reference.read("/bayes/" + name + "-sklearn-gnb.txt");
+    Map<String, String> reference = RealData.sklearnReference("/bayes/" + name
+        + "-sklearn-gnb.txt");
+    double sklearnAccuracy = Double.parseDouble(reference.get("accuracy"));
+    int[] sklearnPredictions = Arrays.stream(reference.get("predictions").split(" "))
+        .mapToInt(Integer::parseInt).toArray();
     int tested = 0;
     int correct = 0;
     int flooredCorrect = 0;
@@ -54,34 +56,16 @@ class GaussianNaiveBayesSklearnTest {
         int predicted = smoothed.predict(rows.get(i));
         correct += predicted == labels.get(i) ? 1 : 0;
         flooredCorrect += floored.predict(rows.get(i)) == labels.get(i) ? 1 : 0;
-        agree += predicted == sklearn.predictions[tested] ? 1 : 0;
+        agree += predicted == sklearnPredictions[tested] ? 1 : 0;
         tested++;
       }
     }
-    assertThat(tested).isEqualTo(sklearn.predictions.length);
+    assertThat(tested).isEqualTo(sklearnPredictions.length);
     double accuracy = correct / (double) tested;
     System.out.printf("%s: Brook GaussianNaiveBayes %.4f (1e-9 density floor: %.4f), scikit-learn"
             + " GaussianNB %.4f, same answer on %.4f of %d test rows%n", name, accuracy,
-        flooredCorrect / (double) tested, sklearn.accuracy, agree / (double) tested, tested);
+        flooredCorrect / (double) tested, sklearnAccuracy, agree / (double) tested, tested);
     assertThat(agree / (double) tested).isGreaterThanOrEqualTo(minimumAgreement);
-    assertThat(accuracy).isCloseTo(sklearn.accuracy, within(0.002));
-  }
-
-  private record Reference(double accuracy, int[] predictions) {
-    static Reference read(String resource) throws IOException {
-      try (InputStream in = GaussianNaiveBayesSklearnTest.class.getResourceAsStream(resource)) {
-        double accuracy = Double.NaN;
-        int[] predictions = null;
-        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-          if (line.startsWith("accuracy ")) {
-            accuracy = Double.parseDouble(line.substring(9));
-          } else if (line.startsWith("predictions ")) {
-            predictions = Arrays.stream(line.substring(12).split(" "))
-                .mapToInt(Integer::parseInt).toArray();
-          }
-        }
-        return new Reference(accuracy, predictions);
-      }
-    }
+    assertThat(accuracy).isCloseTo(sklearnAccuracy, within(0.002));
   }
 }

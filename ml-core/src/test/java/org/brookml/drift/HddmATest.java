@@ -17,14 +17,6 @@ import org.junit.jupiter.api.Test;
  */
 class HddmATest {
 
-  private static double[] errors(long seed, int n, int change, double before, double after) {
-    return DriftDetectorsTest.errors(seed, n, change, before, after);
-  }
-
-  private static List<State> run(DriftDetector detector, double[] values) {
-    return DriftDetectorsTest.run(detector, values);
-  }
-
 
   /** The A-test, transcribed independently of {@link HddmA}: plain variables, one loop. */
   private static List<State> rule(double[] values, double drift, double warning,
@@ -81,10 +73,11 @@ class HddmATest {
   @Test
   void followsTheATest_stateByState_onLongStreams() {
     for (long seed = 1; seed <= 5; seed++) {
-      double[] values = errors(seed, 20_000, 10_000, 0.1, 0.4);
+      double[] values = DriftDetectorsTest.errors(seed, 20_000, 10_000, 0.1, 0.4);
       for (boolean twoSided : new boolean[] {true, false}) {
         HddmA detector = HddmA.builder().twoSided(twoSided).build();
-        assertThat(run(detector, values)).as("seed %d, two-sided %s", seed, twoSided)
+        assertThat(DriftDetectorsTest.run(detector, values))
+            .as("seed %d, two-sided %s", seed, twoSided)
             .isEqualTo(rule(values, 0.001, 0.005, twoSided));
       }
     }
@@ -101,7 +94,7 @@ class HddmATest {
     for (int i = 0; i < 10; i++) {
       assertThat(detector.update(0)).isEqualTo(State.STABLE);
     }
-    List<State> states = run(detector, new double[] {1, 1, 1, 1, 1, 1, 1});
+    List<State> states = DriftDetectorsTest.run(detector, new double[] {1, 1, 1, 1, 1, 1, 1});
     assertThat(states).containsExactly(State.STABLE, State.STABLE, State.STABLE, State.STABLE,
         State.WARNING, State.WARNING, State.DRIFT);
     assertThat(detector.errorRate()).isEqualTo(7.0 / 17);
@@ -114,7 +107,8 @@ class HddmATest {
     int delays = 0;
     int falseAlarms = 0;
     for (long seed = 1; seed <= 10; seed++) {
-      List<State> states = run(HddmA.builder().build(), errors(seed, 20_000, 10_000, 0.1, 0.5));
+      List<State> states = DriftDetectorsTest.run(HddmA.builder().build(),
+          DriftDetectorsTest.errors(seed, 20_000, 10_000, 0.1, 0.5));
       int first = states.subList(10_000, 20_000).indexOf(State.DRIFT);
       assertThat(first).as("seed %d", seed).isBetween(0, 200);
       delays += first;
@@ -129,7 +123,7 @@ class HddmATest {
   @Test
   void snapshotsAndCopies_continueExactly_andBadValuesChangeNothing() {
     HddmA detector = HddmA.builder().build();
-    double[] values = errors(3, 6_000, 3_000, 0.1, 0.3);
+    double[] values = DriftDetectorsTest.errors(3, 6_000, 3_000, 0.1, 0.3);
     for (int i = 0; i < 4_000; i++) {
       detector.update(values[i]);
     }

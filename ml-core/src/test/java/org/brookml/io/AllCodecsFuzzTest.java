@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.util.SplittableRandom;
-import java.util.zip.CRC32C;
 import org.brookml.learner.OnlineClassifier;
 import org.brookml.learner.OnlineClusterer;
 import org.brookml.learner.OnlineLearner;
@@ -18,15 +17,6 @@ import org.junit.jupiter.api.Test;
  * never fail in another way.
  */
 class AllCodecsFuzzTest {
-
-  private static void resign(byte[] bytes) {
-    CRC32C crc = new CRC32C();
-    crc.update(bytes, 0, bytes.length - 4);
-    int value = (int) crc.getValue();
-    for (int i = 0; i < 4; i++) {
-      bytes[bytes.length - 4 + i] = (byte) (value >>> (24 - 8 * i));
-    }
-  }
 
   /** The sum of what a restored model answers for a row of zeros (0 if it answers nothing). */
   private static double probeAnswer(OnlineLearner model) {
@@ -63,7 +53,7 @@ class AllCodecsFuzzTest {
               : random.nextInt(bad.length - 4);
           bad[at] = (byte) random.nextInt(256);
         }
-        resign(bad);
+        SnapshotBytes.resign(bad);
         try {
           OnlineLearner restored = Snapshots.read(bad);
           Snapshots.read(Snapshots.write(restored)); // usable: it snapshots again
@@ -89,14 +79,13 @@ class AllCodecsFuzzTest {
   void everyCodec_refusesAPayloadCutShortAtAnyLength() {
     for (OnlineLearner model : TrainedModels.all().values()) {
       byte[] bytes = Snapshots.write(model);
-      int typeLength = ((bytes[10] & 0xFF) << 8) | (bytes[11] & 0xFF);
-      int payloadStart = 12 + typeLength + 2 + 4;
+      int payloadStart = SnapshotBytes.payloadStart(bytes);
       int payloadLength = bytes.length - 4 - payloadStart;
       int step = Math.max(1, payloadLength / 4_000);
       for (int cut = 0; cut < payloadLength; cut += step) {
         byte[] shorter = java.util.Arrays.copyOf(bytes, payloadStart + cut + 4);
         java.nio.ByteBuffer.wrap(shorter, payloadStart - 4, 4).putInt(cut);
-        resign(shorter);
+        SnapshotBytes.resign(shorter);
         try {
           Snapshots.read(shorter);
           fail(model.getClass().getSimpleName() + " restored from " + cut + " of "

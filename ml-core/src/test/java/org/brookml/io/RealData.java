@@ -10,7 +10,9 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import org.brookml.learner.DenseExample;
@@ -70,6 +72,25 @@ public final class RealData {
       reader.forEach(rows::add);
     }
     return rows;
+  }
+
+  /**
+   * The values of a scikit-learn reference file written by {@code sklearn_references.py}: one
+   * {@code key value...} per line ({@code #} lines are comments), by key.
+   */
+  public static Map<String, String> sklearnReference(String resource) {
+    try (InputStream in = open(resource)) {
+      Map<String, String> values = new HashMap<>();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        int space = line.indexOf(' ');
+        if (!line.startsWith("#") && space > 0) {
+          values.put(line.substring(0, space), line.substring(space + 1));
+        }
+      }
+      return values;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static InputStream open(String resource) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
-import java.util.zip.CRC32C;
 import org.brookml.ensemble.OnlineBagging;
 import org.brookml.learner.OnlineClassifier;
 import org.brookml.linear.SgdClassifier;
@@ -21,25 +20,12 @@ import org.junit.jupiter.api.Test;
  */
 class RestoreSafetyTest {
 
-  private static byte[] resigned(byte[] bytes) {
-    CRC32C crc = new CRC32C();
-    crc.update(bytes, 0, bytes.length - 4);
-    ByteBuffer.wrap(bytes, bytes.length - 4, 4).putInt((int) crc.getValue());
-    return bytes;
-  }
-
-  /** The offset of the payload's first byte: magic, format version, type, state version, length. */
-  private static int payloadStart(byte[] bytes) {
-    int typeLength = ((bytes[10] & 0xFF) << 8) | (bytes[11] & 0xFF);
-    return 12 + typeLength + 2 + 4;
-  }
-
   @Test
   void aTreeSnapshotDeclaringAHugeDimension_isRefusedBeforeAllocating() {
     byte[] bytes = Snapshots.write(HoeffdingTree.builder(2, 2).build());
-    int at = payloadStart(bytes);
+    int at = SnapshotBytes.payloadStart(bytes);
     ByteBuffer.wrap(bytes, at, 8).putInt(1 << 24).putInt(8); // dimension 2^24, 8 classes
-    assertThatThrownBy(() -> Snapshots.read(resigned(bytes)))
+    assertThatThrownBy(() -> Snapshots.read(SnapshotBytes.resign(bytes)))
         .isInstanceOf(SnapshotFormatException.class).hasMessageContaining("gaussian cells");
   }
 
@@ -49,12 +35,12 @@ class RestoreSafetyTest {
         .build();
     byte[] bytes = Snapshots.write(bagging);
     // The settings: the prototype's snapshot (length-prefixed), then the ensemble size.
-    int at = payloadStart(bytes);
+    int at = SnapshotBytes.payloadStart(bytes);
     int prototypeLength = ByteBuffer.wrap(bytes, at, 4).getInt();
     int sizeAt = at + 4 + prototypeLength;
     assertThat(ByteBuffer.wrap(bytes, sizeAt, 4).getInt()).isEqualTo(2);
     ByteBuffer.wrap(bytes, sizeAt, 4).putInt(4_000);
-    assertThatThrownBy(() -> Snapshots.read(resigned(bytes)))
+    assertThatThrownBy(() -> Snapshots.read(SnapshotBytes.resign(bytes)))
         .isInstanceOf(SnapshotFormatException.class)
         .hasMessageContaining("4000 members of at least");
   }

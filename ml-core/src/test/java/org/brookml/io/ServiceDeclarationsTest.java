@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.zip.CRC32C;
 import org.brookml.learner.OnlineLearner;
 import org.brookml.tree.HoeffdingTree;
 import org.junit.jupiter.api.Test;
@@ -111,9 +109,7 @@ class ServiceDeclarationsTest {
     String unknown = "brook.tree.HoeffdingTreX"; // same length: the header stays well formed
     int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf(known);
     System.arraycopy(unknown.getBytes(StandardCharsets.US_ASCII), 0, bytes, at, unknown.length());
-    CRC32C crc = new CRC32C();
-    crc.update(bytes, 0, bytes.length - 4);
-    ByteBuffer.wrap(bytes).putInt(bytes.length - 4, (int) crc.getValue());
+    SnapshotBytes.resign(bytes);
     assertThatThrownBy(() -> Snapshots.read(bytes))
         .isInstanceOf(SnapshotFormatException.class)
         .hasMessageContaining("unknown model type '" + unknown + "'")

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.zip.CRC32C;
 import org.brookml.cluster.CentroidRate;
 import org.brookml.cluster.MiniBatchKMeans;
 import org.brookml.data.GaussianBlobs;
@@ -118,7 +117,7 @@ class SnapshotsTest {
               : random.nextInt(Math.min(120, bad.length - 4));
           bad[at] = (byte) random.nextInt(256);
         }
-        resign(bad);
+        SnapshotBytes.resign(bad);
         try {
           MiniBatchKMeans model = (MiniBatchKMeans) Snapshots.read(bad);
           // Accepted: it must then be a usable model.
@@ -132,21 +131,12 @@ class SnapshotsTest {
     assertThat(rejected).isGreaterThan(1_000);
   }
 
-  private static void resign(byte[] bytes) {
-    CRC32C crc = new CRC32C();
-    crc.update(bytes, 0, bytes.length - 4);
-    int value = (int) crc.getValue();
-    for (int i = 0; i < 4; i++) {
-      bytes[bytes.length - 4 + i] = (byte) (value >>> (24 - 8 * i));
-    }
-  }
-
   @Test
   void futureVersions_wrongTypeAndGarbage_areNamedInTheMessage() {
     byte[] bytes = Snapshots.write(fixtureModel());
     byte[] future = bytes.clone();
     future[9] = 2; // format version 2
-    resign(future);
+    SnapshotBytes.resign(future);
     assertThatThrownBy(() -> Snapshots.read(future))
         .isInstanceOf(SnapshotFormatException.class)
         .hasMessageContaining("format version 2 is not readable");
@@ -154,13 +144,13 @@ class SnapshotsTest {
     byte[] newerState = bytes.clone();
     int stateVersionAt = 10 + 2 + "brook.cluster.MiniBatchKMeans".length();
     newerState[stateVersionAt + 1] = 7;
-    resign(newerState);
+    SnapshotBytes.resign(newerState);
     assertThatThrownBy(() -> Snapshots.read(newerState))
         .hasMessageContaining("state version 7 is newer than this release reads");
 
     byte[] otherType = bytes.clone();
     otherType[12] = 'X';
-    resign(otherType);
+    SnapshotBytes.resign(otherType);
     assertThatThrownBy(() -> Snapshots.read(otherType))
         .hasMessageContaining("unknown model type 'Xrook.cluster.MiniBatchKMeans'");
 

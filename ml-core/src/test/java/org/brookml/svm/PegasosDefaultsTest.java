@@ -3,11 +3,9 @@ package org.brookml.svm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.brookml.io.RealData;
 import org.brookml.learner.DenseExample;
 import org.brookml.learner.Probabilities;
@@ -27,12 +25,14 @@ class PegasosDefaultsTest {
       "digits, /data/digits/digits.csv.gz, 0, 64, 10",
       "breast_cancer, /data/breast_cancer/breast_cancer.csv.gz, 1, 30, 2"})
   void defaults_learnRawFeatures_asScikitLearnsScheduleDoes(String name, String resource,
-      int skip, int dimension, int classes) throws IOException {
+      int skip, int dimension, int classes) {
     List<DenseExample> rows = RealData.bundledRows(resource, skip);
     double defaults = score(PegasosSvm.builder(dimension, classes).build(), rows);
     double paper = score(PegasosSvm.builder(dimension, classes).paperRule().build(), rows);
-    double sklearn = reference("/svm/" + name + "-sklearn-hinge.txt", "accuracy");
-    double majority = reference("/svm/" + name + "-sklearn-hinge.txt", "majority");
+    Map<String, String> reference = RealData.sklearnReference("/svm/" + name
+        + "-sklearn-hinge.txt");
+    double sklearn = Double.parseDouble(reference.get("accuracy"));
+    double majority = Double.parseDouble(reference.get("majority"));
     System.out.printf("%s (raw features): Pegasos defaults %.4f, paper's schedule %.4f, "
         + "scikit-learn hinge SGD %.4f, majority class %.4f%n", name, defaults, paper, sklearn,
         majority);
@@ -49,7 +49,7 @@ class PegasosDefaultsTest {
       "digits, /data/digits/digits.csv.gz, 0, 64, 10",
       "breast_cancer, /data/breast_cancer/breast_cancer.csv.gz, 1, 30, 2"})
   void probabilities_followTheMargin(String name, String resource, int skip, int dimension,
-      int classes) throws IOException {
+      int classes) {
     List<DenseExample> rows = RealData.bundledRows(resource, skip);
     PegasosSvm model = PegasosSvm.builder(dimension, classes).build();
     int agree = 0;
@@ -96,14 +96,5 @@ class PegasosDefaultsTest {
       }
     }
     return correct / (double) tested;
-  }
-
-  private static double reference(String resource, String key) throws IOException {
-    try (InputStream in = PegasosDefaultsTest.class.getResourceAsStream(resource)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-          .filter(line -> line.startsWith(key + " "))
-          .mapToDouble(line -> Double.parseDouble(line.substring(key.length() + 1)))
-          .findFirst().orElseThrow();
-    }
   }
 }
