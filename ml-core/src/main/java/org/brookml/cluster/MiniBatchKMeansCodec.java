@@ -3,6 +3,7 @@ package org.brookml.cluster;
 import org.brookml.io.BaseModelCodec;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
+import org.brookml.vector.Vectors;
 
 /**
  * Snapshot layout of {@link MiniBatchKMeans}, state version 1: configuration (k, dimension, rate
@@ -10,6 +11,12 @@ import org.brookml.io.SnapshotWriter;
  * then state (samples seen, ready flag, random state, centres, counts, last wins, buffered rows).
  */
 public final class MiniBatchKMeansCodec extends BaseModelCodec<MiniBatchKMeans> {
+
+  /**
+   * Centres and buffered rows average or copy input values, which lie within
+   * {@link Vectors#MAX_MAGNITUDE}; rounding may carry an average a little past it.
+   */
+  private static final double AVERAGE_BOUND = 2 * Vectors.MAX_MAGNITUDE;
 
   private static final int MAX_SIZE = Integer.MAX_VALUE / 4;
 
@@ -59,7 +66,7 @@ public final class MiniBatchKMeansCodec extends BaseModelCodec<MiniBatchKMeans> 
         .reassignAfter(reassignAfter)
         .seed(seed);
     if (in.readBoolean("has initial centres")) {
-      double[] flat = in.readDoubles("initial centres", k * d, true);
+      double[] flat = in.readDoublesWithin("initial centres", k * d, AVERAGE_BOUND);
       double[][] rows = new double[k][d];
       for (int c = 0; c < k; c++) {
         System.arraycopy(flat, c * d, rows[c], 0, d);
@@ -69,7 +76,7 @@ public final class MiniBatchKMeansCodec extends BaseModelCodec<MiniBatchKMeans> 
     long samplesSeen = in.readLong("samples seen", 0);
     boolean ready = in.readBoolean("ready");
     long randomState = in.readLong("random state");
-    double[] centers = in.readDoubles("centres", k * d, true);
+    double[] centers = in.readDoublesWithin("centres", k * d, AVERAGE_BOUND);
     double[] counts = in.readDoubles("counts", k, true);
     for (int c = 0; c < k; c++) {
       if (counts[c] < 0) {
@@ -92,7 +99,7 @@ public final class MiniBatchKMeansCodec extends BaseModelCodec<MiniBatchKMeans> 
       if (8L * buffered * d > in.remaining()) {
         throw in.error("buffered rows", buffered + " rows do not fit the snapshot");
       }
-      bufferRows = in.readDoubles("buffered rows", buffered * d, true);
+      bufferRows = in.readDoublesWithin("buffered rows", buffered * d, AVERAGE_BOUND);
     }
     MiniBatchKMeans model = builder.build();
     if (!ready && model.hasInitialCenters()) {

@@ -116,16 +116,33 @@ public final class SnapshotReader {
    * @param finite whether every element must be finite
    */
   public double[] readDoubles(String field, int expectedLength, boolean finite) {
+    return readDoubles(field, expectedLength, finite ? Double.MAX_VALUE : Double.NaN);
+  }
+
+  /**
+   * Reads a double array of exactly {@code expectedLength} elements, each within
+   * {@code +/-maxMagnitude}: for state that only averages or copies input values, which are
+   * bounded (see {@code Vectors.MAX_MAGNITUDE}), so that a crafted value cannot overflow later.
+   */
+  public double[] readDoublesWithin(String field, int expectedLength, double maxMagnitude) {
+    return readDoubles(field, expectedLength, maxMagnitude);
+  }
+
+  /** {@code maxMagnitude} NaN: any value, infinities and NaN included. */
+  private double[] readDoubles(String field, int expectedLength, double maxMagnitude) {
     int length = readInt(field + " length");
     if (length != expectedLength) {
       throw error(field, "has " + length + " elements, expected " + expectedLength);
     }
     require(8L * length, field);
     double[] values = new double[length];
+    boolean bounded = !Double.isNaN(maxMagnitude);
     for (int i = 0; i < length; i++) {
       values[i] = Double.longBitsToDouble(unsafeLong());
-      if (finite && !Double.isFinite(values[i])) {
-        throw error(field + "[" + i + "]", "is not finite: " + values[i]);
+      if (bounded && !(Math.abs(values[i]) <= maxMagnitude)) {
+        throw error(field + "[" + i + "]", Double.isFinite(values[i])
+            ? "is outside +/-" + maxMagnitude + ": " + values[i]
+            : "is not finite: " + values[i]);
       }
     }
     return values;

@@ -51,6 +51,8 @@ public final class Snapshots {
    */
   public static final int MAX_NESTING = 16;
 
+  /** Per thread, how many snapshots are being written, one inside another. */
+  private static final ThreadLocal<int[]> WRITE_NESTING = ThreadLocal.withInitial(() -> new int[1]);
   /** Per thread, how many snapshots are being read, one inside another. */
   private static final ThreadLocal<int[]> NESTING = ThreadLocal.withInitial(() -> new int[1]);
   private static final int MIN_LENGTH = MAGIC.length + 2 + 2 + 2 + 4 + 4;
@@ -114,9 +116,43 @@ public final class Snapshots {
     return Collections.unmodifiableSet(new TreeSet<>(BY_TYPE.keySet()));
   }
 
-  /** Encodes the model's configuration and full learning state. */
+  /**
+   * Encodes the model's configuration and full learning state, and checks that the bytes restore
+   * before returning them (which doubles the cost of writing): a checkpoint that could not be
+   * restored is reported when written, not when it is needed.
+   *
+   * @throws IllegalStateException if the model nests more than {@link #MAX_NESTING} snapshots
+   *     deep, or its state is inconsistent so that its snapshot would not restore (the usual
+   *     cause: two threads changing one model at once)
+   */
   public static byte[] write(OnlineLearner model) {
     Objects.requireNonNull(model, "model");
+    int[] depth = WRITE_NESTING.get();
+    if (depth[0] >= MAX_NESTING) {
+      throw new IllegalStateException(model + " lies more than " + MAX_NESTING + " snapshots "
+          + "deep (ensembles, pipelines and their parts nest): such a snapshot could not be "
+          + "restored, so none is written");
+    }
+    depth[0]++;
+    byte[] bytes;
+    try {
+      bytes = writeUnchecked(model);
+    } finally {
+      depth[0]--;
+    }
+    if (depth[0] == 0 && NESTING.get()[0] == 0) { // the outermost: it restores with all it holds
+      try {
+        read(bytes);
+      } catch (SnapshotFormatException e) {
+        throw new IllegalStateException("the state of " + model + " is inconsistent: its "
+            + "snapshot would not restore (" + e.getMessage() + "), so none is written; was it "
+            + "changed by two threads at once? Instances are not thread-safe", e);
+      }
+    }
+    return bytes;
+  }
+
+  private static byte[] writeUnchecked(OnlineLearner model) {
     ModelCodec<OnlineLearner> codec = codecFor(model.getClass());
     SnapshotWriter out = new SnapshotWriter(256);
     for (byte b : MAGIC) {

@@ -272,6 +272,6 @@ final class BinaryPegasos {
       System.arraycopy(in.readDoubles("scale sums at last change", dimension, true), 0,
           weights.scaleSumAtChange(), 0, dimension);
     }
-    weights.restore(scale, scaleSum, steps);
+    weights.restore(in, scale, scaleSum, steps);
   }
 }

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.util.SplittableRandom;
-import org.brookml.learner.OnlineClassifier;
-import org.brookml.learner.OnlineClusterer;
 import org.brookml.learner.OnlineLearner;
-import org.brookml.learner.OnlineRegressor;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,26 +14,6 @@ import org.junit.jupiter.api.Test;
  * never fail in another way.
  */
 class AllCodecsFuzzTest {
-
-  /** The sum of what a restored model answers for a row of zeros (0 if it answers nothing). */
-  private static double probeAnswer(OnlineLearner model) {
-    double[] zeros = new double[model.dimension()];
-    if (model instanceof OnlineClassifier) {
-      OnlineClassifier classifier = (OnlineClassifier) model;
-      double sum = classifier.predict(zeros);
-      for (double p : classifier.predictProba(zeros, new double[classifier.numClasses()])) {
-        sum += p;
-      }
-      return sum;
-    }
-    if (model instanceof OnlineRegressor) {
-      return ((OnlineRegressor) model).predict(zeros);
-    }
-    if (model instanceof OnlineClusterer && ((OnlineClusterer) model).isReady()) {
-      return ((OnlineClusterer) model).squaredDistanceToNearest(zeros);
-    }
-    return 0;
-  }
 
   @Test
   void resignedMutations_areRejectedCleanly_orRestoreToAUsableModel() {
@@ -57,7 +34,7 @@ class AllCodecsFuzzTest {
         try {
           OnlineLearner restored = Snapshots.read(bad);
           Snapshots.read(Snapshots.write(restored)); // usable: it snapshots again
-          assertThat(probeAnswer(restored)).as("%s trial %d answers a probe row",
+          assertThat(ModelProbe.answer(restored)).as("%s trial %d answers a probe row",
               model.getClass().getSimpleName(), trial).isFinite();
         } catch (SnapshotFormatException expected) {
           rejected++;

@@ -47,17 +47,52 @@ class RestoreSafetyTest {
 
   @Test
   void snapshotsNestedDeeperThanTheLimit_areRefused_notAStackOverflow() {
-    OnlineClassifier model = SgdClassifier.builder(2).build();
-    for (int level = 0; level < Snapshots.MAX_NESTING; level++) {
-      model = Pipeline.of(new StandardScaler(2), model);
-    }
-    byte[] bytes = Snapshots.write(model);
-    assertThatThrownBy(() -> Snapshots.read(bytes)).isInstanceOf(SnapshotFormatException.class)
-        .hasMessageContaining("more than " + Snapshots.MAX_NESTING + " snapshots deep");
     OnlineClassifier shallower = SgdClassifier.builder(2).build();
     for (int level = 1; level < Snapshots.MAX_NESTING; level++) {
       shallower = Pipeline.of(new StandardScaler(2), shallower);
     }
-    assertThat(Snapshots.read(Snapshots.write(shallower))).isNotNull();
+    byte[] deepest = Snapshots.write(shallower);
+    assertThat(Snapshots.read(deepest)).isNotNull();
+    OnlineClassifier tooDeep = Pipeline.of(new StandardScaler(2), shallower);
+    assertThatThrownBy(() -> Snapshots.write(tooDeep)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("more than " + Snapshots.MAX_NESTING + " snapshots deep")
+        .hasMessageContaining("none is written");
+    // Crafted bytes one level deeper: the pipeline codec's layout wraps the stage and the model
+    // as nested snapshots, so the deepest valid snapshot is wrapped once more by hand.
+    byte[] crafted = Snapshots.write(Pipeline.of(new StandardScaler(2),
+        SgdClassifier.builder(2).build()));
+    byte[] model = Snapshots.write(SgdClassifier.builder(2).build());
+    byte[] wrapped = replaceNested(crafted, model, deepest);
+    assertThatThrownBy(() -> Snapshots.read(wrapped)).isInstanceOf(SnapshotFormatException.class)
+        .hasMessageContaining("more than " + Snapshots.MAX_NESTING + " snapshots deep");
+  }
+
+  /**
+   * {@code outer} with its nested snapshot {@code inner} (length-prefixed) replaced by
+   * {@code replacement}, the lengths and the checksum made to match.
+   */
+  private static byte[] replaceNested(byte[] outer, byte[] inner, byte[] replacement) {
+    int at = indexOf(outer, inner);
+    assertThat(at).as("nested snapshot found").isGreaterThan(4);
+    int grow = replacement.length - inner.length;
+    byte[] result = new byte[outer.length + grow];
+    System.arraycopy(outer, 0, result, 0, at);
+    System.arraycopy(replacement, 0, result, at, replacement.length);
+    System.arraycopy(outer, at + inner.length, result, at + replacement.length,
+        outer.length - at - inner.length);
+    ByteBuffer.wrap(result, at - 4, 4).putInt(replacement.length);
+    int payloadLengthAt = SnapshotBytes.payloadStart(result) - 4;
+    ByteBuffer.wrap(result, payloadLengthAt, 4)
+        .putInt(ByteBuffer.wrap(result, payloadLengthAt, 4).getInt() + grow);
+    return SnapshotBytes.resign(result);
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

@@ -3,6 +3,7 @@ package org.brookml.internal.io;
 import org.brookml.internal.stats.ClassGaussians;
 import org.brookml.io.SnapshotReader;
 import org.brookml.io.SnapshotWriter;
+import org.brookml.vector.Vectors;
 
 /**
  * The snapshot layout of {@link ClassGaussians}, shared by the naive-Bayes and Hoeffding-tree
@@ -12,6 +13,9 @@ public final class GaussianCellsCodec {
 
   private static final String[] NAMES = {
       "gaussian weights", "gaussian means", "gaussian m2", "gaussian minima", "gaussian maxima"};
+
+  /** Means of input values, which lie within {@link Vectors#MAX_MAGNITUDE} (twice: rounding). */
+  private static final int MEANS = 1;
 
   private GaussianCellsCodec() {}
 
@@ -39,7 +43,8 @@ public final class GaussianCellsCodec {
     int cells = gaussians.cells()[0].length;
     double[][] read = new double[NAMES.length][];
     for (int k = 0; k < NAMES.length; k++) {
-      read[k] = in.readDoubles(NAMES[k], cells, k < 3); // minima and maxima may be infinite
+      read[k] = k == MEANS ? in.readDoublesWithin(NAMES[k], cells, 2 * Vectors.MAX_MAGNITUDE)
+          : in.readDoubles(NAMES[k], cells, k < 3); // minima and maxima may be infinite
     }
     try {
       gaussians.setCells(read[0], read[1], read[2], read[3], read[4]);

@@ -1,6 +1,8 @@
 package org.brookml.internal.optim;
 
 import java.util.Arrays;
+import org.brookml.io.SnapshotFormatException;
+import org.brookml.io.SnapshotReader;
 import org.brookml.vector.SparseVector;
 import org.brookml.vector.Vectors;
 
@@ -256,10 +258,25 @@ public final class ScaledWeights {
     return scaleSumAtChange;
   }
 
-  /** Sets the scalars a codec read; the arrays are filled through their accessors. */
-  public void restore(double scale, double scaleSum, long steps) {
+  /**
+   * Sets the scalars a codec read, after the arrays were filled through their accessors, and
+   * checks what they make together: a scale in (0, 1] (shrinking only ever lowers it) and finite
+   * effective and averaged weights, which finite parts alone do not guarantee.
+   *
+   * @throws SnapshotFormatException naming the first weight that overflows
+   */
+  public void restore(SnapshotReader in, double scale, double scaleSum, long steps) {
+    if (!(scale > 0 && scale <= 1)) {
+      throw in.error("weight scale", "must be in (0, 1], got " + scale);
+    }
     this.scale = scale;
     this.scaleSum = scaleSum;
     this.steps = steps;
+    for (int i = 0; i < v.length; i++) {
+      if (!Double.isFinite(scale * v[i]) || (hasAverage() && !Double.isFinite(averageWeight(i)))) {
+        throw in.error("weights", "weight " + i + " overflows (scale " + scale + ", stored "
+            + v[i] + ")");
+      }
+    }
   }
 }

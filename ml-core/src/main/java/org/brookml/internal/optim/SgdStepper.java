@@ -249,6 +249,6 @@ public final class SgdStepper extends Stepper {
       System.arraycopy(in.readDoubles("scale sums at last change", v.length, true), 0,
           weights.scaleSumAtChange(), 0, v.length);
     }
-    weights.restore(scale, scaleSum, steps);
+    weights.restore(in, scale, scaleSum, steps);
   }
 }
