@@ -4,22 +4,37 @@ import org.brookml.learner.InputChecks;
 import org.brookml.learner.LabelEncoder;
 
 /**
- * Accuracy, log loss and Cohen's kappa of a classifier, both since the start and over a sliding
- * window of the last {@code window} examples. Kappa compares accuracy with the agreement expected by
- * chance from the marginals, {@code (p_o - p_e) / (1 - p_e)}: on drifting streams a no-change
- * baseline can score high accuracy, while its kappa stays near zero. Log loss uses
- * {@code -ln max(p, 1e-15)} of the probability given to the true class; examples updated without a
- * probability do not count toward it. Allocation-free per update. Not thread-safe.
+ * Scores of a classifier, each seen three ways: since the start ({@link #cumulative()}), over a
+ * sliding window of the last {@code window} examples ({@link #window()}), and faded by a factor
+ * per example ({@link #faded()}; 0.999 unless given, as MOA's fading-factor evaluator). Each view
+ * gives accuracy, Cohen's kappa, kappa-M, kappa-temporal, per-class and macro precision, recall
+ * and F1, and balanced accuracy ({@link ClassificationScores}). Kappa compares accuracy with the
+ * agreement expected by chance from the marginals, {@code (p_o - p_e) / (1 - p_e)}: on drifting
+ * streams a no-change baseline can score high accuracy, while its kappa stays near zero.
+ *
+ * <p>Log loss uses {@code -ln max(p, 1e-15)} of the probability given to the true class; examples
+ * updated without a probability do not count toward it. For two classes, {@link #windowAuc()} is
+ * the exact ROC AUC over the window's examples that came with a probability. A score with nothing
+ * to report throws {@link IllegalStateException} instead of returning NaN. Allocation-free per
+ * update. Not thread-safe.
  */
 public final class ClassificationMetrics {
 
   private static final double MIN_PROBABILITY = 1e-15;
+  /** MOA's default fading factor. */
+  public static final double DEFAULT_FADING_FACTOR = 0.999;
+  private static final int MAX_NNZ = 5;
 
   private final int numClasses;
-  private final long[] confusion;
-  private final long[] windowConfusion;
+  private final ClassificationScores cumulative;
+  private final ClassificationScores windowed;
+  private final ClassificationScores faded;
+  private final Accumulator[] accumulators;
+  private final ClassificationScores[] views;
+  private final int[] indices = new int[MAX_NNZ];
+  private final double[] values = new double[MAX_NNZ];
   private final int[] windowTruth;
-  private final int[] windowPredicted;
+  private final double[] windowScore;
   private final SlidingWindow windowLogLoss;
   private final int window;
   private long count;
@@ -27,6 +42,7 @@ public final class ClassificationMetrics {
   private double logLossSum;
   private int windowNext;
   private int windowSize;
+  private int lastTruth;
 
   /**
    * Metrics over the classes of {@code labels}: as many as it can hold ({@link
@@ -43,19 +59,52 @@ public final class ClassificationMetrics {
    * @param window length of the sliding window, at least 1
    */
   public ClassificationMetrics(int numClasses, int window) {
+    this(numClasses, window, DEFAULT_FADING_FACTOR);
+  }
+
+  /**
+   * @param numClasses number of classes, 2 to 4,096
+   * @param window length of the sliding window, at least 1
+   * @param fadingFactor weight kept per new example by the faded view, in (0, 1]
+   */
+  public ClassificationMetrics(int numClasses, int window, double fadingFactor) {
     if (numClasses < 2 || numClasses > 4096) {
       throw new IllegalArgumentException("numClasses must be in [2, 4096], got " + numClasses);
     }
-    if (window < 1) {
-      throw new IllegalArgumentException("window must be >= 1, got " + window);
+    if (window < 1 || window > 1 << 24) {
+      throw new IllegalArgumentException("window must be in [1, 2^24], got " + window);
+    }
+    if (!(fadingFactor > 0 && fadingFactor <= 1)) {
+      throw new IllegalArgumentException("fadingFactor must be in (0, 1], got " + fadingFactor);
     }
     this.numClasses = numClasses;
     this.window = window;
-    this.confusion = new long[numClasses * numClasses];
-    this.windowConfusion = new long[numClasses * numClasses];
+    int components = ClassificationScores.components(numClasses);
+    accumulators = new Accumulator[] {Accumulator.cumulative(components),
+        Accumulator.window(components, window, MAX_NNZ),
+        Accumulator.faded(components, fadingFactor)};
+    cumulative = new ClassificationScores("since the start", numClasses, accumulators[0]);
+    windowed = new ClassificationScores("in the window", numClasses, accumulators[1]);
+    faded = new ClassificationScores("faded", numClasses, accumulators[2]);
+    views = new ClassificationScores[] {cumulative, windowed, faded};
     this.windowTruth = new int[window];
-    this.windowPredicted = new int[window];
+    this.windowScore = new double[window];
     this.windowLogLoss = new SlidingWindow(window);
+  }
+
+  /** The scores since the start. */
+  public ClassificationScores cumulative() {
+    return cumulative;
+  }
+
+  /** The scores over the last {@code window} examples. */
+  public ClassificationScores window() {
+    return windowed;
+  }
+
+  /** The scores with each example's weight faded by the factor per newer example. */
+  public ClassificationScores faded() {
+    return faded;
   }
 
   /**
@@ -68,17 +117,35 @@ public final class ClassificationMetrics {
   public void update(int truth, int predicted, double probabilityOfTruth) {
     InputChecks.requireLabel(truth, numClasses);
     InputChecks.requireLabel(predicted, numClasses);
-    count++;
-    confusion[truth * numClasses + predicted]++;
-    if (windowSize == window) {
-      windowConfusion[windowTruth[windowNext] * numClasses + windowPredicted[windowNext]]--;
-    } else {
-      windowSize++;
+    if (!Double.isNaN(probabilityOfTruth) && !(probabilityOfTruth >= 0 && probabilityOfTruth <= 1)) {
+      throw new IllegalArgumentException("probabilityOfTruth must be in [0, 1] or NaN, got "
+          + probabilityOfTruth);
     }
+    count++;
+    for (int v = 0; v < views.length; v++) {
+      int nnz = 0;
+      indices[nnz] = ClassificationScores.cell(numClasses, truth, predicted);
+      values[nnz++] = 1;
+      indices[nnz] = ClassificationScores.total(numClasses);
+      values[nnz++] = 1;
+      indices[nnz] = ClassificationScores.truthCount(numClasses, truth);
+      values[nnz++] = 1;
+      if (views[v].majorityWith(truth) == truth) {
+        indices[nnz] = ClassificationScores.majorityRight(numClasses);
+        values[nnz++] = 1;
+      }
+      if (lastTruth == truth) {
+        indices[nnz] = ClassificationScores.noChangeRight(numClasses);
+        values[nnz++] = 1;
+      }
+      accumulators[v].add(indices, values, nnz);
+    }
+    lastTruth = truth;
     windowTruth[windowNext] = truth;
-    windowPredicted[windowNext] = predicted;
-    windowConfusion[truth * numClasses + predicted]++;
+    windowScore[windowNext] = Double.isNaN(probabilityOfTruth) || numClasses != 2 ? Double.NaN
+        : truth == 1 ? probabilityOfTruth : 1 - probabilityOfTruth;
     windowNext = (windowNext + 1) % window;
+    windowSize = Math.min(windowSize + 1, window);
     if (!Double.isNaN(probabilityOfTruth)) {
       double loss = -Math.log(Math.max(probabilityOfTruth, MIN_PROBABILITY));
       logLossSum += loss;
@@ -92,75 +159,68 @@ public final class ClassificationMetrics {
     return count;
   }
 
-  /** Accuracy since the start. */
+  /** Accuracy since the start; see {@link #cumulative()} for the other scores. */
   public double accuracy() {
-    return accuracy(confusion);
+    return cumulative.accuracy();
   }
 
   /** Accuracy over the window. */
   public double windowAccuracy() {
-    return accuracy(windowConfusion);
+    return windowed.accuracy();
   }
 
   /** Cohen's kappa since the start. */
   public double kappa() {
-    return kappa(confusion);
+    return cumulative.kappa();
   }
 
   /** Cohen's kappa over the window. */
   public double windowKappa() {
-    return kappa(windowConfusion);
+    return windowed.kappa();
   }
 
-  /** Mean log loss since the start (NaN if no probabilities were given). */
+  /** Mean log loss since the start, over the examples that came with a probability. */
   public double logLoss() {
-    return logLossCount == 0 ? Double.NaN : logLossSum / logLossCount;
+    if (logLossCount == 0) {
+      throw new IllegalStateException("nothing to report: no example came with a probability");
+    }
+    return logLossSum / logLossCount;
   }
 
   /** Mean log loss over the last {@code window} examples that came with a probability. */
   public double windowLogLoss() {
+    if (windowLogLoss.size() == 0) {
+      throw new IllegalStateException("nothing to report: no example came with a probability");
+    }
     return windowLogLoss.mean();
   }
 
-  private double accuracy(long[] matrix) {
-    long total = 0;
-    long correct = 0;
-    for (int i = 0; i < numClasses; i++) {
-      for (int j = 0; j < numClasses; j++) {
-        total += matrix[i * numClasses + j];
+  /**
+   * The exact ROC AUC of the probabilities of class 1 over the window's examples that came with
+   * one (two classes only): the chance that a random class-1 example scores above a random
+   * class-0 one, ties counting half.
+   *
+   * @throws IllegalStateException unless the window holds scored examples of both classes
+   */
+  public double windowAuc() {
+    if (numClasses != 2) {
+      throw new IllegalStateException("ROC AUC is defined here for two classes, not "
+          + numClasses);
+    }
+    double[] scores = new double[windowSize];
+    int[] truths = new int[windowSize];
+    int n = 0;
+    for (int i = 0; i < windowSize; i++) {
+      if (!Double.isNaN(windowScore[i])) {
+        scores[n] = windowScore[i];
+        truths[n++] = windowTruth[i];
       }
-      correct += matrix[i * numClasses + i];
     }
-    return total == 0 ? Double.NaN : (double) correct / total;
-  }
-
-  private double kappa(long[] matrix) {
-    double total = 0;
-    double correct = 0;
-    double chance = 0;
-    for (int i = 0; i < numClasses; i++) {
-      double row = 0;
-      double column = 0;
-      for (int j = 0; j < numClasses; j++) {
-        row += matrix[i * numClasses + j];
-        column += matrix[j * numClasses + i];
-      }
-      total += row;
-      correct += matrix[i * numClasses + i];
-      chance += row * column;
-    }
-    if (total == 0) {
-      return Double.NaN;
-    }
-    double observed = correct / total;
-    double expected = chance / (total * total);
-    return expected == 1.0 ? (observed == 1.0 ? 1.0 : 0.0) : (observed - expected) / (1 - expected);
+    return RocAuc.of(scores, truths, n);
   }
 
   @Override
   public String toString() {
-    return String.format(java.util.Locale.ROOT,
-        "n=%d accuracy=%.4f kappa=%.4f logLoss=%.4f | window %d: accuracy=%.4f kappa=%.4f",
-        count, accuracy(), kappa(), logLoss(), windowSize, windowAccuracy(), windowKappa());
+    return "n=" + count + " | " + cumulative + " | " + windowed + " | " + faded;
   }
 }
