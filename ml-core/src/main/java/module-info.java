@@ -39,6 +39,7 @@ module org.brookml.core {
       org.brookml.drift.EddmCodec,
       org.brookml.drift.HddmACodec,
       org.brookml.drift.HddmWCodec,
+      org.brookml.drift.KswinCodec,
       org.brookml.drift.PageHinkleyCodec,
       org.brookml.ensemble.OnlineAdaBoostCodec,
       org.brookml.ensemble.OnlineBaggingCodec,

@@ -12,6 +12,7 @@ import org.brookml.drift.DriftAwareClassifier;
 import org.brookml.drift.Eddm;
 import org.brookml.drift.HddmA;
 import org.brookml.drift.HddmW;
+import org.brookml.drift.Kswin;
 import org.brookml.drift.PageHinkley;
 import org.brookml.ensemble.OnlineAdaBoost;
 import org.brookml.ensemble.OnlineBagging;
@@ -84,6 +85,7 @@ final class TrainedModels {
     Eddm eddm = Eddm.builder().build();
     HddmA hddmA = HddmA.builder().build();
     HddmW hddmW = HddmW.builder().twoSided(true).build();
+    Kswin kswin = Kswin.builder().windowSize(40).statSize(10).seed(3).build();
     DriftAwareClassifier driftAware = DriftAwareClassifier.of(
         GaussianNaiveBayes.builder(4, 2).build(), HddmA.builder().build());
     PageHinkley pageHinkley = PageHinkley.builder().build();
@@ -121,6 +123,7 @@ final class TrainedModels {
       eddm.update(error);
       hddmA.update(error);
       hddmW.update(error);
+      kswin.update(x[1] + (i > 120 ? 3 : 0)); // a shift in the mean
       driftAware.learn(x, i < 100 ? label : 1 - label); // the concept flips halfway
       pageHinkley.update(0.1 * x[2]);
       cusum.update(0.1 * x[3]);
@@ -150,6 +153,7 @@ final class TrainedModels {
     models.put("eddm", eddm);
     models.put("hddm-a", hddmA);
     models.put("hddm-w", hddmW);
+    models.put("kswin", kswin);
     models.put("drift-aware-naive-bayes", driftAware);
     models.put("page-hinkley", pageHinkley);
     models.put("cusum", cusum);
