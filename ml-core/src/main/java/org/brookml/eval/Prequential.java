@@ -109,7 +109,7 @@ public final class Prequential {
     return metrics;
   }
 
-  private static int classCode(double target, int numClasses, String position) {
+  static int classCode(double target, int numClasses, String position) {
     int label = (int) target;
     if (label != target || label < 0 || label >= numClasses) {
       throw new IllegalArgumentException((position.isEmpty() ? "" : position + ": ") + "target "
