@@ -7,7 +7,7 @@ import org.brookml.learner.FeatureSchema;
 
 /**
  * An endless, seeded stream of generated examples: {@link #next()} is always true, and
- * {@link #take} bounds it. Each generator draws from its own {@link Random} in the order MOA's
+ * {@link #limit} bounds it. Each generator draws from its own {@link Random} in the order MOA's
  * generator of the same name does, so the same settings and seed give MOA's stream, value for
  * value (checked beside MOA in {@code ml-bench}). Nominal features carry their value's index, as
  * {@link #schema()} declares. Not thread-safe.
@@ -77,46 +77,6 @@ public abstract class Generator implements DenseExampleStream {
   /** Nothing to release. */
   @Override
   public void close() {}
-
-  /** This stream, ending after {@code count} more examples. */
-  public final DenseExampleStream take(long count) {
-    if (count < 0) {
-      throw new IllegalArgumentException("count must be >= 0, got " + count);
-    }
-    return new DenseExampleStream() {
-      private long left = count;
-
-      @Override
-      public int dimension() {
-        return Generator.this.dimension();
-      }
-
-      @Override
-      public boolean next() {
-        return left-- > 0 && Generator.this.next();
-      }
-
-      @Override
-      public double[] features() {
-        return Generator.this.features();
-      }
-
-      @Override
-      public double target() {
-        return Generator.this.target();
-      }
-
-      @Override
-      public String position() {
-        return Generator.this.position();
-      }
-
-      @Override
-      public void close() {
-        Generator.this.close();
-      }
-    };
-  }
 
   /** MOA's label noise: true with probability {@code percent}/100, from one draw. */
   final boolean noise(int percent) {

@@ -34,6 +34,11 @@ public interface DenseExampleStream extends AutoCloseable, Iterable<DenseExample
     return "";
   }
 
+  /** This stream, ending after at most {@code count} more examples; closing it closes this one. */
+  default DenseExampleStream limit(long count) {
+    return new LimitedStream(this, count);
+  }
+
   /** Releases any file behind the stream; unchecked. */
   @Override
   void close();

@@ -402,14 +402,14 @@ class GeneratorsTest {
   }
 
   @Test
-  void take_endsTheStreamAfterCountExamples() {
-    DenseExampleStream five = Sea.builder().build().take(5);
+  void limit_endsTheStreamAfterCountExamples() {
+    DenseExampleStream five = Sea.builder().build().limit(5);
     int n = 0;
     while (five.next()) {
       n++;
     }
     assertThat(n).isEqualTo(5);
-    assertThat(Sea.builder().build().take(3).stream().count()).isEqualTo(3);
+    assertThat(Sea.builder().build().limit(3).stream().count()).isEqualTo(3);
   }
 
   @Test

@@ -139,10 +139,10 @@ class EvaluationMethodsTest {
   void delayZero_isPrequential() {
     GaussianNaiveBayes a = GaussianNaiveBayes.builder(3, 2).build();
     GaussianNaiveBayes b = GaussianNaiveBayes.builder(3, 2).build();
-    ClassificationMetrics plain = Prequential.classification(a, Sea.builder().build().take(5_000),
+    ClassificationMetrics plain = Prequential.classification(a, Sea.builder().build().limit(5_000),
         new ClassificationMetrics(2, 100));
     ClassificationMetrics delayed = DelayedPrequential.byExamples(b,
-        Sea.builder().build().take(5_000), 0, new ClassificationMetrics(2, 100),
+        Sea.builder().build().limit(5_000), 0, new ClassificationMetrics(2, 100),
         ProgressListener.none());
     assertThat(delayed.accuracy()).isEqualTo(plain.accuracy());
     assertThat(delayed.logLoss()).isEqualTo(plain.logLoss());
@@ -199,9 +199,9 @@ class EvaluationMethodsTest {
   void learningCurve_recordsEachLearnerEveryInterval_asCsv() throws Exception {
     LearningCurve curve = new LearningCurve();
     Prequential.classification(GaussianNaiveBayes.builder(3, 2).build(),
-        Sea.builder().build().take(3_000), new ClassificationMetrics(2, 500),
+        Sea.builder().build().limit(3_000), new ClassificationMetrics(2, 500),
         curve.recorder("naive-bayes", 1_000));
-    Prequential.classification(new Scripted2(), Sea.builder().build().take(3_000),
+    Prequential.classification(new Scripted2(), Sea.builder().build().limit(3_000),
         new ClassificationMetrics(2, 500), curve.recorder("no-change, 2", 1_000));
     assertThat(curve.learners()).containsExactly("naive-bayes", "no-change, 2");
     assertThat(curve.points()).hasSize(6);

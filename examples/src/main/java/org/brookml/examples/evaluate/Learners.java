@@ -1,0 +1,156 @@
+package org.brookml.examples.evaluate;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.brookml.bayes.GaussianNaiveBayes;
+import org.brookml.drift.Adwin;
+import org.brookml.drift.Cusum;
+import org.brookml.drift.Ddm;
+import org.brookml.drift.DriftAwareClassifier;
+import org.brookml.drift.DriftDetector;
+import org.brookml.drift.Eddm;
+import org.brookml.drift.HddmA;
+import org.brookml.drift.HddmW;
+import org.brookml.drift.Kswin;
+import org.brookml.drift.PageHinkley;
+import org.brookml.ensemble.OnlineAdaBoost;
+import org.brookml.ensemble.OnlineBagging;
+import org.brookml.learner.OnlineClassifier;
+import org.brookml.linear.SgdClassifier;
+import org.brookml.linear.SoftmaxRegression;
+import org.brookml.multiclass.OneVsRest;
+import org.brookml.optim.LearningRate;
+import org.brookml.optim.Optimizer;
+import org.brookml.preprocess.Pipeline;
+import org.brookml.preprocess.StandardScaler;
+import org.brookml.svm.PegasosSvm;
+import org.brookml.tree.HoeffdingTree;
+
+/**
+ * The classifiers the evaluator builds by name, with their settings; defaults are the library's.
+ * An unknown name or setting is refused with the list of what exists.
+ */
+final class Learners {
+
+  /** Builds a classifier from a spec, for rows of {@code dimension} and {@code classes}. */
+  private interface Factory {
+    OnlineClassifier build(Spec spec, int dimension, int classes);
+  }
+
+  private record Entry(String settings, Factory factory) {}
+
+  private static final Map<String, Entry> ALL = new LinkedHashMap<>();
+
+  static {
+    ALL.put("hoeffding-tree", new Entry("grace=200, delta=1e-7, tie=0.05, "
+        + "leaf=nba|nb|mc, split=info-gain|gini", Learners::tree));
+    ALL.put("naive-bayes", new Entry("(none)",
+        (s, d, k) -> GaussianNaiveBayes.builder(d, k).build()));
+    ALL.put("sgd-logistic", new Entry("optimizer=sgd|averaged|adagrad|adam|ftrl, alpha=1e-4 "
+        + "(one-vs-rest beyond two classes)", Learners::logistic));
+    ALL.put("softmax", new Entry("optimizer=adagrad|adam|sgd|averaged|ftrl, alpha=1e-4",
+        (s, d, k) -> SoftmaxRegression.builder(d, k).optimizer(optimizer(s, "adagrad")).build()));
+    ALL.put("pegasos", new Entry("lambda=1e-4",
+        (s, d, k) -> PegasosSvm.builder(d, k).lambda(s.number("lambda", 1e-4)).build()));
+    ALL.put("scaled", new Entry("model=<learner> (standard scaling in front)",
+        (s, d, k) -> Pipeline.of(new StandardScaler(d), build(s.spec("model", "sgd-logistic"), d,
+            k))));
+    ALL.put("adaboost", new Entry("base=<learner>, size=10, adwin=<delta>|none, seed=1",
+        (s, d, k) -> ensemble(OnlineAdaBoost.builder(build(s.spec("base", "hoeffding-tree"), d,
+            k)), s).build()));
+    ALL.put("bagging", new Entry("base=<learner>, size=10, adwin=<delta>|none, seed=1",
+        (s, d, k) -> ensemble(OnlineBagging.builder(build(s.spec("base", "hoeffding-tree"), d,
+            k)), s).build()));
+    ALL.put("drift-aware", new Entry("base=<learner>, detector=ddm|eddm|hddm-a|hddm-w|adwin|"
+        + "page-hinkley|cusum|kswin", (s, d, k) -> DriftAwareClassifier.of(
+            build(s.spec("base", "hoeffding-tree"), d, k), detector(s))));
+  }
+
+  private Learners() {}
+
+  /** Every learner with its settings, one per line. */
+  static String catalogue() {
+    StringBuilder sb = new StringBuilder();
+    ALL.forEach((name, e) -> sb.append("  ").append(name).append('(').append(e.settings())
+        .append(")\n"));
+    return sb.toString();
+  }
+
+  /** Builds the learner {@code spec} names. */
+  static OnlineClassifier build(Spec spec, int dimension, int classes) {
+    Entry entry = ALL.get(spec.name());
+    if (entry == null) {
+      throw new IllegalArgumentException("no learner named '" + spec.name() + "'; learners:\n"
+          + catalogue());
+    }
+    OnlineClassifier model = entry.factory().build(spec, dimension, classes);
+    spec.requireAllRead(entry.settings());
+    return model;
+  }
+
+  private static OnlineClassifier tree(Spec s, int d, int k) {
+    String leaf = s.word("leaf", "nba", "nba", "nb", "mc");
+    return HoeffdingTree.builder(d, k).gracePeriod(s.integer("grace", 200))
+        .delta(s.number("delta", 1e-7)).tieThreshold(s.number("tie", 0.05))
+        .leafPrediction(leaf.equals("nba") ? HoeffdingTree.LeafPrediction.NAIVE_BAYES_ADAPTIVE
+            : leaf.equals("nb") ? HoeffdingTree.LeafPrediction.NAIVE_BAYES
+            : HoeffdingTree.LeafPrediction.MAJORITY_CLASS)
+        .splitCriterion(s.word("split", "info-gain", "info-gain", "gini").equals("gini")
+            ? HoeffdingTree.SplitCriterion.GINI : HoeffdingTree.SplitCriterion.INFO_GAIN)
+        .build();
+  }
+
+  private static OnlineClassifier logistic(Spec s, int d, int k) {
+    SgdClassifier binary = SgdClassifier.builder(d).optimizer(optimizer(s, "sgd")).build();
+    return k == 2 ? binary : OneVsRest.builder(binary, k).build();
+  }
+
+  private static Optimizer optimizer(Spec s, String fallback) {
+    double alpha = s.number("alpha", 1e-4);
+    switch (s.word("optimizer", fallback, "sgd", "averaged", "adagrad", "adam", "ftrl")) {
+      case "averaged":
+        return Optimizer.averagedSgd(LearningRate.optimal(alpha), alpha, 0, 1);
+      case "adagrad":
+        return Optimizer.adaGrad();
+      case "adam":
+        return Optimizer.adam();
+      case "ftrl":
+        return Optimizer.ftrl(0.1, 1, alpha, alpha);
+      default:
+        return Optimizer.sgd(LearningRate.optimal(alpha), alpha, 0, 1);
+    }
+  }
+
+  private static <B extends org.brookml.ensemble.OnlineEnsemble.Builder<B>> B ensemble(B builder,
+      Spec s) {
+    builder.size(s.integer("size", 10)).seed(s.integer("seed", 1));
+    if ("none".equals(String.valueOf(s.settings().getOrDefault("adwin", "none")))) {
+      s.word("adwin", "none", "none");
+    } else {
+      builder.adwin(s.number("adwin", 0.002)); // ADWIN's confidence delta
+    }
+    return builder;
+  }
+
+  private static DriftDetector detector(Spec s) {
+    switch (s.word("detector", "ddm", "ddm", "eddm", "hddm-a", "hddm-w", "adwin",
+        "page-hinkley", "cusum", "kswin")) {
+      case "eddm":
+        return Eddm.builder().build();
+      case "hddm-a":
+        return HddmA.builder().build();
+      case "hddm-w":
+        return HddmW.builder().build();
+      case "adwin":
+        return Adwin.create();
+      case "page-hinkley":
+        return PageHinkley.builder().build();
+      case "cusum":
+        return Cusum.builder().build();
+      case "kswin":
+        return Kswin.builder().build();
+      default:
+        return Ddm.builder().build();
+    }
+  }
+}
