@@ -314,6 +314,39 @@ class GeneratorsTest {
   }
 
   @Test
+  void randomTree_labelsAreAFunctionOfTheFeatures_andDepthZeroIsOneLeaf() {
+    // Nominal features only: 3 features of 3 values, 27 rows, each always with one label.
+    RandomTree g = RandomTree.builder().nominalFeatures(3).numericFeatures(0)
+        .valuesPerNominal(3).classes(3).firstLeafLevel(1).leafFraction(0.2).treeSeed(5).build();
+    int[] labelOf = new int[27];
+    java.util.Arrays.fill(labelOf, -1);
+    for (int i = 0; i < N; i++) {
+      g.next();
+      double[] x = g.features();
+      int row = (int) (x[0] * 9 + x[1] * 3 + x[2]);
+      if (labelOf[row] < 0) {
+        labelOf[row] = (int) g.target();
+      }
+      assertThat(g.target()).isEqualTo(labelOf[row]);
+    }
+    assertThat(labelOf).doesNotContain(-1);
+    assertThat(g.schema().isNominal(2)).isTrue();
+    assertThat(g.nodeCount()).isGreaterThan(1);
+    RandomTree leaf = RandomTree.builder().maxDepth(0).build();
+    leaf.next();
+    double only = leaf.target();
+    for (int i = 0; i < 1_000; i++) {
+      leaf.next();
+      assertThat(leaf.target()).isEqualTo(only);
+      for (int j = 5; j < 10; j++) {
+        assertThat(leaf.features()[j]).isBetween(0.0, 1.0);
+      }
+    }
+    assertThatThrownBy(() -> RandomTree.builder().valuesPerNominal(1024).nominalFeatures(10)
+        .maxDepth(30).firstLeafLevel(30).build()).hasMessageContaining("nodes");
+  }
+
+  @Test
   void friedman_targetIsTheFunctionPlusGaussianNoise() {
     Friedman clean = Friedman.builder().noise(0).build();
     Friedman noisy = Friedman.builder().seed(5).build();
@@ -379,7 +412,7 @@ class GeneratorsTest {
         () -> Sine.builder().seed(4).build(), () -> Mixed.builder().seed(4).build(),
         () -> Agrawal.builder().function(5).seed(4).build(), () -> Led.builder().seed(4).build(),
         () -> Waveform.builder().seed(4).build(), () -> RandomRbf.builder().seed(4).build(),
-        () -> Friedman.builder().seed(4).build(),
+        () -> Friedman.builder().seed(4).build(), () -> RandomTree.builder().seed(4).build(),
         () -> ConceptDrift.between(Sea.builder().build(), Sea.builder().concept(2).build())
             .seed(4).position(50).width(10).build());
     for (Supplier<Generator> make : all) {

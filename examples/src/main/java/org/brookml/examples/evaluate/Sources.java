@@ -12,6 +12,7 @@ import org.brookml.data.Hyperplane;
 import org.brookml.data.Led;
 import org.brookml.data.Mixed;
 import org.brookml.data.RandomRbf;
+import org.brookml.data.RandomTree;
 import org.brookml.data.Sea;
 import org.brookml.data.Sine;
 import org.brookml.data.Stagger;
@@ -77,6 +78,13 @@ final class Sources {
             .seed(s.integer("seed", 1)).build()));
     GENERATORS.put("waveform", new Entry("noise-features=false, seed=1",
         s -> Waveform.builder().noiseFeatures(s.flag("noise-features", false))
+            .seed(s.integer("seed", 1)).build()));
+    GENERATORS.put("tree", new Entry("classes=2, nominals=5, numerics=5, values=5, depth=5, "
+        + "first-leaf-level=3, leaf-fraction=0.15, tree-seed=1, seed=1", s -> RandomTree.builder()
+            .classes(s.integer("classes", 2)).nominalFeatures(s.integer("nominals", 5))
+            .numericFeatures(s.integer("numerics", 5)).valuesPerNominal(s.integer("values", 5))
+            .maxDepth(s.integer("depth", 5)).firstLeafLevel(s.integer("first-leaf-level", 3))
+            .leafFraction(s.number("leaf-fraction", 0.15)).treeSeed(s.integer("tree-seed", 1))
             .seed(s.integer("seed", 1)).build()));
     GENERATORS.put("drift", new Entry("from=<generator>, to=<generator>, position=0, "
         + "width=1000, seed=1", s -> ConceptDrift.between(generator(s.spec("from", "sea")),

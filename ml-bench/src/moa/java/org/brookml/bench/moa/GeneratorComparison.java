@@ -12,6 +12,7 @@ import org.brookml.data.Hyperplane;
 import org.brookml.data.Led;
 import org.brookml.data.Mixed;
 import org.brookml.data.RandomRbf;
+import org.brookml.data.RandomTree;
 import org.brookml.data.Sea;
 import org.brookml.data.Sine;
 import org.brookml.data.Stagger;
@@ -64,6 +65,11 @@ public final class GeneratorComparison {
         new Pair("generators.RandomRBFGeneratorDrift -s 0.001 -k 10 -c 5 -a 7 -n 20 -r 3 -i 4",
             () -> RandomRbf.builder().speed(0.001).driftingCentroids(10).classes(5).features(7)
                 .centroids(20).modelSeed(3).seed(4).build()),
+        new Pair("generators.RandomTreeGenerator", () -> RandomTree.builder().build()),
+        new Pair("generators.RandomTreeGenerator -r 7 -i 3 -c 4 -o 3 -u 6 -v 4 -d 8 -l 2 -f 0.3",
+            () -> RandomTree.builder().treeSeed(7).seed(3).classes(4).nominalFeatures(3)
+                .numericFeatures(6).valuesPerNominal(4).maxDepth(8).firstLeafLevel(2)
+                .leafFraction(0.3).build()),
         new Pair("ConceptDriftStream -s (generators.SEAGenerator -f 1) "
             + "-d (generators.SEAGenerator -f 4 -i 2) -p 50000 -w 10000 -r 3",
             () -> ConceptDrift.between(Sea.builder().build(),
