@@ -117,12 +117,20 @@ public final class OnlineAdaBoost extends OnlineEnsemble {
         ? weightSeen : lambdaCorrect[m] + lambdaWrong[m];
   }
 
-  /** Member {@code m}'s vote weight {@code log((1 - eps) / eps)}, 0 if it may not vote. */
+  /**
+   * Member {@code m}'s vote weight {@code log((1 - eps) / eps)}, 0 if it may not vote; finite
+   * for every {@code eps}: where the quotient overflows (an {@code eps} below about 1e-308) it is
+   * taken as {@code log1p(-eps) - log(eps)}, at most 745.
+   */
   public double memberWeight(int m) {
     Objects.checkIndex(m, members.length);
     double total = lambdaCorrect[m] + lambdaWrong[m];
     double eps = total > 0 ? lambdaWrong[m] / total : 0;
-    return eps > 0 && eps < 0.5 ? Math.log((1 - eps) / eps) : 0;
+    if (!(eps > 0 && eps < 0.5)) {
+      return 0;
+    }
+    double weight = Math.log((1 - eps) / eps);
+    return Double.isFinite(weight) ? weight : Math.log1p(-eps) - Math.log(eps);
   }
 
   /** Sum of the {@code lambda}s with which member {@code m} classified correctly. */

@@ -63,6 +63,34 @@ class OnlineAdaBoostTest implements OnlineLearnerContract<OnlineAdaBoost> {
    * / (2 * 0.5) = 0.5; member 2 is right with lambda 0.5. With N = each member's own mass, member
    * 1 gives lambda = 0.5 * 0.5 / (2 * 0.5) = 0.25 to member 2 instead.
    */
+  /**
+   * Found by fuzzing: a member almost never wrong (eps 1.4e-317) got the weight
+   * log((1 - eps) / eps) = infinity, and the vote turned to NaN. The weight stays finite.
+   */
+  @Test
+  void aMemberAlmostNeverWrong_getsAFiniteWeight_andTheVoteStaysFinite() {
+    OnlineAdaBoost boost = OnlineAdaBoost.builder(GaussianNaiveBayes.builder(4, 2).build())
+        .size(2).build();
+    SplittableRandom random = new SplittableRandom(3);
+    double[] x = new double[4];
+    for (int i = 0; i < 50; i++) {
+      for (int j = 0; j < 4; j++) {
+        x[j] = random.nextGaussian();
+      }
+      boost.learn(x, x[0] > 0 ? 1 : 0);
+    }
+    boost.lambdaCorrect[0] = 192;
+    boost.lambdaWrong[0] = 2.652575686E-315;
+    double eps = 2.652575686E-315 / 192;
+    assertThat(boost.memberWeight(0)).isCloseTo(-Math.log(eps), within(1e-9)).isLessThan(745);
+    for (double p : boost.predictProba(new double[4], new double[2])) {
+      assertThat(p).isFinite();
+    }
+    boost.lambdaWrong[0] = 10; // an ordinary eps keeps the exact old formula, bit for bit
+    double ordinary = 10 / 202.0;
+    assertThat(boost.memberWeight(0)).isEqualTo(Math.log((1 - ordinary) / ordinary));
+  }
+
   @Test
   void firstStep_matchesTheHandComputedLambdas() {
     OnlineAdaBoost examples = scripted(Normalization.EXAMPLES_SEEN, Voting.HARD);
