@@ -9,11 +9,14 @@ import org.brookml.vector.Vectors;
 abstract class WatchingDetector implements DriftDetector {
 
   private final boolean errorIndicators;
+  /** The value's name in error messages, built once: {@code update} allocates nothing. */
+  private final String valueName;
   private State state = State.STABLE;
   private long seen;
 
   WatchingDetector(boolean errorIndicators) {
     this.errorIndicators = errorIndicators;
+    this.valueName = getClass().getSimpleName() + " value";
   }
 
   @Override
@@ -22,7 +25,7 @@ abstract class WatchingDetector implements DriftDetector {
       throw new IllegalArgumentException(getClass().getSimpleName()
           + " takes error indicators (0 or 1), got " + value);
     }
-    Vectors.requireInRange(value, getClass().getSimpleName() + " value");
+    Vectors.requireInRange(value, valueName);
     if (state == State.DRIFT) {
       restart();
     }
