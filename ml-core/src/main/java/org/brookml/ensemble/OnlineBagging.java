@@ -1,9 +1,7 @@
 package org.brookml.ensemble;
 
 import static org.brookml.learner.Probabilities.argMax;
-import static org.brookml.learner.Probabilities.normalize;
 
-import java.util.Arrays;
 import org.brookml.io.SnapshotReader;
 import org.brookml.learner.OnlineClassifier;
 
@@ -27,22 +25,7 @@ public final class OnlineBagging extends OnlineEnsemble {
 
   @Override
   void learnValidated(double[] x, int label, double weight) {
-    boolean drift = false;
-    for (int m = 0; m < members.length; m++) {
-      int k = Math.min(random.nextPoisson(1), MAX_COUNT);
-      if (detectors == null) {
-        if (k > 0) {
-          learnMember(members[m], x, label, weight * k);
-        }
-      } else {
-        int predicted = k > 0 ? learnAndPredictMember(members[m], x, label, weight * k, false)
-            : predictMember(members[m], x);
-        drift |= errorRose(m, predicted == label);
-      }
-    }
-    if (drift) {
-      replaceWorst();
-    }
+    learnResampled(x, label, weight, 1, null);
   }
 
   @Override
@@ -54,14 +37,6 @@ public final class OnlineBagging extends OnlineEnsemble {
   protected double[] predictProbaChecked(double[] x, double[] out) {
     System.arraycopy(averageVote(x), 0, out, 0, out.length);
     return out;
-  }
-
-  private double[] averageVote(double[] x) {
-    Arrays.fill(votes, 0);
-    for (int m = 0; m < members.length; m++) {
-      addVote(m, x, 1);
-    }
-    return normalize(votes);
   }
 
   @Override

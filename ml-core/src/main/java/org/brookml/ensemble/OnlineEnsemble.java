@@ -1,5 +1,6 @@
 package org.brookml.ensemble;
 
+import java.util.Arrays;
 import java.util.Objects;
 import org.brookml.drift.Adwin;
 import org.brookml.drift.DriftDetector;
@@ -10,6 +11,7 @@ import org.brookml.io.SnapshotWriter;
 import org.brookml.io.Snapshots;
 import org.brookml.learner.InputChecks;
 import org.brookml.learner.OnlineClassifier;
+import org.brookml.learner.Probabilities;
 import org.brookml.learner.SizeLimits;
 
 /**
@@ -149,6 +151,41 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
     double before = detectors[m].estimation();
     return detectors[m].update(correct ? 0 : 1) == DriftDetector.State.DRIFT
         && detectors[m].estimation() > before;
+  }
+
+  /**
+   * Online bagging's update, shared by its variants: each member learns the example with the
+   * weight times a Poisson({@code lambda}) count (cut at {@link #MAX_COUNT}), the class relabelled
+   * by {@code codes[m]} when given; with drift detection, each member's 0/1 error after learning
+   * feeds its detector, and a rise replaces the worst member.
+   */
+  final void learnResampled(double[] x, int label, double weight, double lambda, int[][] codes) {
+    boolean drift = false;
+    for (int m = 0; m < members.length; m++) {
+      int k = Math.min(random.nextPoisson(lambda), MAX_COUNT);
+      int target = codes == null ? label : codes[m][label];
+      if (detectors == null) {
+        if (k > 0) {
+          learnMember(members[m], x, target, weight * k);
+        }
+      } else {
+        int predicted = k > 0 ? learnAndPredictMember(members[m], x, target, weight * k, false)
+            : predictMember(members[m], x);
+        drift |= errorRose(m, predicted == target);
+      }
+    }
+    if (drift) {
+      replaceWorst();
+    }
+  }
+
+  /** The members' normalized class probabilities, averaged (into {@link #votes}). */
+  final double[] averageVote(double[] x) {
+    Arrays.fill(votes, 0);
+    for (int m = 0; m < members.length; m++) {
+      addVote(m, x, 1);
+    }
+    return Probabilities.normalize(votes);
   }
 
   /** Replaces the member whose detector estimates the highest error; returns its index. */

@@ -14,6 +14,7 @@ import org.brookml.drift.HddmA;
 import org.brookml.drift.HddmW;
 import org.brookml.drift.Kswin;
 import org.brookml.drift.PageHinkley;
+import org.brookml.ensemble.LeveragingBagging;
 import org.brookml.ensemble.OnlineAdaBoost;
 import org.brookml.ensemble.OnlineBagging;
 import org.brookml.learner.OnlineLearner;
@@ -93,6 +94,8 @@ final class TrainedModels {
     Adwin adwin = Adwin.create();
     OnlineAdaBoost boost = OnlineAdaBoost.builder(GaussianNaiveBayes.builder(4, 2).build())
         .size(2).build();
+    LeveragingBagging leveraging = LeveragingBagging.builder(HoeffdingTree.builder(4, 3)
+        .gracePeriod(20).build()).size(3).outputCodes(true).build();
     for (int i = 0; i < 200; i++) {
       for (int j = 0; j < 4; j++) {
         x[j] = random.nextGaussian();
@@ -117,6 +120,7 @@ final class TrainedModels {
       tree.learn(x, label);
       bagging.learn(x, label);
       boost.learn(x, label);
+      leveraging.learn(x, (label + (x[2] > 0.5 ? 1 : 0)) % 3);
       oneVsRest.learn(x, x[3] > 0.5 ? 2 : label);
       double error = x[1] > 1 ? 1 : 0; // about 16% errors
       ddm.update(error);
@@ -147,6 +151,7 @@ final class TrainedModels {
     models.put("gaussian-naive-bayes", bayes);
     models.put("hoeffding-tree", tree);
     models.put("bagging-adwin-trees", bagging);
+    models.put("leveraging-bagging-output-codes", leveraging);
     models.put("adaboost-naive-bayes", boost);
     models.put("one-vs-rest-logistic", oneVsRest);
     models.put("ddm", ddm);

@@ -13,8 +13,10 @@ import org.brookml.drift.HddmA;
 import org.brookml.drift.HddmW;
 import org.brookml.drift.Kswin;
 import org.brookml.drift.PageHinkley;
+import org.brookml.ensemble.LeveragingBagging;
 import org.brookml.ensemble.OnlineAdaBoost;
 import org.brookml.ensemble.OnlineBagging;
+import org.brookml.ensemble.OnlineEnsemble;
 import org.brookml.learner.OnlineClassifier;
 import org.brookml.linear.SgdClassifier;
 import org.brookml.linear.SoftmaxRegression;
@@ -57,10 +59,18 @@ final class Learners {
             k))));
     ALL.put("adaboost", new Entry("base=<learner>, size=10, adwin=<delta>|none, seed=1",
         (s, d, k) -> ensemble(OnlineAdaBoost.builder(build(s.spec("base", "hoeffding-tree"), d,
-            k)), s).build()));
+            k)), s, 0).build()));
     ALL.put("bagging", new Entry("base=<learner>, size=10, adwin=<delta>|none, seed=1",
         (s, d, k) -> ensemble(OnlineBagging.builder(build(s.spec("base", "hoeffding-tree"), d,
-            k)), s).build()));
+            k)), s, 0).build()));
+    ALL.put("leveraging-bagging", new Entry("base=<learner>, size=10, lambda=6, "
+        + "adwin=<delta>|none (0.002), codes=false, seed=1", (s, d, k) -> {
+          LeveragingBagging.Builder b = LeveragingBagging.builder(
+              build(s.spec("base", "hoeffding-tree"), d, k)).lambda(s.number("lambda", 6))
+              .outputCodes(s.flag("codes", false));
+          ensemble(b, s, 0.002);
+          return b.build();
+        }));
     ALL.put("drift-aware", new Entry("base=<learner>, detector=ddm|eddm|hddm-a|hddm-w|adwin|"
         + "page-hinkley|cusum|kswin", (s, d, k) -> DriftAwareClassifier.of(
             build(s.spec("base", "hoeffding-tree"), d, k), detector(s))));
@@ -121,13 +131,16 @@ final class Learners {
     }
   }
 
-  private static <B extends org.brookml.ensemble.OnlineEnsemble.Builder<B>> B ensemble(B builder,
-      Spec s) {
+  /** Size, seed and ADWIN ({@code adwinDefault} 0: off unless given; "none" turns it off). */
+  private static <B extends OnlineEnsemble.Builder<B>> B ensemble(B builder, Spec s,
+      double adwinDefault) {
     builder.size(s.integer("size", 10)).seed(s.integer("seed", 1));
-    if ("none".equals(String.valueOf(s.settings().getOrDefault("adwin", "none")))) {
+    Object adwin = s.settings().getOrDefault("adwin", adwinDefault > 0 ? "" : "none");
+    if ("none".equals(String.valueOf(adwin))) {
       s.word("adwin", "none", "none");
+      builder.adwin(0);
     } else {
-      builder.adwin(s.number("adwin", 0.002)); // ADWIN's confidence delta
+      builder.adwin(s.number("adwin", adwinDefault)); // ADWIN's confidence delta
     }
     return builder;
   }

@@ -36,8 +36,8 @@ final class PanamaGaussianKernels implements GaussianKernels {
       DoubleVector scaled = delta.mul(w);
       DoubleVector updated = mu.add(scaled.div(total));
       updated.intoArray(mean, cell);
-      DoubleVector.fromArray(SPECIES, m2, cell).add(scaled.mul(v.sub(updated)))
-          .intoArray(m2, cell);
+      DoubleVector.fromArray(SPECIES, m2, cell).add(scaled.mul(v.sub(updated))).max(0.0)
+          .intoArray(m2, cell); // as the scalar kernel: never a hair below 0
       total.intoArray(weight, cell);
       DoubleVector lo = DoubleVector.fromArray(SPECIES, min, cell);
       lo.blend(v, v.compare(VectorOperators.LT, lo)).intoArray(min, cell);

@@ -27,7 +27,9 @@ public final class ScalarGaussianKernels implements GaussianKernels {
       double delta = v - mean[cell];
       double updated = mean[cell] + w * delta / total;
       mean[cell] = updated;
-      m2[cell] += w * delta * (v - updated);
+      // >= 0 in exact arithmetic; rounding (a weight w != 1 on an empty cell: w v / w != v)
+      // could leave it a hair below 0, a negative variance
+      m2[cell] = Math.max(0.0, m2[cell] + w * delta * (v - updated));
       weight[cell] = total;
       if (v < min[cell]) {
         min[cell] = v;
