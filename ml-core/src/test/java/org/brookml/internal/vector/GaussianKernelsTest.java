@@ -94,7 +94,9 @@ class GaussianKernelsTest {
       double newWeight = weight[cell] + w;
       double delta = x[j] - mean[cell];
       double newMean = mean[cell] + w * delta / newWeight;
-      m2[cell] = m2[cell] + w * delta * (x[j] - newMean);
+      // Never below 0: on an empty cell w x / w may round away from x, and the increment, 0 in
+      // exact arithmetic, comes out a hair negative (-3.8e-15 in one of these cases).
+      m2[cell] = Math.max(0.0, m2[cell] + w * delta * (x[j] - newMean));
       mean[cell] = newMean;
       weight[cell] = newWeight;
       min[cell] = Math.min(min[cell], x[j]);
