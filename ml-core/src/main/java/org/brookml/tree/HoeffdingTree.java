@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
 import org.brookml.internal.learner.DenseInputClassifier;
+import org.brookml.internal.random.SplitMix64;
 import org.brookml.internal.stats.ClassGaussians;
 import org.brookml.learner.SizeLimits;
 
@@ -81,6 +82,11 @@ public final class HoeffdingTree extends DenseInputClassifier {
   final double minBranchFraction;
   final boolean prePrune;
   final double varianceSmoothing;
+  final int featureSubset;
+  final long seed;
+  /** Draws each leaf's features when {@code featureSubset > 0}. */
+  final SplitMix64 random;
+  private final int[] featureOrder;
   private final int maxLeaves;
 
   Node root;
@@ -117,6 +123,10 @@ public final class HoeffdingTree extends DenseInputClassifier {
     minBranchFraction = b.minBranchFraction;
     prePrune = b.prePrune;
     varianceSmoothing = b.varianceSmoothing;
+    featureSubset = b.featureSubset;
+    seed = b.seed;
+    random = new SplitMix64(seed);
+    featureOrder = new int[dimension];
     maxLeaves = (int) Math.max(1, Math.min(Integer.MAX_VALUE, maxMemoryBytes / leafBytes()));
     search = new SplitSearch(dimension, numClasses, splitPoints,
         criterion == SplitCriterion.GINI, minBranchFraction);
@@ -143,7 +153,27 @@ public final class HoeffdingTree extends DenseInputClassifier {
   }
 
   Leaf newLeaf(int depth) {
-    return new Leaf(depth, numClasses, dimension, varianceSmoothing);
+    Leaf leaf = new Leaf(depth, numClasses, dimension, varianceSmoothing);
+    if (featureSubset > 0) {
+      leaf.allowed = drawFeatures();
+    }
+    return leaf;
+  }
+
+  /** {@code featureSubset} distinct features drawn uniformly (a partial Fisher-Yates shuffle). */
+  private boolean[] drawFeatures() {
+    for (int j = 0; j < dimension; j++) {
+      featureOrder[j] = j;
+    }
+    boolean[] allowed = new boolean[dimension];
+    for (int k = 0; k < featureSubset; k++) {
+      int pick = k + random.nextInt(dimension - k);
+      int chosen = featureOrder[pick];
+      featureOrder[pick] = featureOrder[k];
+      featureOrder[k] = chosen;
+      allowed[chosen] = true;
+    }
+    return allowed;
   }
 
 
@@ -314,7 +344,7 @@ public final class HoeffdingTree extends DenseInputClassifier {
     // Pre-pruning (MOA): not splitting competes with merit 0. Without it (River's default) the
     // best feature only has to beat the runner-up feature.
     search.run(leaf.stats, SplitMerit.impurity(criterion, leaf.classWeights),
-        prePrune ? 0 : Double.NEGATIVE_INFINITY);
+        prePrune ? 0 : Double.NEGATIVE_INFINITY, leaf.allowed);
     double range = SplitMerit.range(criterion, numClasses);
     double epsilon = Math.sqrt(range * range * Math.log(1 / delta) / (2 * seen));
     if (search.bestAttribute >= 0
@@ -388,6 +418,7 @@ public final class HoeffdingTree extends DenseInputClassifier {
     copy.root = copyOf(root);
     copy.leafCount = leafCount;
     copy.samplesSeen = samplesSeen;
+    copy.random.setState(random.state());
     return copy;
   }
 
@@ -397,12 +428,13 @@ public final class HoeffdingTree extends DenseInputClassifier {
         .tieThreshold(tieThreshold).splitCriterion(criterion).leafPrediction(leafPrediction)
         .naiveBayesThreshold(nbThreshold).splitPoints(splitPoints).maxDepth(maxDepth)
         .maxMemoryBytes(maxMemoryBytes).minBranchFraction(minBranchFraction).prePrune(prePrune)
-        .varianceSmoothing(varianceSmoothing);
+        .varianceSmoothing(varianceSmoothing).featureSubset(featureSubset).seed(seed);
   }
 
   @Override
   public void reset() {
     votedLeaf = null;
+    random.setState(new SplitMix64(seed).state());
     root = newLeaf(0);
     leafCount = 1;
     samplesSeen = 0;
@@ -415,6 +447,7 @@ public final class HoeffdingTree extends DenseInputClassifier {
         + ", criterion=" + criterion + ", leafPrediction=" + leafPrediction
         + ", splitPoints=" + splitPoints + ", varianceSmoothing=" + varianceSmoothing
         + ", prePrune=" + prePrune + ", maxDepth=" + maxDepth
+        + (featureSubset > 0 ? ", featureSubset=" + featureSubset + ", seed=" + seed : "")
         + ", maxLeaves=" + maxLeaves + ", leaves=" + leafCount + ", samplesSeen=" + samplesSeen
         + "}";
   }
@@ -477,6 +510,8 @@ public final class HoeffdingTree extends DenseInputClassifier {
     double weightAtLastEvaluation;
     double majorityCorrect;
     double naiveBayesCorrect;
+    /** The features this leaf may split on, or null: all. Drawn once, never changed. */
+    boolean[] allowed;
     private final double[] logPrior;
     private boolean logPriorStale = true;
 
@@ -494,6 +529,7 @@ public final class HoeffdingTree extends DenseInputClassifier {
       weightAtLastEvaluation = other.weightAtLastEvaluation;
       majorityCorrect = other.majorityCorrect;
       naiveBayesCorrect = other.naiveBayesCorrect;
+      allowed = other.allowed; // never changed after it is drawn: shared
       logPrior = new double[classWeights.length];
     }
 
@@ -558,6 +594,8 @@ public final class HoeffdingTree extends DenseInputClassifier {
     private double minBranchFraction = 0.01;
     private boolean prePrune;
     private double varianceSmoothing;
+    private int featureSubset;
+    private long seed = 1;
 
     private Builder(int dimension, int numClasses) {
       SizeLimits.dimension(dimension);
@@ -681,6 +719,26 @@ public final class HoeffdingTree extends DenseInputClassifier {
      */
     public Builder varianceSmoothing(double varianceSmoothing) {
       this.varianceSmoothing = ClassGaussians.requireSmoothing(varianceSmoothing);
+      return this;
+    }
+
+    /**
+     * Each leaf may split only on this many features, drawn at random when the leaf is made (the
+     * random subspaces of an adaptive random forest's trees); 0, the default, allows all. Leaves
+     * still keep every feature's estimates, and naive Bayes leaves use them all.
+     */
+    public Builder featureSubset(int featureSubset) {
+      if (featureSubset < 0 || featureSubset > dimension) {
+        throw new IllegalArgumentException("featureSubset must be in [0, " + dimension
+            + "] (0: all features), got " + featureSubset);
+      }
+      this.featureSubset = featureSubset;
+      return this;
+    }
+
+    /** The seed of the leaves' feature draws (with {@link #featureSubset}); default 1. */
+    public Builder seed(long seed) {
+      this.seed = seed;
       return this;
     }
 

@@ -11,7 +11,11 @@ import org.brookml.tree.HoeffdingTree.Leaf;
 import org.brookml.tree.HoeffdingTree.Node;
 import org.brookml.tree.HoeffdingTree.Split;
 
-/** Snapshot layout of a {@link HoeffdingTree}: settings, counters, then the nodes in preorder. */
+/**
+ * Snapshot layout of a {@link HoeffdingTree}: settings, counters, then the nodes in preorder.
+ * Version 3 adds the feature-subset size and seed to the settings, the draw state to the counters
+ * and, with a subset, each leaf's features; versions 1 and 2 are still read.
+ */
 public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
 
   private static final int LEAF = 0;
@@ -19,7 +23,7 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
 
   /** The constructor the service loader calls. */
   public HoeffdingTreeCodec() {
-    super("brook.tree.HoeffdingTree", HoeffdingTree.class, 2);
+    super("brook.tree.HoeffdingTree", HoeffdingTree.class, 3);
   }
 
   @Override
@@ -29,8 +33,8 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
         .writeByte(t.leafPrediction.ordinal()).writeDouble(t.nbThreshold)
         .writeInt(t.splitPoints).writeInt(t.maxDepth).writeLong(t.maxMemoryBytes)
         .writeDouble(t.minBranchFraction).writeBoolean(t.prePrune)
-        .writeDouble(t.varianceSmoothing);
-    out.writeLong(t.samplesSeen).writeInt(t.leafCount);
+        .writeDouble(t.varianceSmoothing).writeInt(t.featureSubset).writeLong(t.seed);
+    out.writeLong(t.samplesSeen).writeInt(t.leafCount).writeLong(t.random.state());
     // Nodes in pre-order (a split, its left subtree, its right subtree), without recursion: a
     // tree may be thousands of levels deep.
     Deque<Node> pending = new ArrayDeque<>();
@@ -53,11 +57,42 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
             .writeDouble(leaf.weightAtLastEvaluation).writeDouble(leaf.majorityCorrect)
             .writeDouble(leaf.naiveBayesCorrect);
         GaussianCellsCodec.write(leaf.stats, out);
+        if (t.featureSubset > 0) {
+          writeAllowed(leaf.allowed, out);
+        }
       }
     }
     if (leaves != t.leafCount) {
       throw inconsistent(t, "it counts " + t.leafCount + " leaves but has " + leaves);
     }
+  }
+
+  private static void writeAllowed(boolean[] allowed, SnapshotWriter out) {
+    byte[] bits = new byte[allowed.length];
+    for (int j = 0; j < allowed.length; j++) {
+      bits[j] = (byte) (allowed[j] ? 1 : 0);
+    }
+    out.writeBytes(bits);
+  }
+
+  private static boolean[] readAllowed(HoeffdingTree t, SnapshotReader in) {
+    byte[] bits = in.readBytes("leaf features");
+    if (bits.length != t.dimension) {
+      throw in.error("leaf features", "has " + bits.length + " flags, expected " + t.dimension);
+    }
+    boolean[] allowed = new boolean[t.dimension];
+    int count = 0;
+    for (int j = 0; j < bits.length; j++) {
+      if (bits[j] != 0 && bits[j] != 1) {
+        throw in.error("leaf features", "holds " + bits[j] + ", not 0 or 1");
+      }
+      allowed[j] = bits[j] == 1;
+      count += bits[j];
+    }
+    if (count != t.featureSubset) {
+      throw in.error("leaf features", "allows " + count + " features, not " + t.featureSubset);
+    }
+    return allowed;
   }
 
   /**
@@ -89,9 +124,13 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
         .minBranchFraction(in.readDouble("minBranchFraction"))
         .prePrune(in.readBoolean("prePrune"))
         // Version 1 predates variance smoothing: its leaves used the point-mass rule.
-        .varianceSmoothing(stateVersion >= 2 ? in.readDouble("varianceSmoothing") : 0).build();
+        .varianceSmoothing(stateVersion >= 2 ? in.readDouble("varianceSmoothing") : 0)
+        // Version 3 added random feature subsets: before it, every leaf used all features.
+        .featureSubset(stateVersion >= 3 ? in.readInt("featureSubset", 0, dimension) : 0)
+        .seed(stateVersion >= 3 ? in.readLong("seed") : 1).build();
     t.samplesSeen = in.readLong("samplesSeen", 0);
     int leafCount = in.readInt("leafCount", 1, t.maxLeaves());
+    long drawState = stateVersion >= 3 ? in.readLong("feature draw state") : t.random.state();
     int[] leavesRead = {0};
     // Pre-order, as written, without recursion: each split waits on the stack for its children.
     t.root = readNode(t, 0, in, leavesRead);
@@ -117,6 +156,7 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
           + " leaves");
     }
     t.leafCount = leafCount;
+    t.random.setState(drawState); // after the leaves, whose making drew from it
     return t;
   }
 
@@ -148,6 +188,9 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
     leaf.majorityCorrect = in.readFiniteDouble("leaf majority-class hits");
     leaf.naiveBayesCorrect = in.readFiniteDouble("leaf naive Bayes hits");
     GaussianCellsCodec.read(in, leaf.stats);
+    if (t.featureSubset > 0) {
+      leaf.allowed = readAllowed(t, in);
+    }
     return leaf;
   }
 }

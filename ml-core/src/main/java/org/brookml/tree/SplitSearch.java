@@ -77,9 +77,11 @@ final class SplitSearch {
   /**
    * Finds the best and second-best feature of {@code stats}; both start at {@code startingMerit}
    * (0 with pre-pruning, so that not splitting competes; else {@code -inf}). Features whose values
-   * were all equal are not candidates. Ties go to the lower threshold, then the lower feature.
+   * were all equal are not candidates, nor those {@code allowed} excludes (null: none excluded).
+   * Ties go to the lower threshold, then the lower feature.
    */
-  void run(ClassGaussians stats, double parentImpurity, double startingMerit) {
+  void run(ClassGaussians stats, double parentImpurity, double startingMerit,
+      boolean[] allowed) {
     stats.ranges(lo, hi);
     stats.standardDeviations(deviations);
     Arrays.fill(featureBest, Double.NEGATIVE_INFINITY);
@@ -102,7 +104,7 @@ final class SplitSearch {
     secondBest = startingMerit;
     bestAttribute = -1;
     for (int j = 0; j < dimension; j++) {
-      if (!(lo[j] < hi[j])) {
+      if (!(lo[j] < hi[j]) || (allowed != null && !allowed[j])) {
         continue;
       }
       if (featureBest[j] > best) {

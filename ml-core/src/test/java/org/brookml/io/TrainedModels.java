@@ -14,6 +14,7 @@ import org.brookml.drift.HddmA;
 import org.brookml.drift.HddmW;
 import org.brookml.drift.Kswin;
 import org.brookml.drift.PageHinkley;
+import org.brookml.ensemble.AdaptiveRandomForest;
 import org.brookml.ensemble.LeveragingBagging;
 import org.brookml.ensemble.OnlineAdaBoost;
 import org.brookml.ensemble.OnlineBagging;
@@ -79,6 +80,8 @@ final class TrainedModels {
     MiniBatchKMeans kmeans = MiniBatchKMeans.builder(3, 4).initBufferSize(20).build();
     GaussianNaiveBayes bayes = GaussianNaiveBayes.builder(4, 3).build();
     HoeffdingTree tree = HoeffdingTree.builder(4, 2).gracePeriod(20).build();
+    HoeffdingTree subspaces = HoeffdingTree.builder(4, 2).gracePeriod(20).featureSubset(2)
+        .seed(8).build();
     OnlineBagging bagging = OnlineBagging.builder(HoeffdingTree.builder(4, 2).gracePeriod(20)
         .build()).size(2).adwin(0.01).build();
     OneVsRest oneVsRest = OneVsRest.builder(SgdClassifier.builder(4).build(), 3).build();
@@ -94,6 +97,8 @@ final class TrainedModels {
     Adwin adwin = Adwin.create();
     OnlineAdaBoost boost = OnlineAdaBoost.builder(GaussianNaiveBayes.builder(4, 2).build())
         .size(2).build();
+    AdaptiveRandomForest forest = AdaptiveRandomForest.builder(4, 2).size(3).tree(
+        HoeffdingTree.builder(4, 2).gracePeriod(20).delta(0.01).build()).seed(5).build();
     LeveragingBagging leveraging = LeveragingBagging.builder(HoeffdingTree.builder(4, 3)
         .gracePeriod(20).build()).size(3).outputCodes(true).build();
     for (int i = 0; i < 200; i++) {
@@ -121,6 +126,8 @@ final class TrainedModels {
       bagging.learn(x, label);
       boost.learn(x, label);
       leveraging.learn(x, (label + (x[2] > 0.5 ? 1 : 0)) % 3);
+      forest.learn(x, i < 120 ? label : 1 - label); // a flip: warnings and drifts
+      subspaces.learn(x, label);
       oneVsRest.learn(x, x[3] > 0.5 ? 2 : label);
       double error = x[1] > 1 ? 1 : 0; // about 16% errors
       ddm.update(error);
@@ -150,8 +157,10 @@ final class TrainedModels {
     models.put("minibatch-kmeans", kmeans);
     models.put("gaussian-naive-bayes", bayes);
     models.put("hoeffding-tree", tree);
+    models.put("hoeffding-tree-feature-subsets", subspaces);
     models.put("bagging-adwin-trees", bagging);
     models.put("leveraging-bagging-output-codes", leveraging);
+    models.put("adaptive-random-forest", forest);
     models.put("adaboost-naive-bayes", boost);
     models.put("one-vs-rest-logistic", oneVsRest);
     models.put("ddm", ddm);

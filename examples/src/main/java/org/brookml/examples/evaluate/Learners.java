@@ -13,6 +13,7 @@ import org.brookml.drift.HddmA;
 import org.brookml.drift.HddmW;
 import org.brookml.drift.Kswin;
 import org.brookml.drift.PageHinkley;
+import org.brookml.ensemble.AdaptiveRandomForest;
 import org.brookml.ensemble.LeveragingBagging;
 import org.brookml.ensemble.OnlineAdaBoost;
 import org.brookml.ensemble.OnlineBagging;
@@ -71,6 +72,12 @@ final class Learners {
           ensemble(b, s, 0.002);
           return b.build();
         }));
+    ALL.put("adaptive-random-forest", new Entry("size=100, subset=0 (round(sqrt(d))+1), "
+        + "lambda=6, warning=0.01, drift=0.001, weighted=true, seed=1",
+        (s, d, k) -> AdaptiveRandomForest.builder(d, k).size(s.integer("size", 100))
+            .featureSubset(s.integer("subset", 0)).lambda(s.number("lambda", 6))
+            .warningDelta(s.number("warning", 0.01)).driftDelta(s.number("drift", 0.001))
+            .weightedVote(s.flag("weighted", true)).seed(s.integer("seed", 1)).build()));
     ALL.put("drift-aware", new Entry("base=<learner>, detector=ddm|eddm|hddm-a|hddm-w|adwin|"
         + "page-hinkley|cusum|kswin", (s, d, k) -> DriftAwareClassifier.of(
             build(s.spec("base", "hoeffding-tree"), d, k), detector(s))));
