@@ -1,0 +1,151 @@
+package org.brookml.bench.moa;
+
+import com.yahoo.labs.samoa.instances.Attribute;
+import com.yahoo.labs.samoa.instances.DenseInstance;
+import com.yahoo.labs.samoa.instances.Instance;
+import com.yahoo.labs.samoa.instances.Instances;
+import com.yahoo.labs.samoa.instances.InstancesHeader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongFunction;
+import moa.classifiers.Classifier;
+import moa.options.ClassOption;
+import org.brookml.ensemble.AdaptiveRandomForest;
+import org.brookml.ensemble.LeveragingBagging;
+import org.brookml.io.CsvReader;
+import org.brookml.learner.LabelEncoder;
+import org.brookml.learner.OnlineClassifier;
+import org.brookml.tree.HoeffdingTree;
+
+/**
+ * Brook's leveraging bagging and adaptive random forest beside MOA 2024.07's
+ * {@code LeveragingBag} and {@code AdaptiveRandomForest}, each with its library's defaults,
+ * prequential (predict, then learn) over Elec2's rows in the same order, seeds 1 to 5 (each
+ * library's own random draws, so the runs agree in distribution, not example by example). Prints
+ * the mean (and range) of accuracy and the median examples per second, and their ratio. Rows are
+ * built before the clock starts. Run: {@code ./mvnw -q -pl ml-bench -am -Pmoa -DskipTests
+ * package exec:exec@forest-comparison}.
+ */
+public final class ForestComparison {
+
+  private static final int SEEDS = 5;
+  private static final Path ELEC2 =
+      Path.of("../ml-core/src/test/resources/data/elec2/electricity.csv.gz");
+
+  private ForestComparison() {}
+
+  private record Pair(String name, String moaCli, LongFunction<OnlineClassifier> brook) {}
+
+  public static void main(String[] args) {
+    List<double[]> xs = new ArrayList<>();
+    List<Integer> labels = new ArrayList<>();
+    try (CsvReader rows = CsvReader.builder(ELEC2).header(true)
+        .labels(LabelEncoder.of("DOWN", "UP")).open()) {
+      while (rows.next()) {
+        xs.add(rows.features().clone());
+        labels.add((int) rows.target());
+      }
+    }
+    int d = xs.get(0).length;
+    Instance[] instances = moaInstances(xs, labels, d);
+    List<Pair> pairs = List.of(
+        new Pair("leveraging bagging, 10 trees", "meta.LeveragingBag -s 10",
+            seed -> LeveragingBagging.builder(HoeffdingTree.builder(d, 2).build()).seed(seed)
+                .build()),
+        new Pair("adaptive random forest, 100 trees", "meta.AdaptiveRandomForest -s 100",
+            seed -> AdaptiveRandomForest.builder(d, 2).seed(seed).build()));
+    System.out.printf(Locale.ROOT, "Elec2, %d rows, %d seeds, Java %s, %d cpus%n", xs.size(),
+        SEEDS, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+    for (Pair pair : pairs) {
+      double[][] moa = new double[2][SEEDS];
+      double[][] brook = new double[2][SEEDS];
+      runBrook(pair.brook().apply(99), xs, labels); // warm-up
+      for (int s = 0; s < SEEDS; s++) {
+        double[] m = runMoa(pair.moaCli(), instances, s + 1);
+        double[] b = runBrook(pair.brook().apply(s + 1), xs, labels);
+        moa[0][s] = m[0];
+        moa[1][s] = m[1];
+        brook[0][s] = b[0];
+        brook[1][s] = b[1];
+      }
+      System.out.printf(Locale.ROOT, "%-36s MOA %s, %8.0f ex/s | Brook %s, %8.0f ex/s, %.1fx%n",
+          pair.name(), accuracy(moa[1]), median(moa[0]), accuracy(brook[1]), median(brook[0]),
+          median(brook[0]) / median(moa[0]));
+    }
+  }
+
+  private static double[] runMoa(String cli, Instance[] instances, int seed) {
+    Classifier classifier;
+    try {
+      classifier = (Classifier) ClassOption.cliStringToObject(cli, Classifier.class, null);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot build " + cli, e);
+    }
+    classifier.setRandomSeed(seed);
+    classifier.setModelContext(new InstancesHeader(instances[0].dataset()));
+    classifier.prepareForUse();
+    int correct = 0;
+    long start = System.nanoTime();
+    for (Instance instance : instances) {
+      double[] votes = classifier.getVotesForInstance(instance);
+      int predicted = 0;
+      for (int c = 1; c < votes.length; c++) {
+        if (votes[c] > votes[predicted]) {
+          predicted = c;
+        }
+      }
+      correct += predicted == (int) instance.classValue() ? 1 : 0;
+      classifier.trainOnInstance(instance);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new double[] {instances.length / seconds, correct / (double) instances.length};
+  }
+
+  private static double[] runBrook(OnlineClassifier model, List<double[]> xs,
+      List<Integer> labels) {
+    int correct = 0;
+    long start = System.nanoTime();
+    for (int i = 0; i < xs.size(); i++) {
+      correct += model.predict(xs.get(i)) == labels.get(i) ? 1 : 0;
+      model.learn(xs.get(i), labels.get(i));
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new double[] {xs.size() / seconds, correct / (double) xs.size()};
+  }
+
+  private static Instance[] moaInstances(List<double[]> xs, List<Integer> labels, int d) {
+    List<Attribute> attributes = new ArrayList<>();
+    for (int j = 0; j < d; j++) {
+      attributes.add(new Attribute("x" + j));
+    }
+    attributes.add(new Attribute("class", List.of("0", "1")));
+    Instances header = new Instances("elec2", attributes, 0);
+    header.setClassIndex(d);
+    InstancesHeader context = new InstancesHeader(header);
+    Instance[] instances = new Instance[xs.size()];
+    for (int i = 0; i < instances.length; i++) {
+      double[] values = Arrays.copyOf(xs.get(i), d + 1);
+      values[d] = labels.get(i);
+      instances[i] = new DenseInstance(1.0, values);
+      instances[i].setDataset(context);
+    }
+    return instances;
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  private static String accuracy(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return String.format(Locale.ROOT, "%.4f (%.4f-%.4f)", Arrays.stream(values).average()
+        .orElseThrow(), sorted[0], sorted[sorted.length - 1]);
+  }
+}
