@@ -1,13 +1,9 @@
 package org.brookml.bench.moa;
 
-import com.yahoo.labs.samoa.instances.Attribute;
-import com.yahoo.labs.samoa.instances.DenseInstance;
 import com.yahoo.labs.samoa.instances.Instance;
-import com.yahoo.labs.samoa.instances.Instances;
 import com.yahoo.labs.samoa.instances.InstancesHeader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongFunction;
@@ -50,7 +46,7 @@ public final class ForestComparison {
       }
     }
     int d = xs.get(0).length;
-    Instance[] instances = moaInstances(xs, labels, d);
+    Instance[] instances = MoaRuns.instances(xs, labels, d);
     List<Pair> pairs = List.of(
         new Pair("leveraging bagging, 10 trees", "meta.LeveragingBag -s 10",
             seed -> LeveragingBagging.builder(HoeffdingTree.builder(d, 2).build()).seed(seed)
@@ -72,8 +68,8 @@ public final class ForestComparison {
         brook[1][s] = b[1];
       }
       System.out.printf(Locale.ROOT, "%-36s MOA %s, %8.0f ex/s | Brook %s, %8.0f ex/s, %.1fx%n",
-          pair.name(), accuracy(moa[1]), median(moa[0]), accuracy(brook[1]), median(brook[0]),
-          median(brook[0]) / median(moa[0]));
+          pair.name(), MoaRuns.accuracy(moa[1]), MoaRuns.median(moa[0]), MoaRuns.accuracy(brook[1]),
+          MoaRuns.median(brook[0]), MoaRuns.median(brook[0]) / MoaRuns.median(moa[0]));
     }
   }
 
@@ -87,21 +83,7 @@ public final class ForestComparison {
     classifier.setRandomSeed(seed);
     classifier.setModelContext(new InstancesHeader(instances[0].dataset()));
     classifier.prepareForUse();
-    int correct = 0;
-    long start = System.nanoTime();
-    for (Instance instance : instances) {
-      double[] votes = classifier.getVotesForInstance(instance);
-      int predicted = 0;
-      for (int c = 1; c < votes.length; c++) {
-        if (votes[c] > votes[predicted]) {
-          predicted = c;
-        }
-      }
-      correct += predicted == (int) instance.classValue() ? 1 : 0;
-      classifier.trainOnInstance(instance);
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    return new double[] {instances.length / seconds, correct / (double) instances.length};
+    return MoaRuns.prequential(classifier, instances);
   }
 
   private static double[] runBrook(OnlineClassifier model, List<double[]> xs,
@@ -114,38 +96,5 @@ public final class ForestComparison {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     return new double[] {xs.size() / seconds, correct / (double) xs.size()};
-  }
-
-  private static Instance[] moaInstances(List<double[]> xs, List<Integer> labels, int d) {
-    List<Attribute> attributes = new ArrayList<>();
-    for (int j = 0; j < d; j++) {
-      attributes.add(new Attribute("x" + j));
-    }
-    attributes.add(new Attribute("class", List.of("0", "1")));
-    Instances header = new Instances("elec2", attributes, 0);
-    header.setClassIndex(d);
-    InstancesHeader context = new InstancesHeader(header);
-    Instance[] instances = new Instance[xs.size()];
-    for (int i = 0; i < instances.length; i++) {
-      double[] values = Arrays.copyOf(xs.get(i), d + 1);
-      values[d] = labels.get(i);
-      instances[i] = new DenseInstance(1.0, values);
-      instances[i].setDataset(context);
-    }
-    return instances;
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  }
-
-  private static String accuracy(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return String.format(Locale.ROOT, "%.4f (%.4f-%.4f)", Arrays.stream(values).average()
-        .orElseThrow(), sorted[0], sorted[sorted.length - 1]);
   }
 }

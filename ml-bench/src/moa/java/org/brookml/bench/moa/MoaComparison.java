@@ -1,14 +1,10 @@
 package org.brookml.bench.moa;
 
-import com.yahoo.labs.samoa.instances.Attribute;
-import com.yahoo.labs.samoa.instances.DenseInstance;
 import com.yahoo.labs.samoa.instances.Instance;
-import com.yahoo.labs.samoa.instances.Instances;
 import com.yahoo.labs.samoa.instances.InstancesHeader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import moa.classifiers.meta.OzaBoost;
@@ -87,7 +83,7 @@ public final class MoaComparison {
 
   private static void compare(String name, Data data) {
     int d = data.xs.get(0).length;
-    Instance[] instances = moaInstances(data, d);
+    Instance[] instances = MoaRuns.instances(data.xs, data.labels, d);
     runMoa(instances, 1);
     runBrook(data, d, true, false, 1);
     runBrook(data, d, false, false, 1);
@@ -102,59 +98,24 @@ public final class MoaComparison {
       record(defaults, s, runBrook(data, d, false, false, s + 1));
       record(fused, s, runBrook(data, d, false, true, s + 1));
     }
-    double moaRate = median(moa[0]);
+    double moaRate = MoaRuns.median(moa[0]);
     System.out.printf(Locale.ROOT, "%s, %d rows, %d seeds:%n  MOA                                "
             + "%8.0f ex/s        acc %s%n", name, data.xs.size(), SEEDS, moaRate,
-        accuracy(moa[1]));
+        MoaRuns.accuracy(moa[1]));
     report("Brook, MOA's settings", brook, moaRate);
     report("Brook defaults", defaults, moaRate);
     report("Brook defaults, predictThenLearn", fused, moaRate);
   }
 
   private static void report(String what, double[][] rateAndAccuracy, double moaRate) {
-    double rate = median(rateAndAccuracy[0]);
+    double rate = MoaRuns.median(rateAndAccuracy[0]);
     System.out.printf(Locale.ROOT, "  %-34s %8.0f ex/s %5.1fx acc %s%n", what, rate,
-        rate / moaRate, accuracy(rateAndAccuracy[1]));
+        rate / moaRate, MoaRuns.accuracy(rateAndAccuracy[1]));
   }
 
   private static void record(double[][] into, int s, double[] rateAndAccuracy) {
     into[0][s] = rateAndAccuracy[0];
     into[1][s] = rateAndAccuracy[1];
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  }
-
-  /** Mean and range, as "0.8421 (0.8400-0.8440)". */
-  private static String accuracy(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return String.format(Locale.ROOT, "%.4f (%.4f-%.4f)", Arrays.stream(values).average()
-        .orElseThrow(), sorted[0], sorted[sorted.length - 1]);
-  }
-
-  private static Instance[] moaInstances(Data data, int d) {
-    List<Attribute> attributes = new ArrayList<>();
-    for (int j = 0; j < d; j++) {
-      attributes.add(new Attribute("x" + j));
-    }
-    attributes.add(new Attribute("class", List.of("0", "1")));
-    Instances header = new Instances("stream", attributes, 0);
-    header.setClassIndex(d);
-    InstancesHeader context = new InstancesHeader(header);
-    Instance[] instances = new Instance[data.xs.size()];
-    for (int i = 0; i < instances.length; i++) {
-      double[] values = new double[d + 1];
-      System.arraycopy(data.xs.get(i), 0, values, 0, d);
-      values[d] = data.labels.get(i);
-      instances[i] = new DenseInstance(1.0, values);
-      instances[i].setDataset(context);
-    }
-    return instances;
   }
 
   /** Examples per second and accuracy of MOA's OzaBoost. */
@@ -165,21 +126,7 @@ public final class MoaComparison {
     boost.ensembleSizeOption.setValue(10);
     boost.setModelContext(new InstancesHeader(instances[0].dataset()));
     boost.prepareForUse();
-    int correct = 0;
-    long start = System.nanoTime();
-    for (Instance instance : instances) {
-      double[] votes = boost.getVotesForInstance(instance);
-      int predicted = 0;
-      for (int c = 1; c < votes.length; c++) {
-        if (votes[c] > votes[predicted]) {
-          predicted = c;
-        }
-      }
-      correct += predicted == (int) instance.classValue() ? 1 : 0;
-      boost.trainOnInstance(instance);
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    return new double[] {instances.length / seconds, correct / (double) instances.length};
+    return MoaRuns.prequential(boost, instances);
   }
 
   /**
