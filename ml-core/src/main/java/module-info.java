@@ -53,6 +53,7 @@ module org.brookml.core {
       org.brookml.preprocess.CategoryEncoderCodec,
       org.brookml.preprocess.ClassifierPipelineCodec,
       org.brookml.preprocess.HashedClassifierCodec,
+      org.brookml.preprocess.ImputerCodec,
       org.brookml.preprocess.MinMaxScalerCodec,
       org.brookml.preprocess.RegressorPipelineCodec,
       org.brookml.preprocess.RobustScalerCodec,

@@ -21,6 +21,7 @@ import org.brookml.learner.OnlineClusterer;
 import org.brookml.learner.OnlineLearner;
 import org.brookml.learner.OnlineRegressor;
 import org.brookml.preprocess.CategoryEncoder;
+import org.brookml.preprocess.Imputer;
 import org.brookml.preprocess.Transformer;
 import org.brookml.tree.HoeffdingTree;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,17 @@ class SnapshotFixturesTest {
     return rows;
   }
 
+  /** An imputer's probe: every other value missing, and every nominal one (their fills show). */
+  private static double[] withGaps(Imputer imputer, double[] row) {
+    double[] gaps = row.clone();
+    for (int j = 0; j < gaps.length; j++) {
+      if (j % 2 == 0 || imputer.isNominal(j)) {
+        gaps[j] = Double.NaN;
+      }
+    }
+    return gaps;
+  }
+
   /** One line per probe row: the model's answer, doubles in hexadecimal (exact). */
   private static List<String> predictions(OnlineLearner model) {
     List<String> lines = new ArrayList<>();
@@ -104,7 +116,8 @@ class SnapshotFixturesTest {
         lines.add("value " + Double.toHexString(((OnlineRegressor) model).predict(row)));
       } else if (model instanceof Transformer) {
         StringBuilder line = new StringBuilder("transformed");
-        for (double v : ((Transformer) model).transform(row, new double[((Transformer) model)
+        double[] input = model instanceof Imputer ? withGaps((Imputer) model, row) : row;
+        for (double v : ((Transformer) model).transform(input, new double[((Transformer) model)
             .outputDimension()])) {
           line.append(' ').append(Double.toHexString(v));
         }

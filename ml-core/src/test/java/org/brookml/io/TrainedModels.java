@@ -30,6 +30,7 @@ import org.brookml.multiclass.OneVsRest;
 import org.brookml.preprocess.CategoryEncoder;
 import org.brookml.preprocess.ClassifierPipeline;
 import org.brookml.preprocess.FeatureHasher;
+import org.brookml.preprocess.Imputer;
 import org.brookml.preprocess.HashedClassifier;
 import org.brookml.preprocess.MinMaxScaler;
 import org.brookml.preprocess.Pipeline;
@@ -68,6 +69,7 @@ final class TrainedModels {
     RegressorPipeline scaledRegression = Pipeline.of(new RobustScaler(4), new MinMaxScaler(4),
         SgdRegressor.builder(4).build());
     StandardScaler standard = new StandardScaler(4);
+    Imputer imputer = Imputer.builder(4).mostFrequent(3).maxValues(4).build();
     MinMaxScaler minMax = new MinMaxScaler(4);
     RobustScaler robust = new RobustScaler(4);
     CategoryEncoder encoder = CategoryEncoder.builder(3).categorical(0, 2)
@@ -128,6 +130,8 @@ final class TrainedModels {
       leveraging.learn(x, (label + (x[2] > 0.5 ? 1 : 0)) % 3);
       forest.learn(x, i < 120 ? label : 1 - label); // a flip: warnings and drifts
       subspaces.learn(x, label);
+      imputer.learn(new double[] {i % 5 == 0 ? Double.NaN : x[0], x[1], x[2], i % 7 == 0
+          ? Double.NaN : (i % 3)});
       oneVsRest.learn(x, x[3] > 0.5 ? 2 : label);
       double error = x[1] > 1 ? 1 : 0; // about 16% errors
       ddm.update(error);
@@ -161,6 +165,7 @@ final class TrainedModels {
     models.put("bagging-adwin-trees", bagging);
     models.put("leveraging-bagging-output-codes", leveraging);
     models.put("adaptive-random-forest", forest);
+    models.put("imputer", imputer);
     models.put("adaboost-naive-bayes", boost);
     models.put("one-vs-rest-logistic", oneVsRest);
     models.put("ddm", ddm);
