@@ -127,7 +127,9 @@ public final class Imputer implements Transformer {
       if (Double.isNaN(v)) {
         continue; // missing
       }
-      Vectors.requireInRange(v, "feature " + j);
+      if (!(Math.abs(v) <= Vectors.MAX_MAGNITUDE)) { // the message only on failure: no garbage
+        Vectors.requireInRange(v, "feature " + j);
+      }
       if (nominal[j] && !(v == Math.rint(v) && v >= 0 && v < maxValues)) {
         throw new IllegalArgumentException("feature " + j + " is nominal: its value must be a "
             + "whole number in [0, " + maxValues + "), got " + v);

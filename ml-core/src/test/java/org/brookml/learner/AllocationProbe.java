@@ -14,6 +14,8 @@ import org.brookml.drift.DriftDetector;
 import org.brookml.drift.HddmA;
 import org.brookml.drift.Kswin;
 import org.brookml.drift.PageHinkley;
+import org.brookml.ensemble.AdaptiveRandomForest;
+import org.brookml.ensemble.LeveragingBagging;
 import org.brookml.ensemble.OnlineAdaBoost;
 import org.brookml.linear.RecursiveLeastSquares;
 import org.brookml.linear.SgdClassifier;
@@ -21,6 +23,7 @@ import org.brookml.linear.SgdRegressor;
 import org.brookml.linear.SoftmaxRegression;
 import org.brookml.multiclass.OneVsRest;
 import org.brookml.optim.Optimizer;
+import org.brookml.preprocess.Imputer;
 import org.brookml.preprocess.Pipeline;
 import org.brookml.preprocess.StandardScaler;
 import org.brookml.svm.PegasosSvm;
@@ -146,6 +149,19 @@ public final class AllocationProbe {
         kmeans.learn(row(i));
       }
     });
+    LeveragingBagging leveraging = LeveragingBagging.builder(
+        HoeffdingTree.builder(D, 2).gracePeriod(50).build()).size(5).build();
+    AdaptiveRandomForest forest = AdaptiveRandomForest.builder(D, 2).size(5).build();
+    double[] twoClasses = new double[2];
+    all.put("leveraging-bagging.predictProba",
+        i -> grown(leveraging).predictProba(row(i), twoClasses));
+    all.put("adaptive-random-forest.predictProba",
+        i -> grown(forest).predictProba(row(i), twoClasses));
+    Imputer imputer = Imputer.builder(D).mostFrequent(D - 1).maxValues(4).build();
+    double[] gaps = new double[D];
+    double[] filled = new double[D];
+    all.put("imputer.learn", i -> imputer.learn(withGaps(row(i), i, gaps)));
+    all.put("imputer.transform", i -> imputer.transform(withGaps(row(i), i, gaps), filled));
     StandardScaler scaler = new StandardScaler(D);
     double[] scaled = new double[D];
     all.put("standard-scaler.learn", i -> scaler.learn(row(i)));
@@ -160,13 +176,22 @@ public final class AllocationProbe {
     return all;
   }
 
-  private static HoeffdingTree grown(HoeffdingTree tree) {
-    if (tree.samplesSeen() == 0) {
+  /** The model, after 50,000 examples of a two-class concept the first time it is asked for. */
+  private static <M extends OnlineClassifier> M grown(M model) {
+    if (model.samplesSeen() == 0) {
       for (int i = 0; i < 50_000; i++) {
-        tree.learn(row(i), row(i)[0] + 0.5 * row(i)[1] > 0 ? 1 : 0);
+        model.learn(row(i), row(i)[0] + 0.5 * row(i)[1] > 0 ? 1 : 0);
       }
     }
-    return tree;
+    return model;
+  }
+
+  /** The row with a gap at one feature in three rows, and a nominal code in the last feature. */
+  private static double[] withGaps(double[] row, int i, double[] out) {
+    System.arraycopy(row, 0, out, 0, D);
+    out[i % D] = i % 3 == 0 ? Double.NaN : out[i % D];
+    out[D - 1] = i % 5 == 0 ? Double.NaN : i % 4;
+    return out;
   }
 
   /** Prints {@code name bytes-per-call} for each workload named. */
