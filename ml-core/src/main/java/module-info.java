@@ -31,6 +31,7 @@ module org.brookml.core {
   // class-path users (ServiceDeclarationsTest keeps the two equal).
   provides org.brookml.io.ModelCodec with
       org.brookml.bayes.GaussianNaiveBayesCodec,
+      org.brookml.bayes.MixedNaiveBayesCodec,
       org.brookml.cluster.MiniBatchKMeansCodec,
       org.brookml.drift.AdwinCodec,
       org.brookml.drift.CusumCodec,

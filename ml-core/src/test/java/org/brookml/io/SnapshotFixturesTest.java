@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.brookml.bayes.MixedNaiveBayes;
 import org.brookml.drift.DriftDetector;
 import org.brookml.internal.vector.VectorKernelsProvider;
 import org.brookml.learner.OnlineClassifier;
@@ -105,6 +106,14 @@ class SnapshotFixturesTest {
       return lines;
     }
     for (double[] row : probes(model.dimension())) {
+      if (model instanceof MixedNaiveBayes) { // nominal codes and gaps where it takes them
+        MixedNaiveBayes nb = (MixedNaiveBayes) model;
+        row = row.clone();
+        for (int j = 0; j < row.length; j++) {
+          row[j] = nb.numValues(j) > 0 ? Math.floorMod((int) Math.floor(row[j] * 3),
+              nb.numValues(j)) : j == 0 ? Double.NaN : row[j];
+        }
+      }
       if (model instanceof OnlineClassifier) {
         OnlineClassifier c = (OnlineClassifier) model;
         StringBuilder line = new StringBuilder("class ").append(c.predict(row)).append(" proba");

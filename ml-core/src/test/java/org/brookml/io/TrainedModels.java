@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.brookml.bayes.GaussianNaiveBayes;
+import org.brookml.bayes.MixedNaiveBayes;
 import org.brookml.cluster.MiniBatchKMeans;
 import org.brookml.drift.Adwin;
 import org.brookml.drift.Cusum;
@@ -70,6 +71,7 @@ final class TrainedModels {
         SgdRegressor.builder(4).build());
     StandardScaler standard = new StandardScaler(4);
     Imputer imputer = Imputer.builder(4).mostFrequent(3).maxValues(4).build();
+    MixedNaiveBayes mixed = MixedNaiveBayes.builder(4, 3).nominal(2, 5).build();
     MinMaxScaler minMax = new MinMaxScaler(4);
     RobustScaler robust = new RobustScaler(4);
     CategoryEncoder encoder = CategoryEncoder.builder(3).categorical(0, 2)
@@ -130,6 +132,8 @@ final class TrainedModels {
       leveraging.learn(x, (label + (x[2] > 0.5 ? 1 : 0)) % 3);
       forest.learn(x, i < 120 ? label : 1 - label); // a flip: warnings and drifts
       subspaces.learn(x, label);
+      mixed.learn(new double[] {i % 6 == 0 ? Double.NaN : x[0], x[1], i % 5, x[3]},
+          (label + i % 2) % 3);
       imputer.learn(new double[] {i % 5 == 0 ? Double.NaN : x[0], x[1], x[2], i % 7 == 0
           ? Double.NaN : (i % 3)});
       oneVsRest.learn(x, x[3] > 0.5 ? 2 : label);
@@ -166,6 +170,7 @@ final class TrainedModels {
     models.put("leveraging-bagging-output-codes", leveraging);
     models.put("adaptive-random-forest", forest);
     models.put("imputer", imputer);
+    models.put("mixed-naive-bayes", mixed);
     models.put("adaboost-naive-bayes", boost);
     models.put("one-vs-rest-logistic", oneVsRest);
     models.put("ddm", ddm);

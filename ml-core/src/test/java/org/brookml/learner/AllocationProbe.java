@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.brookml.bayes.GaussianNaiveBayes;
+import org.brookml.bayes.MixedNaiveBayes;
 import org.brookml.cluster.MiniBatchKMeans;
 import org.brookml.drift.Adwin;
 import org.brookml.drift.Ddm;
@@ -106,6 +107,7 @@ public final class AllocationProbe {
     all.put("softmax", SoftmaxRegression.builder(D, 3).build());
     all.put("pegasos", PegasosSvm.builder(D, 3).build());
     all.put("gaussian-naive-bayes", GaussianNaiveBayes.builder(D, 3).build());
+    all.put("mixed-naive-bayes", MixedNaiveBayes.builder(D, 3).build());
     all.put("one-vs-rest", OneVsRest.builder(SgdClassifier.builder(D).build(), 3).build());
     all.put("pipeline", Pipeline.of(new StandardScaler(D), SgdClassifier.builder(D).build()));
     all.put("unsplit-tree", HoeffdingTree.builder(D, 3).gracePeriod(1 << 30).build());

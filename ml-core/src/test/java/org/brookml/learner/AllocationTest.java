@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The README's promise that {@code learn}, {@code predict} and {@code predictProba} allocate
  * nothing once a model is warm, checked in the normal test command for every workload of
- * {@link AllocationProbe} (46: each classifier's three calls, grown trees' and forests'
+ * {@link AllocationProbe} (49: each classifier's three calls, grown trees' and forests'
  * predictions, regressors, k-means, a scaler, an imputer, the detectors), one after another in a fresh JVM with this run's
  * kernels (scalar or Vector API), so that the other tests' use of the JIT does not enter the
  * figure: below one byte per call once warm.
