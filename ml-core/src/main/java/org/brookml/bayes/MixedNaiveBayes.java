@@ -46,6 +46,8 @@ public final class MixedNaiveBayes implements OnlineClassifier {
   final double[] allM2;
   /** Per nominal feature, class and value: {@code counts[j][c * values[j] + v]}. */
   final double[][] counts;
+  /** Per nominal feature and class, the weight of its observed values: {@code counts} summed. */
+  final double[][] observed;
   long samplesSeen;
   private final double[] logs;
   private final double[] dense;
@@ -65,9 +67,11 @@ public final class MixedNaiveBayes implements OnlineClassifier {
     this.allMean = new double[dimension];
     this.allM2 = new double[dimension];
     this.counts = new double[dimension][];
+    this.observed = new double[dimension][];
     for (int j = 0; j < dimension; j++) {
       if (values[j] > 0) {
         counts[j] = new double[numClasses * values[j]];
+        observed[j] = new double[numClasses];
       }
     }
     this.logs = new double[numClasses];
@@ -97,19 +101,7 @@ public final class MixedNaiveBayes implements OnlineClassifier {
       throw new IllegalArgumentException("x has length " + x.length + " but the model has "
           + dimension + " features");
     }
-    for (int j = 0; j < dimension; j++) {
-      double v = x[j];
-      if (Double.isNaN(v)) {
-        continue; // missing
-      }
-      if (!(Math.abs(v) <= Vectors.MAX_MAGNITUDE)) { // the message only on failure
-        Vectors.requireInRange(v, "feature " + j);
-      }
-      if (values[j] > 0 && !(v == Math.rint(v) && v >= 0 && v < values[j])) {
-        throw new IllegalArgumentException("feature " + j + " is nominal with " + values[j]
-            + " values: expected a whole number in [0, " + values[j] + "), got " + v);
-      }
-    }
+    InputChecks.requireValuesOrMissing(x, values);
   }
 
   @Override
@@ -129,6 +121,7 @@ public final class MixedNaiveBayes implements OnlineClassifier {
       }
       if (values[j] > 0) {
         counts[j][label * values[j] + (int) v] += w;
+        observed[j][label] += w;
       } else {
         int cell = label * dimension + j;
         weight[cell] = welford(weight, mean, m2, cell, v, w);
@@ -210,12 +203,8 @@ public final class MixedNaiveBayes implements OnlineClassifier {
           continue;
         }
         if (values[j] > 0) {
-          double seen = 0;
-          int base = c * values[j];
-          for (int k = 0; k < values[j]; k++) {
-            seen += counts[j][base + k];
-          }
-          log += Math.log((counts[j][base + (int) v] + alpha) / (seen + alpha * values[j]));
+          log += Math.log((counts[j][c * values[j] + (int) v] + alpha)
+              / (observed[j][c] + alpha * values[j]));
         } else {
           int cell = c * dimension + j;
           if (weight[cell] > 0) {
@@ -267,9 +256,10 @@ public final class MixedNaiveBayes implements OnlineClassifier {
     for (double[] a : new double[][] {weight, mean, m2, allWeight, allMean, allM2}) {
       Arrays.fill(a, 0);
     }
-    for (double[] table : counts) {
-      if (table != null) {
-        Arrays.fill(table, 0);
+    for (int j = 0; j < dimension; j++) {
+      if (counts[j] != null) {
+        Arrays.fill(counts[j], 0);
+        Arrays.fill(observed[j], 0);
       }
     }
     samplesSeen = 0;
@@ -295,6 +285,11 @@ public final class MixedNaiveBayes implements OnlineClassifier {
     for (int j = 0; j < from.dimension; j++) {
       if (from.counts[j] != null) {
         System.arraycopy(from.counts[j], 0, to.counts[j], 0, from.counts[j].length);
+      }
+    }
+    for (int j = 0; j < from.dimension; j++) {
+      if (from.observed[j] != null) {
+        System.arraycopy(from.observed[j], 0, to.observed[j], 0, from.numClasses);
       }
     }
     to.samplesSeen = from.samplesSeen;

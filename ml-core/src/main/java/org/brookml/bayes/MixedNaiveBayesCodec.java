@@ -9,8 +9,8 @@ import org.brookml.vector.Vectors;
 /**
  * Writes and reads {@link MixedNaiveBayes} snapshots: dimension, classes, each feature's number
  * of values (0: numeric), smoothing settings, then samples seen, class weights, the per-class and
- * overall normal estimates, and the nominal tables. Found by the service loader; use
- * {@link org.brookml.io.Snapshots}.
+ * overall normal estimates, and the nominal tables with each class's observed weight. Found by
+ * the service loader; use {@link org.brookml.io.Snapshots}.
  */
 public final class MixedNaiveBayesCodec extends BaseModelCodec<MixedNaiveBayes> {
 
@@ -29,9 +29,9 @@ public final class MixedNaiveBayesCodec extends BaseModelCodec<MixedNaiveBayes> 
         .writeDoubles(m.classWeights).writeDoubles(m.weight).writeDoubles(m.mean)
         .writeDoubles(m.m2).writeDoubles(m.allWeight).writeDoubles(m.allMean)
         .writeDoubles(m.allM2);
-    for (double[] table : m.counts) {
-      if (table != null) {
-        out.writeDoubles(table);
+    for (int j = 0; j < m.dimension; j++) {
+      if (m.counts[j] != null) {
+        out.writeDoubles(m.counts[j]).writeDoubles(m.observed[j]);
       }
     }
   }
@@ -81,9 +81,26 @@ public final class MixedNaiveBayesCodec extends BaseModelCodec<MixedNaiveBayes> 
     for (int j = 0; j < dimension; j++) {
       if (m.counts[j] != null) {
         copyNonNegative(in, "value weights of feature " + j, m.counts[j]);
+        copyNonNegative(in, "observed weights of feature " + j, m.observed[j]);
+        requireSums(in, m, j);
       }
     }
     return m;
+  }
+
+  /** Each class's observed weight of nominal feature {@code j} is its value weights' sum. */
+  private static void requireSums(SnapshotReader in, MixedNaiveBayes m, int j) {
+    int v = m.values[j];
+    for (int c = 0; c < m.numClasses; c++) {
+      double sum = 0;
+      for (int k = 0; k < v; k++) {
+        sum += m.counts[j][c * v + k];
+      }
+      if (!(Math.abs(sum - m.observed[j][c]) <= 1e-9 * Math.max(1, sum))) {
+        throw in.error("observed weights of feature " + j, "give class " + c + " "
+            + m.observed[j][c] + ", but its value weights sum to " + sum);
+      }
+    }
   }
 
   private static void copyNonNegative(SnapshotReader in, String field, double[] into) {

@@ -74,12 +74,9 @@ public final class Kswin implements DriftDetector {
     for (int i = 0; i < older; i++) {
       indices[i] = i;
     }
-    for (int k = 0; k < statSize; k++) { // a partial Fisher-Yates shuffle: no repeats
-      int pick = k + random.nextInt(older - k);
-      int chosen = indices[pick];
-      indices[pick] = indices[k];
-      indices[k] = chosen;
-      sample[k] = values[chosen];
+    random.sampleInPlace(indices, older, statSize);
+    for (int k = 0; k < statSize; k++) {
+      sample[k] = values[indices[k]];
     }
     System.arraycopy(values, older, recent, 0, statSize);
     double statistic = KolmogorovSmirnov.statistic(sample, recent);

@@ -75,8 +75,8 @@ public final class AdaptiveRandomForest extends DenseInputClassifier {
     if (!(b.lambda > 0 && b.lambda <= 100)) {
       throw new IllegalArgumentException("lambda must be in (0, 100], got " + b.lambda);
     }
-    requireDelta("warningDelta", b.warningDelta);
-    requireDelta("driftDelta", b.driftDelta);
+    OnlineEnsemble.requireDelta("warningDelta", b.warningDelta);
+    OnlineEnsemble.requireDelta("driftDelta", b.driftDelta);
     HoeffdingTree tree = b.tree != null ? b.tree
         : HoeffdingTree.builder(b.dimension, b.numClasses).gracePeriod(50).delta(0.01).build();
     if (tree.dimension() != b.dimension || tree.numClasses() != b.numClasses) {
@@ -102,12 +102,6 @@ public final class AdaptiveRandomForest extends DenseInputClassifier {
     this.memberProba = new double[b.numClasses];
     this.votes = new double[b.numClasses];
     reset();
-  }
-
-  private static void requireDelta(String name, double delta) {
-    if (!(delta == 0 || (delta > 0 && delta < 1))) {
-      throw new IllegalArgumentException(name + " must be 0 (off) or in (0, 1), got " + delta);
-    }
   }
 
   /** A builder for rows of {@code dimension} features and {@code numClasses} classes. */
@@ -205,17 +199,9 @@ public final class AdaptiveRandomForest extends DenseInputClassifier {
     Arrays.fill(votes, 0);
     for (Member m : members) {
       predictProbaMember(m.tree, x, memberProba);
-      double sum = 0;
-      for (double p : memberProba) {
-        sum += p;
-      }
-      if (sum > 0) {
-        double accuracy = m.scored > 0 ? m.correct / m.scored : 0;
-        double weight = weightedVote && accuracy > 0 ? accuracy : 1;
-        for (int c = 0; c < votes.length; c++) {
-          votes[c] += weight * memberProba[c] / sum;
-        }
-      }
+      double accuracy = m.scored > 0 ? m.correct / m.scored : 0;
+      OnlineEnsemble.addNormalized(memberProba, weightedVote && accuracy > 0 ? accuracy : 1,
+          votes);
     }
     return normalize(votes);
   }

@@ -48,10 +48,7 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
   private OnlineEnsemble(OnlineClassifier prototype, int size, long seed, double driftDelta) {
     super(prototype.dimension());
     SizeLimits.within("ensemble size", size, 1, SizeLimits.MAX_MEMBERS);
-    if (!(driftDelta == 0 || (driftDelta > 0 && driftDelta < 1))) {
-      throw new IllegalArgumentException("driftDelta must be 0 (off) or in (0, 1), got "
-          + driftDelta);
-    }
+    requireDelta("driftDelta", driftDelta);
     this.prototype = prototype.copy();
     this.prototype.reset();
     this.members = new OnlineClassifier[size];
@@ -65,6 +62,14 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
     for (int m = 0; m < size; m++) {
       renew(m);
     }
+  }
+
+  /** Checks an ADWIN confidence setting: 0 (off) or in (0, 1). */
+  static double requireDelta(String name, double delta) {
+    if (!(delta == 0 || (delta > 0 && delta < 1))) {
+      throw new IllegalArgumentException(name + " must be 0 (off) or in (0, 1), got " + delta);
+    }
+    return delta;
   }
 
   /** Replaces member {@code m} by a fresh copy of the prototype (and a fresh detector). */
@@ -204,13 +209,18 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
   /** Adds member {@code m}'s normalized class probabilities for {@code x}, times {@code weight}. */
   final void addVote(int m, double[] x, double weight) {
     memberClass[m] = predictProbaAndClassMember(members[m], x, memberProba);
+    addNormalized(memberProba, weight, votes);
+  }
+
+  /** Adds {@code proba}, normalized to sum 1, times {@code weight}, to {@code votes}; none if 0. */
+  static void addNormalized(double[] proba, double weight, double[] votes) {
     double sum = 0;
-    for (double p : memberProba) {
+    for (double p : proba) {
       sum += p;
     }
     if (sum > 0) {
       for (int c = 0; c < votes.length; c++) {
-        votes[c] += weight * memberProba[c] / sum;
+        votes[c] += weight * proba[c] / sum;
       }
     }
   }

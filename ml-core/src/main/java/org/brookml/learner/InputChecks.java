@@ -21,6 +21,29 @@ public final class InputChecks {
     Vectors.requireInRange(x, "x");
   }
 
+  /**
+   * Checks a row in which NaN means "missing": every other value within
+   * {@link Vectors#MAX_MAGNITUDE}, and feature {@code j}'s a whole number in
+   * {@code [0, nominalValues[j])} where {@code nominalValues[j] > 0} (a nominal code). The caller
+   * checks the row's length. Builds no message unless a value is refused.
+   */
+  public static void requireValuesOrMissing(double[] x, int[] nominalValues) {
+    for (int j = 0; j < x.length; j++) {
+      double v = x[j];
+      if (Double.isNaN(v)) {
+        continue; // missing
+      }
+      if (!(Math.abs(v) <= Vectors.MAX_MAGNITUDE)) {
+        Vectors.requireInRange(v, "feature " + j);
+      }
+      int values = nominalValues[j];
+      if (values > 0 && !(v == Math.rint(v) && v >= 0 && v < values)) {
+        throw new IllegalArgumentException("feature " + j + " is nominal with " + values
+            + " values: expected a whole number in [0, " + values + "), got " + v);
+      }
+    }
+  }
+
   /** Checks that a mini-batch holds {@code rows >= 1} finite rows of {@code dimension} values. */
   public static void requireRows(double[] xs, int rows, int dimension, String what) {
     requireRows(xs, 0, rows, dimension, what);

@@ -2,6 +2,7 @@ package org.brookml.preprocess;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.brookml.learner.InputChecks;
 import org.brookml.learner.SizeLimits;
 import org.brookml.vector.Vectors;
 
@@ -20,11 +21,14 @@ public final class Imputer implements Transformer {
 
   private final int dimension;
   private final int maxValues;
-  private final boolean[] nominal;
+  /** Per feature, its number of values if nominal, else 0 (as the shared row check takes it). */
+  private final int[] nominalValues;
   final long[] observed;
   final double[] means;
   /** Per nominal feature, the count of each value; null for numeric features. */
   final long[][] valueCounts;
+  /** Per nominal feature, its most frequent value so far (kept as counts grow). */
+  final int[] modes;
   private final double[] pending;
   private final double[] scratch;
   private boolean prepared;
@@ -33,12 +37,14 @@ public final class Imputer implements Transformer {
   private Imputer(Builder b) {
     this.dimension = b.dimension;
     this.maxValues = b.maxValues;
-    this.nominal = b.nominal.clone();
+    this.nominalValues = new int[dimension];
     this.observed = new long[dimension];
     this.means = new double[dimension];
     this.valueCounts = new long[dimension][];
+    this.modes = new int[dimension];
     for (int j = 0; j < dimension; j++) {
-      if (nominal[j]) {
+      if (b.nominal[j]) {
+        nominalValues[j] = maxValues;
         valueCounts[j] = new long[maxValues];
       }
     }
@@ -69,13 +75,37 @@ public final class Imputer implements Transformer {
       if (!Double.isNaN(v)) {
         observed[j]++;
         means[j] += (v - means[j]) / observed[j];
-        if (nominal[j]) {
-          valueCounts[j][(int) v]++;
+        if (valueCounts[j] != null) {
+          count(j, (int) v);
         }
       }
     }
     rows++;
     prepared = false;
+  }
+
+  /** One more {@code v} for nominal feature {@code j}; the mode follows (ties: smaller value). */
+  private void count(int j, int v) {
+    long n = ++valueCounts[j][v];
+    long best = valueCounts[j][modes[j]];
+    if (n > best || (n == best && v < modes[j])) {
+      modes[j] = v;
+    }
+  }
+
+  /** Recomputes the modes from the counts (after a codec filled them). */
+  void recomputeModes() {
+    for (int j = 0; j < dimension; j++) {
+      if (valueCounts[j] != null) {
+        int best = 0;
+        for (int v = 1; v < maxValues; v++) {
+          if (valueCounts[j][v] > valueCounts[j][best]) {
+            best = v;
+          }
+        }
+        modes[j] = best;
+      }
+    }
   }
 
   @Override
@@ -96,16 +126,7 @@ public final class Imputer implements Transformer {
     if (observed[j] == 0) {
       return 0;
     }
-    if (!nominal[j]) {
-      return means[j];
-    }
-    int best = 0;
-    for (int v = 1; v < maxValues; v++) {
-      if (valueCounts[j][v] > valueCounts[j][best]) {
-        best = v;
-      }
-    }
-    return best;
+    return valueCounts[j] == null ? means[j] : modes[j];
   }
 
   private double[] fill(double[] x, double[] out) {
@@ -122,24 +143,12 @@ public final class Imputer implements Transformer {
       throw new IllegalArgumentException("x and out must have length " + dimension + ", got "
           + x.length + " and " + out.length);
     }
-    for (int j = 0; j < dimension; j++) {
-      double v = x[j];
-      if (Double.isNaN(v)) {
-        continue; // missing
-      }
-      if (!(Math.abs(v) <= Vectors.MAX_MAGNITUDE)) { // the message only on failure: no garbage
-        Vectors.requireInRange(v, "feature " + j);
-      }
-      if (nominal[j] && !(v == Math.rint(v) && v >= 0 && v < maxValues)) {
-        throw new IllegalArgumentException("feature " + j + " is nominal: its value must be a "
-            + "whole number in [0, " + maxValues + "), got " + v);
-      }
-    }
+    InputChecks.requireValuesOrMissing(x, nominalValues);
   }
 
   /** Whether feature {@code j} is filled with its most frequent value. */
   public boolean isNominal(int j) {
-    return nominal[Objects.checkIndex(j, dimension)];
+    return nominalValues[Objects.checkIndex(j, dimension)] > 0;
   }
 
   /** The number of values a nominal feature may take. */
@@ -172,6 +181,7 @@ public final class Imputer implements Transformer {
         Arrays.fill(counts, 0);
       }
     }
+    Arrays.fill(modes, 0);
     rows = 0;
     prepared = false;
   }
@@ -186,6 +196,7 @@ public final class Imputer implements Transformer {
         System.arraycopy(valueCounts[j], 0, copy.valueCounts[j], 0, maxValues);
       }
     }
+    System.arraycopy(modes, 0, copy.modes, 0, dimension);
     copy.rows = rows;
     return copy;
   }
@@ -193,7 +204,9 @@ public final class Imputer implements Transformer {
   /** A builder preset with this imputer's settings. */
   public Builder toBuilder() {
     Builder b = builder(dimension).maxValues(maxValues);
-    System.arraycopy(nominal, 0, b.nominal, 0, dimension);
+    for (int j = 0; j < dimension; j++) {
+      b.nominal[j] = nominalValues[j] > 0;
+    }
     return b;
   }
 
@@ -201,7 +214,7 @@ public final class Imputer implements Transformer {
   public String toString() {
     StringBuilder nominals = new StringBuilder();
     for (int j = 0; j < dimension; j++) {
-      if (nominal[j]) {
+      if (nominalValues[j] > 0) {
         nominals.append(nominals.length() == 0 ? "" : ",").append(j);
       }
     }

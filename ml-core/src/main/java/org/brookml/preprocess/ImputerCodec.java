@@ -85,6 +85,7 @@ public final class ImputerCodec extends BaseModelCodec<Imputer> {
         System.arraycopy(counts, 0, m.valueCounts[j], 0, maxValues);
       }
     }
+    m.recomputeModes();
     return m;
   }
 }

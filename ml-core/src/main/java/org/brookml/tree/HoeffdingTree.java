@@ -160,18 +160,15 @@ public final class HoeffdingTree extends DenseInputClassifier {
     return leaf;
   }
 
-  /** {@code featureSubset} distinct features drawn uniformly (a partial Fisher-Yates shuffle). */
+  /** {@code featureSubset} distinct features drawn uniformly. */
   private boolean[] drawFeatures() {
     for (int j = 0; j < dimension; j++) {
       featureOrder[j] = j;
     }
+    random.sampleInPlace(featureOrder, dimension, featureSubset);
     boolean[] allowed = new boolean[dimension];
     for (int k = 0; k < featureSubset; k++) {
-      int pick = k + random.nextInt(dimension - k);
-      int chosen = featureOrder[pick];
-      featureOrder[pick] = featureOrder[k];
-      featureOrder[k] = chosen;
-      allowed[chosen] = true;
+      allowed[featureOrder[k]] = true;
     }
     return allowed;
   }

@@ -25,15 +25,27 @@ class EvaluationMethodsTest {
   static final class Scripted implements OnlineClassifier {
     final List<Integer> learned = new ArrayList<>();
     final List<Integer> learnedWhenPredicting = new ArrayList<>();
+    private final int classes;
+    private final int dimension;
+
+    Scripted(int classes, int dimension) {
+      this.classes = classes;
+      this.dimension = dimension;
+    }
+
+    /** Three classes of two features: the streams below. */
+    Scripted() {
+      this(3, 2);
+    }
 
     @Override
     public int numClasses() {
-      return 3;
+      return classes;
     }
 
     @Override
     public int dimension() {
-      return 2;
+      return dimension;
     }
 
     @Override
@@ -201,7 +213,7 @@ class EvaluationMethodsTest {
     Prequential.classification(GaussianNaiveBayes.builder(3, 2).build(),
         Sea.builder().build().limit(3_000), new ClassificationMetrics(2, 500),
         curve.recorder("naive-bayes", 1_000));
-    Prequential.classification(new Scripted2(), Sea.builder().build().limit(3_000),
+    Prequential.classification(new Scripted(2, 3), Sea.builder().build().limit(3_000),
         new ClassificationMetrics(2, 500), curve.recorder("no-change, 2", 1_000));
     assertThat(curve.learners()).containsExactly("naive-bayes", "no-change, 2");
     assertThat(curve.points()).hasSize(6);
@@ -213,67 +225,5 @@ class EvaluationMethodsTest {
     assertThat(lines).hasSize(7);
     assertThat(lines[4]).startsWith("\"no-change, 2\",1000,");
     assertThat(curve.points().get(2).score("accuracy")).isGreaterThan(0.8);
-  }
-
-  /** Two-class version of the scripted predictor, for SEA. */
-  static final class Scripted2 implements OnlineClassifier {
-    private int last;
-
-    @Override
-    public int numClasses() {
-      return 2;
-    }
-
-    @Override
-    public int dimension() {
-      return 3;
-    }
-
-    @Override
-    public long samplesSeen() {
-      return 0;
-    }
-
-    @Override
-    public void learn(double[] x, int label, double weight) {
-      last = label;
-    }
-
-    @Override
-    public void learn(SparseVector x, int label, double weight) {
-      last = label;
-    }
-
-    @Override
-    public int predict(double[] x) {
-      return last;
-    }
-
-    @Override
-    public int predict(SparseVector x) {
-      return last;
-    }
-
-    @Override
-    public double[] predictProba(double[] x, double[] out) {
-      out[last] = 1;
-      out[1 - last] = 0;
-      return out;
-    }
-
-    @Override
-    public double[] predictProba(SparseVector x, double[] out) {
-      return predictProba((double[]) null, out);
-    }
-
-    @Override
-    public void reset() {
-      last = 0;
-    }
-
-    @Override
-    public OnlineClassifier copy() {
-      return this;
-    }
   }
 }

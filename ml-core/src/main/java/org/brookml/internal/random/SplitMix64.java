@@ -80,4 +80,17 @@ public final class SplitMix64 {
     double value = lambda + Math.sqrt(lambda) * nextGaussian();
     return (int) Math.max(0, Math.min(Integer.MAX_VALUE, Math.round(value)));
   }
+
+  /**
+   * Moves a uniform sample of {@code k} of {@code items[0 .. n)} to {@code items[0 .. k)}, without
+   * repeats: the first {@code k} steps of a Fisher-Yates shuffle, one {@link #nextInt} each.
+   */
+  public void sampleInPlace(int[] items, int n, int k) {
+    for (int i = 0; i < k; i++) {
+      int pick = i + nextInt(n - i);
+      int chosen = items[pick];
+      items[pick] = items[i];
+      items[i] = chosen;
+    }
+  }
 }
