@@ -82,11 +82,7 @@ public final class MixedNaiveBayes implements OnlineClassifier {
   public static Builder builder(FeatureSchema schema) {
     Objects.requireNonNull(schema, "schema");
     Builder b = new Builder(schema.dimension(), schema.classes().size());
-    for (int j = 0; j < schema.dimension(); j++) {
-      if (schema.isNominal(j)) {
-        b.nominal(j, schema.numValues(j));
-      }
-    }
+    schema.forEachNominal(b::nominal);
     return b;
   }
 
@@ -96,12 +92,18 @@ public final class MixedNaiveBayes implements OnlineClassifier {
   }
 
   private void check(double[] x) {
-    Objects.requireNonNull(x, "x");
-    if (x.length != dimension) {
-      throw new IllegalArgumentException("x has length " + x.length + " but the model has "
-          + dimension + " features");
-    }
-    InputChecks.requireValuesOrMissing(x, values);
+    InputChecks.requireRowOrMissing(x, values);
+  }
+
+  /** True: NaN is a missing value, left out of learning and of the likelihood. */
+  @Override
+  public boolean acceptsMissingValues() {
+    return true;
+  }
+
+  @Override
+  public void requireRow(double[] x) {
+    check(x);
   }
 
   @Override
@@ -334,7 +336,8 @@ public final class MixedNaiveBayes implements OnlineClassifier {
     /** Feature {@code j} is nominal with {@code count} values (2 to 2^16), coded 0 to count-1. */
     public Builder nominal(int j, int count) {
       Objects.checkIndex(j, values.length);
-      values[j] = SizeLimits.within("values of feature " + j, count, 2, 1 << 16);
+      values[j] = SizeLimits.within("values of feature " + j, count, 2,
+          SizeLimits.MAX_NOMINAL_VALUES);
       return this;
     }
 

@@ -48,7 +48,8 @@ public final class MixedNaiveBayesCodec extends BaseModelCodec<MixedNaiveBayes> 
     MixedNaiveBayes.Builder builder = MixedNaiveBayes.builder(dimension, numClasses);
     long tableCells = 0;
     for (int j = 0; j < dimension; j++) {
-      int values = in.readInt("values of feature " + j, 0, 1 << 16);
+      int values = in.readInt("values of feature " + j, 0,
+          SizeLimits.MAX_NOMINAL_VALUES);
       if (values == 1) {
         throw in.error("values of feature " + j, "is 1: a nominal feature has at least 2");
       }

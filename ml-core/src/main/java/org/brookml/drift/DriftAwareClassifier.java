@@ -54,12 +54,23 @@ public final class DriftAwareClassifier implements OnlineClassifier {
 
   @Override
   public void learn(double[] x, int label, double weight) {
-    InputChecks.requireExample(x, dimension());
+    current.requireRow(x);
     if (checkAndWatch(label, weight, current.predict(x))) {
       background.learn(x, label, weight);
     }
     current.learn(x, label, weight);
     samplesSeen++;
+  }
+
+  /** The base classifier's policy. */
+  @Override
+  public boolean acceptsMissingValues() {
+    return current.acceptsMissingValues();
+  }
+
+  @Override
+  public void requireRow(double[] x) {
+    current.requireRow(x);
   }
 
   @Override

@@ -123,6 +123,18 @@ public final class AdaptiveRandomForest extends DenseInputClassifier {
     return m;
   }
 
+  /** The trees' policy: missing values are taken (trees route them to their heaviest branch). */
+  @Override
+  public boolean acceptsMissingValues() {
+    return prototype.acceptsMissingValues();
+  }
+
+  /** Checks the row as the trees would (values, nominal codes, NaN as missing). */
+  @Override
+  public void requireRow(double[] x) {
+    prototype.requireRow(x);
+  }
+
   @Override
   public void requireLearnableWeight(double weight) {
     InputChecks.requireWeight(weight);

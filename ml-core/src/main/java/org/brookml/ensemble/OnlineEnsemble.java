@@ -64,6 +64,18 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
     }
   }
 
+  /** The members' policy: missing values are taken when the base classifier takes them. */
+  @Override
+  public final boolean acceptsMissingValues() {
+    return prototype.acceptsMissingValues();
+  }
+
+  /** Checks the row as the base classifier would. */
+  @Override
+  public final void requireRow(double[] x) {
+    prototype.requireRow(x);
+  }
+
   /** Checks an ADWIN confidence setting: 0 (off) or in (0, 1). */
   static double requireDelta(String name, double delta) {
     if (!(delta == 0 || (delta > 0 && delta < 1))) {
@@ -88,7 +100,7 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
    * before anything changes.
    */
   public final int predictThenLearn(double[] x, int label) {
-    InputChecks.requireExample(x, dimension());
+    requireRow(x);
     InputChecks.requireLabel(label, numClasses());
     int predicted = predictChecked(x);
     samplesSeen++;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.brookml.learner.DenseExampleStream;
+import org.brookml.learner.FeatureSchema;
 
 /**
  * Streams the data rows of a Weka ARFF file one at a time, after reading its header. Numeric
@@ -15,7 +16,9 @@ import org.brookml.learner.DenseExampleStream;
  * supported; a nominal value becomes its position in the declaration (0, 1, ...), so class labels
  * get fixed codes from the header. The target is the last attribute unless named otherwise. Rows
  * may be dense ({@code 1.5,UP}) or sparse ({@code {0 1.5, 8 UP}}, absent values 0 or the first
- * nominal value). Comments ({@code %}) and blank lines are skipped. A missing value ({@code ?}), an
+ * nominal value). Comments ({@code %}) and blank lines are skipped. The features' kinds, names and
+ * values are {@link #schema()}. A missing value ({@code ?}) is NaN after {@link
+ * #missingValuesAsNaN()} (for learners that take missing values), an error otherwise; an
  * undeclared nominal value, a {@code string} or {@code date} attribute, or a malformed row raises
  * {@link DataFormatException} with file, line and column. Files ending in {@code .gz} are
  * gunzipped. Not thread-safe.
@@ -40,6 +43,7 @@ public final class ArffReader implements DenseExampleStream {
   private final List<String> fields = new ArrayList<>();
   private double target = Double.NaN;
   private long line;
+  private boolean missingAsNaN;
 
   private ArffReader(BufferedReader reader, String source, String targetName, boolean noTarget) {
     this.reader = reader;
@@ -105,6 +109,32 @@ public final class ArffReader implements DenseExampleStream {
   /** The declared attributes, target included, in file order. */
   public List<Attribute> attributes() {
     return attributes;
+  }
+
+  /**
+   * Reads a missing feature value ({@code ?}) as NaN from now on, instead of refusing it; a
+   * missing target is still an error. Returns this reader.
+   */
+  public ArffReader missingValuesAsNaN() {
+    this.missingAsNaN = true;
+    return this;
+  }
+
+  /**
+   * The features in row order (the target left out), nominal ones with their declared values, and
+   * the class names when the target is nominal.
+   */
+  public FeatureSchema schema() {
+    List<FeatureSchema.Feature> list = new ArrayList<>(features.length);
+    for (int i = 0; i < attributes.size(); i++) {
+      Attribute a = attributes.get(i);
+      if (i != targetIndex) {
+        list.add(new FeatureSchema.Feature(a.name(),
+            a.isNominal() ? a.nominalValues() : List.of()));
+      }
+    }
+    Attribute t = targetAttribute();
+    return FeatureSchema.of(list, t != null && t.isNominal() ? t.nominalValues() : List.of());
   }
 
   /** The target attribute, or null without one. */
@@ -287,6 +317,9 @@ public final class ArffReader implements DenseExampleStream {
     String s = text.trim();
     Attribute declared = attributes.get(attribute);
     if (s.equals("?")) {
+      if (missingAsNaN && attribute != targetIndex) {
+        return Double.NaN;
+      }
       throw new DataFormatException(source, line, column,
           "missing value for '" + declared.name() + "'");
     }

@@ -87,6 +87,22 @@ public final class FeatureSchema {
     return features.get(j).values().size();
   }
 
+  /** Receives each nominal feature's index and number of values. */
+  @FunctionalInterface
+  public interface NominalFeatureConsumer {
+    /** Feature {@code j} is nominal with {@code values} values. */
+    void accept(int j, int values);
+  }
+
+  /** Hands every nominal feature to {@code consumer}, in row order (a builder's {@code nominal}). */
+  public void forEachNominal(NominalFeatureConsumer consumer) {
+    for (int j = 0; j < features.size(); j++) {
+      if (isNominal(j)) {
+        consumer.accept(j, numValues(j));
+      }
+    }
+  }
+
   /** The class names, by class code (empty for a regression target). */
   public List<String> classes() {
     return classes;

@@ -44,6 +44,37 @@ public final class InputChecks {
     }
   }
 
+  /**
+   * Checks a row of a learner whose NaN means "missing": its length, then
+   * {@link #requireValuesOrMissing}.
+   */
+  public static void requireRowOrMissing(double[] x, int[] nominalValues) {
+    Objects.requireNonNull(x, "x");
+    if (x.length != nominalValues.length) {
+      throw new IllegalArgumentException(
+          "x has dimension " + x.length + " but the model expects " + nominalValues.length);
+    }
+    requireValuesOrMissing(x, nominalValues);
+  }
+
+  /**
+   * Checks rows {@code fromRow .. fromRow+rows} ({@code rows >= 1}) of {@code xs} as
+   * {@code learner}'s {@link OnlineLearner#requireRow} checks one row: the batch check of a
+   * learner whose policy is not the plain one (missing values, nominal codes).
+   */
+  public static void requireRows(double[] xs, int fromRow, int rows, OnlineLearner learner,
+      String what) {
+    int d = learner.dimension();
+    requireRowRange(xs, fromRow, rows, d, what);
+    RowRange.forEach(xs, fromRow, rows, d, (row, r) -> {
+      try {
+        learner.requireRow(row);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(what + " row " + r + ": " + e.getMessage(), e);
+      }
+    });
+  }
+
   /** Checks that a mini-batch holds {@code rows >= 1} finite rows of {@code dimension} values. */
   public static void requireRows(double[] xs, int rows, int dimension, String what) {
     requireRows(xs, 0, rows, dimension, what);

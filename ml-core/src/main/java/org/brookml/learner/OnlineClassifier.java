@@ -70,7 +70,7 @@ public interface OnlineClassifier extends OnlineLearner {
    */
   default void learnBatch(double[] xs, int fromRow, int rows, int[] labels) {
     int d = dimension();
-    InputChecks.requireRows(xs, fromRow, rows, d, "xs");
+    requireBatch(xs, fromRow, rows);
     InputChecks.requireLabels(labels, fromRow, rows, numClasses());
     RowRange.forEach(xs, fromRow, rows, d, (row, r) -> learn(row, labels[r], 1.0));
   }
@@ -82,7 +82,7 @@ public interface OnlineClassifier extends OnlineLearner {
    */
   default int[] predictBatch(double[] xs, int fromRow, int rows, int[] out) {
     int d = dimension();
-    InputChecks.requireRows(xs, fromRow, rows, d, "xs");
+    requireBatch(xs, fromRow, rows);
     InputChecks.requireParallel(Objects.requireNonNull(out, "out").length, fromRow, rows, 1, "out");
     RowRange.forEach(xs, fromRow, rows, d, (row, r) -> out[r] = predict(row));
     return out;
@@ -95,7 +95,7 @@ public interface OnlineClassifier extends OnlineLearner {
   default double[] predictProbaBatch(double[] xs, int fromRow, int rows, double[] out) {
     int d = dimension();
     int k = numClasses();
-    InputChecks.requireRows(xs, fromRow, rows, d, "xs");
+    requireBatch(xs, fromRow, rows);
     InputChecks.requireParallel(Objects.requireNonNull(out, "out").length, fromRow, rows, k, "out");
     double[] proba = new double[k];
     RowRange.forEach(xs, fromRow, rows, d,
@@ -105,4 +105,16 @@ public interface OnlineClassifier extends OnlineLearner {
 
   @Override
   OnlineClassifier copy();
+
+  /**
+   * Checks a batch's rows under this classifier's policy: the one-pass finite check, or row by row
+   * through {@link #requireRow} for a classifier that takes missing values.
+   */
+  private void requireBatch(double[] xs, int fromRow, int rows) {
+    if (acceptsMissingValues()) {
+      InputChecks.requireRows(xs, fromRow, rows, this, "xs");
+    } else {
+      InputChecks.requireRows(xs, fromRow, rows, dimension(), "xs");
+    }
+  }
 }

@@ -23,6 +23,9 @@ public final class SizeLimits {
   /** The most members an ensemble has: 2^12. */
   public static final int MAX_MEMBERS = 1 << 12;
 
+  /** The most values a nominal feature takes: 2^16. */
+  public static final int MAX_NOMINAL_VALUES = 1 << 16;
+
   private SizeLimits() {}
 
   /**

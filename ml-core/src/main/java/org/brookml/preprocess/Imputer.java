@@ -146,6 +146,17 @@ public final class Imputer implements Transformer {
     InputChecks.requireValuesOrMissing(x, nominalValues);
   }
 
+  /** True: NaN is the missing value it fills. */
+  @Override
+  public boolean acceptsMissingValues() {
+    return true;
+  }
+
+  @Override
+  public void requireRow(double[] x) {
+    InputChecks.requireRowOrMissing(x, nominalValues);
+  }
+
   /** Whether feature {@code j} is filled with its most frequent value. */
   public boolean isNominal(int j) {
     return nominalValues[Objects.checkIndex(j, dimension)] > 0;

@@ -101,6 +101,18 @@ public abstract class Pipeline<M extends OnlineLearner> implements OnlineLearner
     return stages[0].dimension();
   }
 
+  /** The first stage's policy: each stage hands the next what it can take. */
+  @Override
+  public boolean acceptsMissingValues() {
+    return stages[0].acceptsMissingValues();
+  }
+
+  /** Checks the row as the first stage would. */
+  @Override
+  public void requireRow(double[] x) {
+    stages[0].requireRow(x);
+  }
+
   /** Examples the learner has learned. */
   @Override
   public long samplesSeen() {

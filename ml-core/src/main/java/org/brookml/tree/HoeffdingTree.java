@@ -5,17 +5,20 @@ import static org.brookml.learner.Probabilities.normalize;
 import static org.brookml.learner.Probabilities.normalizeLogs;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.Objects;
 import org.brookml.internal.learner.DenseInputClassifier;
 import org.brookml.internal.random.SplitMix64;
 import org.brookml.internal.stats.ClassGaussians;
+import org.brookml.learner.FeatureSchema;
+import org.brookml.learner.InputChecks;
 import org.brookml.learner.SizeLimits;
 
 /**
  * A Hoeffding tree (VFDT; Domingos and Hulten, "Mining High-Speed Data Streams", KDD 2000) over
- * numeric features, as MOA's {@code HoeffdingTree} and River's {@code HoeffdingTreeClassifier}
- * build it.
+ * numeric and nominal features with missing values, as MOA's {@code HoeffdingTree} and River's
+ * {@code HoeffdingTreeClassifier} build it.
  *
  * <ul>
  *   <li>Each leaf keeps its class weights and, per class and feature, a weighted normal estimate
@@ -28,8 +31,18 @@ import org.brookml.learner.SizeLimits;
  *       runner-up (another feature's best; with {@code prePrune}, also not splitting) by more
  *       than {@code eps}, or when {@code eps < tieThreshold}. The new leaves start from the
  *       estimated class weights of their side.
+ *   <li>A nominal feature (declared with {@link Builder#nominal}, its values coded 0 to V-1 in the
+ *       row) keeps per-class value weights at each leaf instead. Its candidates are the multiway
+ *       split (one branch per value, as in VFDT and MOA) and each binary split "one value versus
+ *       the rest" (as in River); {@link Builder#binaryNominalSplits} keeps only the binary ones.
+ *   <li>NaN is a missing value ({@link #acceptsMissingValues()}): a leaf's statistics leave it
+ *       out, and a split sends it down the branch that has received the most weight of observed
+ *       values (as River's most common path), both when learning and when predicting.
  *   <li>Leaves predict by majority class, naive Bayes, or naive Bayes adaptive (the default: each
  *       leaf counts how often each of the two would have been right and uses the better one).
+ *       Naive Bayes uses the normal estimates of the numeric features and Laplace-smoothed value
+ *       weights of the nominal ones ({@code (n_cv + 1) / (n_c + V)}, as MOA), skipping missing
+ *       values.
  *   <li>Memory is bounded: the tree stops splitting when its leaves would exceed
  *       {@code maxMemoryBytes} of statistics or its depth {@code maxDepth}.
  * </ul>
@@ -84,6 +97,11 @@ public final class HoeffdingTree extends DenseInputClassifier {
   final double varianceSmoothing;
   final int featureSubset;
   final long seed;
+  /** Values of each feature, 0 for numeric ones. */
+  final int[] nominalValues;
+  final boolean binaryNominalSplits;
+  /** Whether any feature is nominal; null {@link #nominalMask} when none is. */
+  private final boolean[] nominalMask;
   /** Draws each leaf's features when {@code featureSubset > 0}. */
   final SplitMix64 random;
   private final int[] featureOrder;
@@ -94,18 +112,21 @@ public final class HoeffdingTree extends DenseInputClassifier {
   long samplesSeen;
 
   private final SplitSearch search;
+  private final NominalSplitSearch nominalSearch;
+  private final boolean[] numericCandidates;
   private final double[] bestLeft;
   private final double[] bestRight;
   private final double[] scratch;
   // What the last prediction found, for a learnAndPredictChecked of the same x right after it:
-  // the leaf, how the walk reached it, and (if it used naive Bayes) each class's log likelihood.
+  // the leaf and (if it used naive Bayes) each class's log likelihood.
   private Leaf votedLeaf; // null when nothing is kept
-  private Split votedParent;
-  private boolean votedLeftChild;
   private boolean votedLikelihoods;
   private final double[] likelihoods; // per class, sum_j log p(x_j | c) at one leaf
+  // The walk's end: the split above the leaf it found (null at the root) and the branch taken.
   private Split parentOfLeaf;
-  private boolean leafIsLeftChild;
+  private int branchOfLeaf;
+  // Whether the row being handled has no missing value (then the vector kernels serve it).
+  private boolean rowComplete;
 
   private HoeffdingTree(Builder b) {
     super(b.dimension);
@@ -125,11 +146,23 @@ public final class HoeffdingTree extends DenseInputClassifier {
     varianceSmoothing = b.varianceSmoothing;
     featureSubset = b.featureSubset;
     seed = b.seed;
+    nominalValues = b.nominalValues.clone();
+    binaryNominalSplits = b.binaryNominalSplits;
+    boolean anyNominal = false;
+    boolean[] mask = new boolean[dimension];
+    for (int j = 0; j < dimension; j++) {
+      mask[j] = nominalValues[j] > 0;
+      anyNominal |= mask[j];
+    }
+    nominalMask = anyNominal ? mask : null;
     random = new SplitMix64(seed);
     featureOrder = new int[dimension];
     maxLeaves = (int) Math.max(1, Math.min(Integer.MAX_VALUE, maxMemoryBytes / leafBytes()));
     search = new SplitSearch(dimension, numClasses, splitPoints,
         criterion == SplitCriterion.GINI, minBranchFraction);
+    nominalSearch = new NominalSplitSearch(numClasses, criterion == SplitCriterion.GINI,
+        minBranchFraction);
+    numericCandidates = new boolean[dimension];
     bestLeft = new double[numClasses];
     bestRight = new double[numClasses];
     scratch = new double[numClasses];
@@ -137,9 +170,20 @@ public final class HoeffdingTree extends DenseInputClassifier {
     reset();
   }
 
-  /** A builder for {@code numClasses} classes of {@code dimension} numeric features. */
+  /**
+   * A builder for {@code numClasses} classes of {@code dimension} features, numeric until
+   * declared nominal.
+   */
   public static Builder builder(int dimension, int numClasses) {
     return new Builder(dimension, numClasses);
+  }
+
+  /** A builder for the features (numeric and nominal) and classes {@code schema} declares. */
+  public static Builder builder(FeatureSchema schema) {
+    Objects.requireNonNull(schema, "schema");
+    Builder b = new Builder(schema.dimension(), schema.classes().size());
+    schema.forEachNominal(b::nominal);
+    return b;
   }
 
   /** A decision stump: a Hoeffding tree with default settings that splits at most once. */
@@ -149,11 +193,20 @@ public final class HoeffdingTree extends DenseInputClassifier {
 
   /** Approximate bytes of one leaf's statistics; {@code maxMemoryBytes} divided by it caps leaves. */
   long leafBytes() {
-    return 8L * (5L * numClasses * dimension + numClasses) + 160;
+    return 8L * (5L * numClasses * dimension + numClasses + nominalCells()) + 160;
+  }
+
+  /** Cells of a leaf's nominal tables: per nominal feature, its values and total per class. */
+  private long nominalCells() {
+    long cells = 0;
+    for (int values : nominalValues) {
+      cells += values > 0 ? (long) numClasses * (values + 1) : 0;
+    }
+    return cells;
   }
 
   Leaf newLeaf(int depth) {
-    Leaf leaf = new Leaf(depth, numClasses, dimension, varianceSmoothing);
+    Leaf leaf = new Leaf(depth, numClasses, dimension, varianceSmoothing, nominalValues);
     if (featureSubset > 0) {
       leaf.allowed = drawFeatures();
     }
@@ -174,6 +227,18 @@ public final class HoeffdingTree extends DenseInputClassifier {
   }
 
 
+  /** True: NaN is a missing value. */
+  @Override
+  public boolean acceptsMissingValues() {
+    return true;
+  }
+
+  /** Checks the row: its length, every value finite or NaN, nominal codes in range. */
+  @Override
+  public void requireRow(double[] x) {
+    InputChecks.requireRowOrMissing(x, nominalValues);
+  }
+
   @Override
   protected void learnChecked(double[] x, int label, double weight) {
     votedLeaf = null;
@@ -185,7 +250,8 @@ public final class HoeffdingTree extends DenseInputClassifier {
     if (weight == 0) {
       return;
     }
-    Leaf leaf = findLeaf(x);
+    rowComplete = isComplete(x);
+    Leaf leaf = walk(x, weight);
     if (leafPrediction == LeafPrediction.NAIVE_BAYES_ADAPTIVE) {
       if (argMax(leaf.classWeights) == label) {
         leaf.majorityCorrect += weight;
@@ -207,19 +273,15 @@ public final class HoeffdingTree extends DenseInputClassifier {
    */
   @Override
   protected int learnAndPredictChecked(double[] x, int label, double weight, boolean afterVote) {
-    boolean reuse = afterVote && votedLeaf != null;
-    Leaf leaf = reuse ? votedLeaf : null;
+    Leaf voted = afterVote ? votedLeaf : null;
     votedLeaf = null;
     if (weight == 0 || leafPrediction != LeafPrediction.NAIVE_BAYES_ADAPTIVE) {
       return super.learnAndPredictChecked(x, label, weight, false);
     }
     samplesSeen++;
-    if (reuse) {
-      parentOfLeaf = votedParent;
-      leafIsLeftChild = votedLeftChild;
-    } else {
-      leaf = findLeaf(x);
-    }
+    rowComplete = isComplete(x);
+    Leaf leaf = walk(x, weight); // counts the branch weights; ends at the voted leaf if any
+    boolean reuse = leaf == voted;
     if (argMax(leaf.classWeights) == label) {
       leaf.majorityCorrect += weight;
     }
@@ -236,14 +298,31 @@ public final class HoeffdingTree extends DenseInputClassifier {
     if (!usesNaiveBayes(leaf)) {
       return argMax(leaf.classWeights);
     }
-    likelihoods[label] = leaf.stats.logLikelihood(label, x);
+    likelihoods[label] = logLikelihood(leaf, label, x);
     return argMax(withLogPrior(leaf, scratch));
+  }
+
+  /** Whether {@code x} has no missing value. */
+  private static boolean isComplete(double[] x) {
+    for (double v : x) {
+      if (Double.isNaN(v)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Adds the example to the leaf's statistics, then splits the leaf if the bound allows. */
   private void addToLeaf(Leaf leaf, double[] x, int label, double weight) {
     leaf.addClassWeight(label, weight);
-    leaf.stats.add(label, x, weight);
+    if (rowComplete) {
+      leaf.stats.add(label, x, weight);
+    } else {
+      leaf.stats.addPresent(label, x, weight);
+    }
+    if (nominalMask != null) {
+      leaf.addNominal(label, x, weight, nominalValues);
+    }
     double seen = leaf.totalWeight();
     if (seen - leaf.weightAtLastEvaluation >= gracePeriod) {
       if (leaf.depth < maxDepth && leafCount < maxLeaves) {
@@ -255,7 +334,8 @@ public final class HoeffdingTree extends DenseInputClassifier {
 
   @Override
   protected int predictChecked(double[] x) {
-    return argMax(leafScores(findLeaf(x), x, scratch));
+    rowComplete = isComplete(x);
+    return argMax(leafScores(walk(x, 0), x, scratch));
   }
 
   @Override
@@ -266,7 +346,8 @@ public final class HoeffdingTree extends DenseInputClassifier {
 
   @Override
   protected int predictProbaAndClassChecked(double[] x, double[] out) {
-    int predicted = argMax(leafScores(findLeaf(x), x, out));
+    rowComplete = isComplete(x);
+    int predicted = argMax(leafScores(walk(x, 0), x, out));
     if (votedLikelihoods) {
       normalizeLogs(out);
     } else {
@@ -281,8 +362,6 @@ public final class HoeffdingTree extends DenseInputClassifier {
    */
   private double[] leafScores(Leaf leaf, double[] x, double[] out) {
     votedLeaf = leaf;
-    votedParent = parentOfLeaf;
-    votedLeftChild = leafIsLeftChild;
     votedLikelihoods = usesNaiveBayes(leaf);
     if (votedLikelihoods) {
       return naiveBayesLogs(leaf, x, out);
@@ -308,9 +387,31 @@ public final class HoeffdingTree extends DenseInputClassifier {
    */
   private double[] naiveBayesLogs(Leaf leaf, double[] x, double[] out) {
     for (int c = 0; c < numClasses; c++) {
-      likelihoods[c] = leaf.stats.logLikelihood(c, x);
+      likelihoods[c] = logLikelihood(leaf, c, x);
     }
     return withLogPrior(leaf, out);
+  }
+
+  /**
+   * {@code sum_j log p(x_j | c)} at the leaf over the observed features: the vector kernel for a
+   * complete all-numeric row, else the normal densities of the observed numeric values plus the
+   * Laplace-smoothed shares of the observed nominal values.
+   */
+  private double logLikelihood(Leaf leaf, int c, double[] x) {
+    if (rowComplete && nominalMask == null) {
+      return leaf.stats.logLikelihood(c, x);
+    }
+    double sum = leaf.stats.logLikelihoodPresent(c, x, nominalMask);
+    if (nominalMask != null) {
+      for (int j = 0; j < dimension; j++) {
+        int values = nominalValues[j];
+        if (values > 0 && !Double.isNaN(x[j])) {
+          sum += Math.log((leaf.nominalCounts[j][c * values + (int) x[j]] + 1)
+              / (leaf.nominalObserved[j][c] + values));
+        }
+      }
+    }
+    return sum;
   }
 
   /** {@code log P(c) + likelihoods[c]} at the leaf into {@code out}, returned. */
@@ -322,14 +423,23 @@ public final class HoeffdingTree extends DenseInputClassifier {
     return out;
   }
 
-  private Leaf findLeaf(double[] x) {
+  /**
+   * The leaf {@code x} falls in; each split on the way adds {@code weight} to the branch taken
+   * when {@code x} has its feature (0 when predicting).
+   */
+  private Leaf walk(double[] x, double weight) {
     Node node = root;
     parentOfLeaf = null;
     while (node instanceof Split) {
       Split split = (Split) node;
+      double v = x[split.attribute];
+      int branch = split.branch(v);
+      if (weight > 0 && !Double.isNaN(v)) {
+        split.branchWeights[branch] += weight;
+      }
       parentOfLeaf = split;
-      leafIsLeftChild = x[split.attribute] <= split.threshold;
-      node = leafIsLeftChild ? split.left : split.right;
+      branchOfLeaf = branch;
+      node = split.children[branch];
     }
     return (Leaf) node;
   }
@@ -340,31 +450,112 @@ public final class HoeffdingTree extends DenseInputClassifier {
     }
     // Pre-pruning (MOA): not splitting competes with merit 0. Without it (River's default) the
     // best feature only has to beat the runner-up feature.
-    search.run(leaf.stats, SplitMerit.impurity(criterion, leaf.classWeights),
-        prePrune ? 0 : Double.NEGATIVE_INFINITY, leaf.allowed);
+    double parentImpurity = SplitMerit.impurity(criterion, leaf.classWeights);
+    search.run(leaf.stats, parentImpurity, prePrune ? 0 : Double.NEGATIVE_INFINITY,
+        numericCandidates(leaf.allowed));
+    int bestAttribute = search.bestAttribute;
+    double best = search.best;
+    double secondBest = search.secondBest;
+    int bestValue = -1;
+    if (nominalMask != null) {
+      for (int j = 0; j < dimension; j++) {
+        int values = nominalValues[j];
+        if (values == 0 || (leaf.allowed != null && !leaf.allowed[j])) {
+          continue;
+        }
+        nominalSearch.run(leaf.nominalCounts[j], leaf.nominalObserved[j], values, parentImpurity,
+            binaryNominalSplits || leafCount + values - 1 > maxLeaves);
+        double merit = nominalSearch.merit;
+        if (merit > best) {
+          secondBest = best;
+          best = merit;
+          bestAttribute = j;
+          bestValue = nominalSearch.value;
+        } else if (merit > secondBest) {
+          secondBest = merit;
+        }
+      }
+    }
     double range = SplitMerit.range(criterion, numClasses);
     double epsilon = Math.sqrt(range * range * Math.log(1 / delta) / (2 * seen));
-    if (search.bestAttribute >= 0
-        && (search.best - search.secondBest > epsilon || epsilon < tieThreshold)) {
-      split(leaf, search.bestAttribute, search.bestThreshold);
+    if (bestAttribute >= 0 && (best - secondBest > epsilon || epsilon < tieThreshold)) {
+      if (nominalValues[bestAttribute] == 0) {
+        splitNumeric(leaf, bestAttribute, search.bestThreshold);
+      } else {
+        splitNominal(leaf, bestAttribute, bestValue);
+      }
     }
   }
 
-  private void split(Leaf leaf, int attribute, double threshold) {
+  /** The features the numeric search may split on: numeric ones the leaf allows (null: all). */
+  private boolean[] numericCandidates(boolean[] allowed) {
+    if (nominalMask == null) {
+      return allowed;
+    }
+    for (int j = 0; j < dimension; j++) {
+      numericCandidates[j] = !nominalMask[j] && (allowed == null || allowed[j]);
+    }
+    return numericCandidates;
+  }
+
+  private void splitNumeric(Leaf leaf, int attribute, double threshold) {
     search.sideWeights(leaf.stats, attribute, threshold, bestLeft, bestRight);
     Leaf low = newLeaf(leaf.depth + 1);
     Leaf high = newLeaf(leaf.depth + 1);
     low.startFrom(bestLeft);
     high.startFrom(bestRight);
-    Split split = new Split(leaf.depth, attribute, threshold, low, high);
+    replace(Split.numeric(leaf.depth, attribute, threshold, low, high));
+  }
+
+  /**
+   * Splits on nominal {@code attribute}: value {@code value} versus the rest, or one branch per
+   * value when {@code value < 0}; each new leaf starts from the class weights of its values.
+   */
+  private void splitNominal(Leaf leaf, int attribute, int value) {
+    int values = nominalValues[attribute];
+    double[] counts = leaf.nominalCounts[attribute];
+    Split split;
+    if (value >= 0) {
+      for (int c = 0; c < numClasses; c++) {
+        bestLeft[c] = counts[c * values + value];
+        bestRight[c] = leaf.nominalObserved[attribute][c] - bestLeft[c];
+      }
+      Leaf match = newLeaf(leaf.depth + 1);
+      Leaf others = newLeaf(leaf.depth + 1);
+      match.startFrom(bestLeft);
+      others.startFrom(bestRight);
+      split = Split.nominalBinary(leaf.depth, attribute, value, match, others);
+    } else {
+      Node[] children = new Node[values];
+      for (int v = 0; v < values; v++) {
+        for (int c = 0; c < numClasses; c++) {
+          bestLeft[c] = counts[c * values + v];
+        }
+        Leaf child = newLeaf(leaf.depth + 1);
+        child.startFrom(bestLeft);
+        children[v] = child;
+      }
+      split = Split.multiway(leaf.depth, attribute, children);
+    }
+    replace(split);
+  }
+
+  /** Puts {@code split} where the leaf the last walk found was; its children are new leaves. */
+  private void replace(Split split) {
     if (parentOfLeaf == null) {
       root = split;
-    } else if (leafIsLeftChild) {
-      parentOfLeaf.left = split;
     } else {
-      parentOfLeaf.right = split;
+      parentOfLeaf.children[branchOfLeaf] = split;
     }
-    leafCount++;
+    for (int b = 0; b < split.children.length; b++) {
+      split.branchWeights[b] = ((Leaf) split.children[b]).totalWeight();
+    }
+    leafCount += split.children.length - 1;
+  }
+
+  /** Number of values of feature {@code j} when nominal, 0 when numeric. */
+  public int numValues(int j) {
+    return nominalValues[Objects.checkIndex(j, dimension)];
   }
 
   /** Number of leaves. */
@@ -385,8 +576,9 @@ public final class HoeffdingTree extends DenseInputClassifier {
     while (!pending.isEmpty()) {
       Node node = pending.pop();
       if (node instanceof Split) {
-        pending.push(((Split) node).left);
-        pending.push(((Split) node).right);
+        for (Node child : ((Split) node).children) {
+          pending.push(child);
+        }
       } else {
         deepest = Math.max(deepest, node.depth);
       }
@@ -421,7 +613,13 @@ public final class HoeffdingTree extends DenseInputClassifier {
 
   /** A builder holding this tree's settings. */
   public Builder toBuilder() {
-    return builder(dimension, numClasses).gracePeriod(gracePeriod).delta(delta)
+    Builder b = builder(dimension, numClasses);
+    for (int j = 0; j < dimension; j++) {
+      if (nominalValues[j] > 0) {
+        b.nominal(j, nominalValues[j]);
+      }
+    }
+    return b.binaryNominalSplits(binaryNominalSplits).gracePeriod(gracePeriod).delta(delta)
         .tieThreshold(tieThreshold).splitCriterion(criterion).leafPrediction(leafPrediction)
         .naiveBayesThreshold(nbThreshold).splitPoints(splitPoints).maxDepth(maxDepth)
         .maxMemoryBytes(maxMemoryBytes).minBranchFraction(minBranchFraction).prePrune(prePrune)
@@ -445,6 +643,8 @@ public final class HoeffdingTree extends DenseInputClassifier {
         + ", splitPoints=" + splitPoints + ", varianceSmoothing=" + varianceSmoothing
         + ", prePrune=" + prePrune + ", maxDepth=" + maxDepth
         + (featureSubset > 0 ? ", featureSubset=" + featureSubset + ", seed=" + seed : "")
+        + (nominalMask != null ? ", nominalValues=" + Arrays.toString(nominalValues)
+            + ", binaryNominalSplits=" + binaryNominalSplits : "")
         + ", maxLeaves=" + maxLeaves + ", leaves=" + leafCount + ", samplesSeen=" + samplesSeen
         + "}";
   }
@@ -458,8 +658,10 @@ public final class HoeffdingTree extends DenseInputClassifier {
     Node top = shallowCopy(root, pending);
     while (!pending.isEmpty()) {
       Split[] sourceAndCopy = pending.pop();
-      sourceAndCopy[1].left = shallowCopy(sourceAndCopy[0].left, pending);
-      sourceAndCopy[1].right = shallowCopy(sourceAndCopy[0].right, pending);
+      Node[] from = sourceAndCopy[0].children;
+      for (int b = 0; b < from.length; b++) {
+        sourceAndCopy[1].children[b] = shallowCopy(from[b], pending);
+      }
     }
     return top;
   }
@@ -470,7 +672,7 @@ public final class HoeffdingTree extends DenseInputClassifier {
       return new Leaf((Leaf) node);
     }
     Split split = (Split) node;
-    Split copy = new Split(split.depth, split.attribute, split.threshold, null, null);
+    Split copy = split.emptyCopy();
     pending.push(new Split[] {split, copy});
     return copy;
   }
@@ -484,19 +686,74 @@ public final class HoeffdingTree extends DenseInputClassifier {
     }
   }
 
-  /** An inner node: {@code x[attribute] <= threshold} goes left. */
+  /**
+   * An inner node on one feature: numeric ({@code x <= threshold} to branch 0, else 1), nominal
+   * binary ({@code x == value} to branch 0, else 1) or multiway (value {@code v} to branch
+   * {@code v}). A missing value goes to the branch with the most {@code branchWeights}, the weight
+   * of observed values each branch has received (the first such branch on a tie).
+   */
   static final class Split extends Node {
+    static final int NUMERIC = 1;
+    static final int NOMINAL_BINARY = 2;
+    static final int MULTIWAY = 3;
+
+    final int kind;
     final int attribute;
     final double threshold;
-    Node left;
-    Node right;
+    final int value;
+    final Node[] children;
+    final double[] branchWeights;
 
-    Split(int depth, int attribute, double threshold, Node left, Node right) {
+    Split(int depth, int kind, int attribute, double threshold, int value, int branches) {
       super(depth);
+      this.kind = kind;
       this.attribute = attribute;
       this.threshold = threshold;
-      this.left = left;
-      this.right = right;
+      this.value = value;
+      this.children = new Node[branches];
+      this.branchWeights = new double[branches];
+    }
+
+    static Split numeric(int depth, int attribute, double threshold, Node low, Node high) {
+      Split split = new Split(depth, NUMERIC, attribute, threshold, -1, 2);
+      split.children[0] = low;
+      split.children[1] = high;
+      return split;
+    }
+
+    static Split nominalBinary(int depth, int attribute, int value, Node match, Node others) {
+      Split split = new Split(depth, NOMINAL_BINARY, attribute, 0, value, 2);
+      split.children[0] = match;
+      split.children[1] = others;
+      return split;
+    }
+
+    static Split multiway(int depth, int attribute, Node[] children) {
+      Split split = new Split(depth, MULTIWAY, attribute, 0, -1, children.length);
+      System.arraycopy(children, 0, split.children, 0, children.length);
+      return split;
+    }
+
+    /** The same test and branch weights, with no children yet. */
+    Split emptyCopy() {
+      Split copy = new Split(depth, kind, attribute, threshold, value, children.length);
+      System.arraycopy(branchWeights, 0, copy.branchWeights, 0, branchWeights.length);
+      return copy;
+    }
+
+    /** The branch a value of the feature (NaN: missing) goes down. */
+    int branch(double v) {
+      if (Double.isNaN(v)) {
+        return argMax(branchWeights);
+      }
+      switch (kind) {
+        case NUMERIC:
+          return v <= threshold ? 0 : 1;
+        case NOMINAL_BINARY:
+          return v == value ? 0 : 1;
+        default:
+          return (int) v;
+      }
     }
   }
 
@@ -509,20 +766,41 @@ public final class HoeffdingTree extends DenseInputClassifier {
     double naiveBayesCorrect;
     /** The features this leaf may split on, or null: all. Drawn once, never changed. */
     boolean[] allowed;
+    /** Per nominal feature {@code j}, class and value: {@code [c * values + v]} (null if numeric). */
+    final double[][] nominalCounts;
+    /** Per nominal feature and class, the weight of its observed values (null if numeric). */
+    final double[][] nominalObserved;
     private final double[] logPrior;
     private boolean logPriorStale = true;
 
-    Leaf(int depth, int numClasses, int dimension, double varianceSmoothing) {
+    Leaf(int depth, int numClasses, int dimension, double varianceSmoothing,
+        int[] nominalValues) {
       super(depth);
       classWeights = new double[numClasses];
       stats = new ClassGaussians(numClasses, dimension, varianceSmoothing, false);
       logPrior = new double[numClasses];
+      nominalCounts = new double[dimension][];
+      nominalObserved = new double[dimension][];
+      for (int j = 0; j < dimension; j++) {
+        if (nominalValues[j] > 0) {
+          nominalCounts[j] = new double[numClasses * nominalValues[j]];
+          nominalObserved[j] = new double[numClasses];
+        }
+      }
     }
 
     Leaf(Leaf other) {
       super(other.depth);
       classWeights = other.classWeights.clone();
       stats = other.stats.copy();
+      nominalCounts = new double[other.nominalCounts.length][];
+      nominalObserved = new double[other.nominalObserved.length][];
+      for (int j = 0; j < nominalCounts.length; j++) {
+        if (other.nominalCounts[j] != null) {
+          nominalCounts[j] = other.nominalCounts[j].clone();
+          nominalObserved[j] = other.nominalObserved[j].clone();
+        }
+      }
       weightAtLastEvaluation = other.weightAtLastEvaluation;
       majorityCorrect = other.majorityCorrect;
       naiveBayesCorrect = other.naiveBayesCorrect;
@@ -547,6 +825,17 @@ public final class HoeffdingTree extends DenseInputClassifier {
     void addClassWeight(int label, double weight) {
       classWeights[label] += weight;
       logPriorStale = true;
+    }
+
+    /** Adds the observed nominal values of {@code x} to their class's tables. */
+    void addNominal(int label, double[] x, double weight, int[] nominalValues) {
+      for (int j = 0; j < nominalValues.length; j++) {
+        int values = nominalValues[j];
+        if (values > 0 && !Double.isNaN(x[j])) {
+          nominalCounts[j][label * values + (int) x[j]] += weight;
+          nominalObserved[j][label] += weight;
+        }
+      }
     }
 
     /**
@@ -593,6 +882,9 @@ public final class HoeffdingTree extends DenseInputClassifier {
     private double varianceSmoothing;
     private int featureSubset;
     private long seed = 1;
+    private final int[] nominalValues;
+    private long totalValues;
+    private boolean binaryNominalSplits;
 
     private Builder(int dimension, int numClasses) {
       SizeLimits.dimension(dimension);
@@ -600,6 +892,32 @@ public final class HoeffdingTree extends DenseInputClassifier {
       SizeLimits.cells("numClasses x dimension", numClasses, dimension);
       this.dimension = dimension;
       this.numClasses = numClasses;
+      this.nominalValues = new int[dimension];
+    }
+
+    /**
+     * Declares feature {@code j} nominal with {@code values} values (2 to 2^16), coded 0 to
+     * {@code values - 1} in the row; features are numeric until declared.
+     */
+    public Builder nominal(int j, int values) {
+      Objects.checkIndex(j, dimension);
+      SizeLimits.within("values of feature " + j, values, 2, SizeLimits.MAX_NOMINAL_VALUES);
+      long total = totalValues - nominalValues[j] + values;
+      SizeLimits.cells("numClasses x nominal values", numClasses,
+          (int) Math.min(total, Integer.MAX_VALUE));
+      totalValues = total;
+      nominalValues[j] = values;
+      return this;
+    }
+
+    /**
+     * Whether nominal features split only as "one value versus the rest" (River's
+     * {@code binary_split}); default false: the multiway split competes with those (MOA's and
+     * River's default).
+     */
+    public Builder binaryNominalSplits(boolean binaryNominalSplits) {
+      this.binaryNominalSplits = binaryNominalSplits;
+      return this;
     }
 
     /** Weight a leaf must see between split attempts; default 200. */

@@ -14,16 +14,17 @@ import org.brookml.tree.HoeffdingTree.Split;
 /**
  * Snapshot layout of a {@link HoeffdingTree}: settings, counters, then the nodes in preorder.
  * Version 3 adds the feature-subset size and seed to the settings, the draw state to the counters
- * and, with a subset, each leaf's features; versions 1 and 2 are still read.
+ * and, with a subset, each leaf's features. Version 4 adds the nominal features (count, then each
+ * feature's index and values) and the binary-split setting, the nominal split kinds, each split's
+ * branch weights and each leaf's nominal tables. Versions 1 to 3 are still read.
  */
 public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
 
   private static final int LEAF = 0;
-  private static final int SPLIT = 1;
 
   /** The constructor the service loader calls. */
   public HoeffdingTreeCodec() {
-    super("brook.tree.HoeffdingTree", HoeffdingTree.class, 3);
+    super("brook.tree.HoeffdingTree", HoeffdingTree.class, 4);
   }
 
   @Override
@@ -34,6 +35,17 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
         .writeInt(t.splitPoints).writeInt(t.maxDepth).writeLong(t.maxMemoryBytes)
         .writeDouble(t.minBranchFraction).writeBoolean(t.prePrune)
         .writeDouble(t.varianceSmoothing).writeInt(t.featureSubset).writeLong(t.seed);
+    int nominal = 0;
+    for (int values : t.nominalValues) {
+      nominal += values > 0 ? 1 : 0;
+    }
+    out.writeInt(nominal);
+    for (int j = 0; j < t.dimension; j++) {
+      if (t.nominalValues[j] > 0) {
+        out.writeInt(j).writeInt(t.nominalValues[j]);
+      }
+    }
+    out.writeBoolean(t.binaryNominalSplits);
     out.writeLong(t.samplesSeen).writeInt(t.leafCount).writeLong(t.random.state());
     // Nodes in pre-order (a split, its left subtree, its right subtree), without recursion: a
     // tree may be thousands of levels deep.
@@ -47,9 +59,16 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
       }
       if (node instanceof Split) {
         Split split = (Split) node;
-        out.writeByte(SPLIT).writeInt(split.attribute).writeDouble(split.threshold);
-        pending.push(split.right);
-        pending.push(split.left);
+        out.writeByte(split.kind).writeInt(split.attribute);
+        if (split.kind == Split.NUMERIC) {
+          out.writeDouble(split.threshold);
+        } else if (split.kind == Split.NOMINAL_BINARY) {
+          out.writeInt(split.value);
+        }
+        out.writeDoubles(split.branchWeights);
+        for (int b = split.children.length - 1; b >= 0; b--) {
+          pending.push(split.children[b]);
+        }
       } else {
         leaves++;
         Leaf leaf = (Leaf) node;
@@ -59,6 +78,11 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
         GaussianCellsCodec.write(leaf.stats, out);
         if (t.featureSubset > 0) {
           writeAllowed(leaf.allowed, out);
+        }
+        for (int j = 0; j < t.dimension; j++) {
+          if (t.nominalValues[j] > 0) {
+            out.writeDoubles(leaf.nominalCounts[j]).writeDoubles(leaf.nominalObserved[j]);
+          }
         }
       }
     }
@@ -112,7 +136,7 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
     SizeLimits.cells("numClasses x dimension", numClasses, dimension);
     // Building the tree makes its first leaf: the bytes must hold at least one leaf's cells.
     GaussianCellsCodec.requireReadable(in, numClasses, dimension);
-    HoeffdingTree t = HoeffdingTree.builder(dimension, numClasses)
+    HoeffdingTree.Builder b = HoeffdingTree.builder(dimension, numClasses)
         .gracePeriod(in.readInt("gracePeriod")).delta(in.readDouble("delta"))
         .tieThreshold(in.readDouble("tieThreshold"))
         .splitCriterion(HoeffdingTree.SplitCriterion.values()[in.readByte("criterion",
@@ -127,32 +151,40 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
         .varianceSmoothing(stateVersion >= 2 ? in.readDouble("varianceSmoothing") : 0)
         // Version 3 added random feature subsets: before it, every leaf used all features.
         .featureSubset(stateVersion >= 3 ? in.readInt("featureSubset", 0, dimension) : 0)
-        .seed(stateVersion >= 3 ? in.readLong("seed") : 1).build();
+        .seed(stateVersion >= 3 ? in.readLong("seed") : 1);
+    if (stateVersion >= 4) {
+      readNominal(in, b, dimension, numClasses);
+    }
+    HoeffdingTree t = b.build();
     t.samplesSeen = in.readLong("samplesSeen", 0);
     int leafCount = in.readInt("leafCount", 1, t.maxLeaves());
     long drawState = stateVersion >= 3 ? in.readLong("feature draw state") : t.random.state();
-    int[] leavesRead = {0};
-    // Pre-order, as written, without recursion: each split waits on the stack for its children.
-    t.root = readNode(t, 0, in, leavesRead);
+    NodeReader nodes = new NodeReader(t, in, stateVersion);
+    // Pre-order, as written, without recursion: each split waits on the stack for its children,
+    // with the index of the next one.
+    t.root = nodes.read(0);
     Deque<Split> waiting = new ArrayDeque<>();
+    Deque<int[]> nextChild = new ArrayDeque<>();
     if (t.root instanceof Split) {
       waiting.push((Split) t.root);
+      nextChild.push(new int[1]);
     }
     while (!waiting.isEmpty()) {
       Split parent = waiting.peek();
-      Node child = readNode(t, parent.depth + 1, in, leavesRead);
-      if (parent.left == null) {
-        parent.left = child;
-      } else {
-        parent.right = child;
+      int[] next = nextChild.peek();
+      Node child = nodes.read(parent.depth + 1);
+      parent.children[next[0]++] = child;
+      if (next[0] == parent.children.length) {
         waiting.pop();
+        nextChild.pop();
       }
       if (child instanceof Split) {
         waiting.push((Split) child);
+        nextChild.push(new int[1]);
       }
     }
-    if (leavesRead[0] != leafCount) {
-      throw in.error("leafCount", "is " + leafCount + " but the tree has " + leavesRead[0]
+    if (nodes.leavesRead != leafCount) {
+      throw in.error("leafCount", "is " + leafCount + " but the tree has " + nodes.leavesRead
           + " leaves");
     }
     t.leafCount = leafCount;
@@ -160,37 +192,126 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
     return t;
   }
 
-  /** One node; a split comes without its children, which follow it in the bytes. */
-  private static Node readNode(HoeffdingTree t, int depth, SnapshotReader in, int[] leavesRead) {
-    if (depth > t.maxDepth) {
-      throw in.error("node", "lies at depth " + depth + ", deeper than maxDepth " + t.maxDepth);
+  /** The nominal features and the binary-split setting (version 4). */
+  private static void readNominal(SnapshotReader in, HoeffdingTree.Builder b, int dimension,
+      int numClasses) {
+    int count = in.readInt("nominal features", 0, dimension);
+    int previous = -1;
+    long cells = 0;
+    for (int k = 0; k < count; k++) {
+      int j = in.readInt("nominal feature", previous + 1, dimension - 1);
+      int values = in.readInt("values of feature " + j, 2, SizeLimits.MAX_NOMINAL_VALUES);
+      b.nominal(j, values);
+      cells += (long) numClasses * (values + 1);
+      previous = j;
     }
-    int kind = in.readByte("node kind", 2);
-    if (kind == SPLIT) {
+    b.binaryNominalSplits(in.readBoolean("binaryNominalSplits"));
+    // Building the tree makes its first leaf, with its nominal tables.
+    if (8 * cells > in.remaining()) {
+      throw in.error("nominal features", "need " + 8 * cells + " bytes of tables per leaf but "
+          + in.remaining() + " remain");
+    }
+  }
+
+  /**
+   * Reads nodes one at a time, counting leaves read and leaves promised (1, plus each split's
+   * branches less one): a split is refused unless the leaves it promises fit the tree's budget
+   * and the bytes left can hold them, so hostile bytes cannot make it allocate children that
+   * will never come.
+   */
+  private static final class NodeReader {
+    private final HoeffdingTree t;
+    private final SnapshotReader in;
+    private final int stateVersion;
+    private final long minLeafBytes;
+    int leavesRead;
+    private long leavesPromised = 1;
+
+    NodeReader(HoeffdingTree t, SnapshotReader in, int stateVersion) {
+      this.t = t;
+      this.in = in;
+      this.stateVersion = stateVersion;
+      long nominalCells = 0;
+      for (int values : t.nominalValues) {
+        nominalCells += values > 0 ? (long) t.numClasses * (values + 1) : 0;
+      }
+      this.minLeafBytes = 1 + 8L * 5 * t.numClasses * t.dimension + 8 * nominalCells;
+    }
+
+    /** One node; a split comes without its children, which follow it in the bytes. */
+    Node read(int depth) {
+      if (depth > t.maxDepth) {
+        throw in.error("node", "lies at depth " + depth + ", deeper than maxDepth " + t.maxDepth);
+      }
+      int kind = in.readByte("node kind", stateVersion >= 4 ? 4 : 2);
+      return kind == LEAF ? readLeaf(depth) : readSplit(depth, kind);
+    }
+
+    private Split readSplit(int depth, int kind) {
       int attribute = in.readInt("split attribute", 0, t.dimension - 1);
-      double threshold = in.readFiniteDouble("split threshold");
-      return new Split(depth, attribute, threshold, null, null);
+      int values = t.nominalValues[attribute];
+      if ((kind == Split.NUMERIC) != (values == 0)) {
+        throw in.error("split", "of kind " + kind + " does not suit feature " + attribute
+            + (values == 0 ? ", which is numeric" : ", which is nominal"));
+      }
+      int branches = kind == Split.MULTIWAY ? values : 2;
+      leavesPromised += branches - 1;
+      if (leavesPromised > t.maxLeaves()
+          || (leavesPromised - leavesRead) * minLeafBytes > in.remaining()) {
+        throw in.error("split", "promises " + leavesPromised + " leaves, more than the budget of "
+            + t.maxLeaves() + " or than the " + in.remaining() + " bytes left can hold");
+      }
+      double threshold = kind == Split.NUMERIC ? in.readFiniteDouble("split threshold") : 0;
+      int value = kind == Split.NOMINAL_BINARY ? in.readInt("split value", 0, values - 1) : -1;
+      Split split = new Split(depth, kind, attribute, threshold, value, branches);
+      if (stateVersion >= 4) {
+        double[] weights = in.readDoubles("branch weights", branches, true);
+        requireNonNegative(weights, "branch weights");
+        System.arraycopy(weights, 0, split.branchWeights, 0, branches);
+      }
+      return split;
     }
-    if (++leavesRead[0] > t.maxLeaves()) {
-      throw in.error("node", "is leaf " + leavesRead[0] + ", more than the tree's budget of "
-          + t.maxLeaves());
+
+    private Leaf readLeaf(int depth) {
+      if (++leavesRead > t.maxLeaves()) {
+        throw in.error("node", "is leaf " + leavesRead + ", more than the tree's budget of "
+            + t.maxLeaves());
+      }
+      double[] classWeights = in.readDoubles("leaf class weights", t.numClasses, true);
+      requireNonNegative(classWeights, "leaf class weights");
+      if (minLeafBytes > in.remaining() + 1) {
+        throw in.error("leaf", "needs " + minLeafBytes + " bytes but " + in.remaining()
+            + " remain");
+      }
+      Leaf leaf = t.newLeaf(depth);
+      System.arraycopy(classWeights, 0, leaf.classWeights, 0, t.numClasses);
+      leaf.weightAtLastEvaluation = in.readFiniteDouble("leaf weight at last evaluation");
+      leaf.majorityCorrect = in.readFiniteDouble("leaf majority-class hits");
+      leaf.naiveBayesCorrect = in.readFiniteDouble("leaf naive Bayes hits");
+      GaussianCellsCodec.read(in, leaf.stats);
+      if (t.featureSubset > 0) {
+        leaf.allowed = readAllowed(t, in);
+      }
+      for (int j = 0; j < t.dimension; j++) {
+        int values = t.nominalValues[j];
+        if (values > 0) {
+          double[] counts = in.readDoubles("leaf nominal weights", t.numClasses * values, true);
+          double[] observed = in.readDoubles("leaf nominal totals", t.numClasses, true);
+          requireNonNegative(counts, "leaf nominal weights");
+          requireNonNegative(observed, "leaf nominal totals");
+          System.arraycopy(counts, 0, leaf.nominalCounts[j], 0, counts.length);
+          System.arraycopy(observed, 0, leaf.nominalObserved[j], 0, observed.length);
+        }
+      }
+      return leaf;
     }
-    double[] classWeights = in.readDoubles("leaf class weights", t.numClasses, true);
-    GaussianCellsCodec.requireReadable(in, t.numClasses(), t.dimension());
-    Leaf leaf = t.newLeaf(depth);
-    for (int c = 0; c < t.numClasses; c++) {
-      if (classWeights[c] < 0) {
-        throw in.error("leaf class weights", "holds a negative weight " + classWeights[c]);
+
+    private void requireNonNegative(double[] weights, String field) {
+      for (double w : weights) {
+        if (w < 0) {
+          throw in.error(field, "holds a negative weight " + w);
+        }
       }
     }
-    System.arraycopy(classWeights, 0, leaf.classWeights, 0, t.numClasses);
-    leaf.weightAtLastEvaluation = in.readFiniteDouble("leaf weight at last evaluation");
-    leaf.majorityCorrect = in.readFiniteDouble("leaf majority-class hits");
-    leaf.naiveBayesCorrect = in.readFiniteDouble("leaf naive Bayes hits");
-    GaussianCellsCodec.read(in, leaf.stats);
-    if (t.featureSubset > 0) {
-      leaf.allowed = readAllowed(t, in);
-    }
-    return leaf;
   }
 }

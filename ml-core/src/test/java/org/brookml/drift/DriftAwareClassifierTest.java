@@ -42,7 +42,7 @@ class DriftAwareClassifierTest implements OnlineLearnerContract<DriftAwareClassi
 
   @Override
   public Map<String, Consumer<DriftAwareClassifier>> badInputs() {
-    return ClassifierChecks.badInputs();
+    return ClassifierChecks.badInputs(true);
   }
 
   /** A detector that answers a script of states, for replaying the wrapper's rule by hand. */

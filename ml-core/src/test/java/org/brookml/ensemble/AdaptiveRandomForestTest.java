@@ -40,7 +40,7 @@ class AdaptiveRandomForestTest implements OnlineLearnerContract<AdaptiveRandomFo
 
   @Override
   public Map<String, Consumer<AdaptiveRandomForest>> badInputs() {
-    return ClassifierChecks.badInputs();
+    return ClassifierChecks.badInputs(true);
   }
 
   @Test

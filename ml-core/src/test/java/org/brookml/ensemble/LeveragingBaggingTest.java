@@ -43,7 +43,7 @@ class LeveragingBaggingTest implements OnlineLearnerContract<LeveragingBagging> 
 
   @Override
   public Map<String, Consumer<LeveragingBagging>> badInputs() {
-    return ClassifierChecks.badInputs();
+    return ClassifierChecks.badInputs(true);
   }
 
   /** Each member's weights are the example's weight times Poisson(6) draws, replayed exactly. */

@@ -33,7 +33,7 @@ class OnlineBaggingTest implements OnlineLearnerContract<OnlineBagging> {
 
   @Override
   public Map<String, Consumer<OnlineBagging>> badInputs() {
-    return ClassifierChecks.badInputs();
+    return ClassifierChecks.badInputs(true);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
 import org.brookml.learner.LabelEncoder;
+import org.brookml.learner.FeatureSchema;
 import org.junit.jupiter.api.Test;
 
 class ArffReaderTest {
@@ -35,6 +36,24 @@ class ArffReaderTest {
       assertThat(r.target()).isEqualTo(1);
       assertThat(r.lineNumber()).isEqualTo(13);
       assertThat(r.next()).isFalse();
+    }
+  }
+
+  @Test
+  void schema_declaresTheNominalFeaturesAndClasses_andMissingValuesReadAsNaNWhenAsked() {
+    try (ArffReader r = read("sunny,?,?,no\n").missingValuesAsNaN()) {
+      FeatureSchema schema = r.schema();
+      assertThat(schema.dimension()).isEqualTo(3);
+      assertThat(schema.feature(0).name()).isEqualTo("out look");
+      assertThat(schema.feature(0).values()).containsExactly("sunny", "overcast", "rainy");
+      assertThat(schema.isNominal(1)).isFalse();
+      assertThat(schema.numValues(2)).isEqualTo(2);
+      assertThat(schema.classes()).containsExactly("yes", "no");
+      assertThat(r.next()).isTrue();
+      assertThat(r.features()).containsExactly(0, Double.NaN, Double.NaN);
+    }
+    try (ArffReader r = read("sunny,1,FALSE,?\n").missingValuesAsNaN()) {
+      assertThatThrownBy(r::next).hasMessage("w.arff:9:4: missing value for 'play'");
     }
   }
 

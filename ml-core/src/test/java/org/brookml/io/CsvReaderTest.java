@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
+import org.brookml.learner.FeatureSchema;
 import org.brookml.learner.LabelEncoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,53 @@ class CsvReaderTest {
       assertThat(r.lineNumber()).isEqualTo(4);
       assertThat(r.next()).isFalse();
     }
+  }
+
+  @Test
+  void textColumns_areInferredNominal_missingTokensReadAsNaN_andTheSchemaGrows() {
+    String text = "colour,size,zip,label\nred,1.5,02134,yes\nblue,?,10001,no\n"
+        + "red,2,,yes\ngreen,NA,02134,no\n";
+    try (CsvReader r = CsvReader.builder(new StringReader(text), "s.csv").header(true)
+        .labels(LabelEncoder.growing(2)).inferNominal(true).nominal("zip").missing("?", "NA", "")
+        .open()) {
+      FeatureSchema before = r.schema();
+      assertThat(before.isNominal(0)).as("inferred from the first row").isFalse();
+      assertThat(r.next()).isTrue();
+      assertThat(r.features()).containsExactly(0, 1.5, 0);
+      assertThat(r.next()).isTrue();
+      assertThat(r.features()).containsExactly(1, Double.NaN, 1);
+      assertThat(r.next()).isTrue();
+      assertThat(r.features()).containsExactly(0, 2, Double.NaN);
+      assertThat(r.next()).isTrue();
+      assertThat(r.features()).containsExactly(2, Double.NaN, 0);
+      assertThat(r.lineNumber()).isEqualTo(5);
+      FeatureSchema schema = r.schema();
+      assertThat(schema.feature(0).name()).isEqualTo("colour");
+      assertThat(schema.feature(0).values()).containsExactly("red", "blue", "green");
+      assertThat(schema.isNominal(1)).isFalse();
+      assertThat(schema.feature(2).values()).containsExactly("02134", "10001");
+      assertThat(schema.classes()).containsExactly("yes", "no");
+    }
+  }
+
+  @Test
+  void aNominalColumnIsBounded_andTextInANumericColumnStillFailsWithItsPosition() {
+    try (CsvReader r = CsvReader.builder(new StringReader("a,b\nx,1\ny,2\nz,3\n"), "b.csv")
+        .header(true).nominal(0).maxNominalValues(2).open()) {
+      r.next();
+      r.next();
+      assertThatThrownBy(r::next).isInstanceOf(DataFormatException.class)
+          .hasMessageContaining("b.csv:4:1").hasMessageContaining("'z'");
+    }
+    try (CsvReader r = CsvReader.builder(new StringReader("a,b\n1,1\nx,2\n"), "n.csv")
+        .header(true).inferNominal(true).open()) {
+      r.next();
+      assertThatThrownBy(r::next).isInstanceOf(DataFormatException.class)
+          .hasMessageContaining("n.csv:3:1: not a number: 'x'");
+    }
+    assertThatThrownBy(() -> CsvReader.builder(new StringReader("a,b\n1,1\n"), "t.csv")
+        .header(true).nominal("b").open()).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("target");
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.Stream;
 import org.brookml.bayes.MixedNaiveBayes;
 import org.brookml.drift.DriftDetector;
@@ -72,6 +73,18 @@ class SnapshotFixturesTest {
   }
 
   /** An imputer's probe: every other value missing, and every nominal one (their fills show). */
+  /** Values per feature of a model with nominal features, or null. */
+  private static IntUnaryOperator nominalValues(OnlineLearner model) {
+    if (model instanceof MixedNaiveBayes) {
+      return ((MixedNaiveBayes) model)::numValues;
+    }
+    if (model instanceof HoeffdingTree && model.dimension() > 2
+        && ((HoeffdingTree) model).numValues(2) > 0) {
+      return ((HoeffdingTree) model)::numValues;
+    }
+    return null;
+  }
+
   private static double[] withGaps(Imputer imputer, double[] row) {
     double[] gaps = row.clone();
     for (int j = 0; j < gaps.length; j++) {
@@ -106,12 +119,12 @@ class SnapshotFixturesTest {
       return lines;
     }
     for (double[] row : probes(model.dimension())) {
-      if (model instanceof MixedNaiveBayes) { // nominal codes and gaps where it takes them
-        MixedNaiveBayes nb = (MixedNaiveBayes) model;
+      IntUnaryOperator values = nominalValues(model);
+      if (values != null) { // nominal codes and gaps where it takes them
         row = row.clone();
         for (int j = 0; j < row.length; j++) {
-          row[j] = nb.numValues(j) > 0 ? Math.floorMod((int) Math.floor(row[j] * 3),
-              nb.numValues(j)) : j == 0 ? Double.NaN : row[j];
+          row[j] = values.applyAsInt(j) > 0 ? Math.floorMod((int) Math.floor(row[j] * 3),
+              values.applyAsInt(j)) : j == 0 ? Double.NaN : row[j];
         }
       }
       if (model instanceof OnlineClassifier) {

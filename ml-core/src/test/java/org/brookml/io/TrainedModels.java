@@ -84,6 +84,7 @@ final class TrainedModels {
     MiniBatchKMeans kmeans = MiniBatchKMeans.builder(3, 4).initBufferSize(20).build();
     GaussianNaiveBayes bayes = GaussianNaiveBayes.builder(4, 3).build();
     HoeffdingTree tree = HoeffdingTree.builder(4, 2).gracePeriod(20).build();
+    HoeffdingTree nominalTree = HoeffdingTree.builder(4, 3).nominal(2, 5).gracePeriod(20).build();
     HoeffdingTree subspaces = HoeffdingTree.builder(4, 2).gracePeriod(20).featureSubset(2)
         .seed(8).build();
     OnlineBagging bagging = OnlineBagging.builder(HoeffdingTree.builder(4, 2).gracePeriod(20)
@@ -132,6 +133,9 @@ final class TrainedModels {
       leveraging.learn(x, (label + (x[2] > 0.5 ? 1 : 0)) % 3);
       forest.learn(x, i < 120 ? label : 1 - label); // a flip: warnings and drifts
       subspaces.learn(x, label);
+      int value = i % 5;
+      nominalTree.learn(new double[] {i % 6 == 0 ? Double.NaN : x[0], x[1],
+          i % 7 == 0 ? Double.NaN : value, x[3]}, value < 2 ? 0 : value == 2 ? label : 2);
       mixed.learn(new double[] {i % 6 == 0 ? Double.NaN : x[0], x[1], i % 5, x[3]},
           (label + i % 2) % 3);
       imputer.learn(new double[] {i % 5 == 0 ? Double.NaN : x[0], x[1], x[2], i % 7 == 0
@@ -166,6 +170,7 @@ final class TrainedModels {
     models.put("gaussian-naive-bayes", bayes);
     models.put("hoeffding-tree", tree);
     models.put("hoeffding-tree-feature-subsets", subspaces);
+    models.put("hoeffding-tree-nominal-missing", nominalTree);
     models.put("bagging-adwin-trees", bagging);
     models.put("leveraging-bagging-output-codes", leveraging);
     models.put("adaptive-random-forest", forest);

@@ -212,7 +212,10 @@ public interface OnlineLearnerContract<L extends OnlineLearner> {
     L learner = newLearner();
     train(learner, warmUp(), 10);
     int d = learner.dimension();
-    for (double bad : new double[] {Double.NaN, Double.NEGATIVE_INFINITY, 1e154}) {
+    double[] badValues = learner.acceptsMissingValues()
+        ? new double[] {Double.NEGATIVE_INFINITY, 1e154}
+        : new double[] {Double.NaN, Double.NEGATIVE_INFINITY, 1e154};
+    for (double bad : badValues) {
       double[] xs = new double[10 * d];
       for (int i = 0; i < xs.length; i++) {
         xs[i] = (i % 7) * 0.25 - 0.5;
@@ -243,5 +246,68 @@ public interface OnlineLearnerContract<L extends OnlineLearner> {
       }
     }).as("an empty batch").isInstanceOf(IllegalArgumentException.class);
     assertThat(Snapshots.write(learner)).isEqualTo(before);
+  }
+
+  /**
+   * The learner's declared missing-value policy holds: a learner that refuses missing values
+   * refuses a NaN with a message naming it and stays as it was; one that takes them learns rows
+   * with NaN anywhere (alone, in every column in turn, all missing, in a batch), answers finite
+   * values for them, and snapshots and restores as usual. {@code requireRow} agrees with
+   * {@code learn}.
+   */
+  @Test
+  default void contract_missingValues_followTheDeclaredPolicy() {
+    L learner = newLearner();
+    train(learner, warmUp(), 3);
+    int d = learner.dimension();
+    double[] x = new double[d];
+    for (int j = 0; j < d; j++) {
+      x[j] = (j % 3) * 0.5 - 0.25;
+    }
+    x[d / 2] = Double.NaN;
+    byte[] before = Snapshots.write(learner);
+    if (!learner.acceptsMissingValues()) {
+      assertThatThrownBy(() -> learner.requireRow(x)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("NaN");
+      assertThatThrownBy(() -> learnOne(learner, x, 1, 1))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
+      assertThat(Snapshots.write(learner)).isEqualTo(before);
+      return;
+    }
+    learner.requireRow(x);
+    assertThat(Snapshots.write(learner)).as("requireRow changed nothing").isEqualTo(before);
+    long seen = learner.samplesSeen();
+    learnOne(learner, x, 1, 1);
+    for (int j = 0; j < d; j++) {
+      double[] gap = x.clone();
+      gap[d / 2] = 0.25;
+      gap[j] = Double.NaN;
+      learnOne(learner, gap, 1, 1);
+    }
+    double[] allMissing = new double[d];
+    java.util.Arrays.fill(allMissing, Double.NaN);
+    learnOne(learner, allMissing, 1, 1);
+    assertThat(learner.samplesSeen()).isEqualTo(seen + d + 2);
+    if (learner instanceof OnlineClassifier) {
+      OnlineClassifier classifier = (OnlineClassifier) learner;
+      double[] rows = new double[2 * d];
+      System.arraycopy(x, 0, rows, 0, d);
+      System.arraycopy(allMissing, 0, rows, d, d);
+      classifier.learnBatch(rows, 2, new int[] {0, 1});
+      for (double[] probe : new double[][] {x, allMissing}) {
+        double[] proba = classifier.predictProba(probe, new double[classifier.numClasses()]);
+        for (double p : proba) {
+          assertThat(p).isBetween(0.0, 1.0);
+        }
+        assertThat(java.util.Arrays.stream(proba).sum()).isCloseTo(1.0,
+            org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(classifier.predict(probe)).isBetween(0, classifier.numClasses() - 1);
+      }
+    }
+    L restored = restore(Snapshots.write(learner), learner);
+    assertThat(predictions(restored)).isEqualTo(predictions(learner));
+    learnOne(restored, x, 1, 1);
+    learnOne(learner, x, 1, 1);
+    assertThat(Snapshots.write(restored)).isEqualTo(Snapshots.write(learner));
   }
 }

@@ -40,7 +40,7 @@ class HoeffdingTreeTest implements OnlineLearnerContract<HoeffdingTree> {
 
   @Override
   public Map<String, Consumer<HoeffdingTree>> badInputs() {
-    return ClassifierChecks.badInputs();
+    return ClassifierChecks.badInputs(true);
   }
 
   @Test
@@ -82,8 +82,8 @@ class HoeffdingTreeTest implements OnlineLearnerContract<HoeffdingTree> {
         HoeffdingTree.Split split = (HoeffdingTree.Split) tree.root;
         assertThat(split.attribute).isEqualTo(replay.attribute);
         assertThat(split.threshold).isCloseTo(replay.threshold, within(1e-12));
-        HoeffdingTree.Leaf left = (HoeffdingTree.Leaf) split.left;
-        HoeffdingTree.Leaf right = (HoeffdingTree.Leaf) split.right;
+        HoeffdingTree.Leaf left = (HoeffdingTree.Leaf) split.children[0];
+        HoeffdingTree.Leaf right = (HoeffdingTree.Leaf) split.children[1];
         for (int c = 0; c < 2; c++) {
           assertThat(left.classWeights[c]).isCloseTo(replay.left[c], within(1e-4));
           assertThat(right.classWeights[c]).isCloseTo(replay.right[c], within(1e-4));
@@ -420,7 +420,7 @@ class HoeffdingTreeTest implements OnlineLearnerContract<HoeffdingTree> {
     HoeffdingTree.Node chain = tree.newLeaf(depth);
     for (int d = depth - 1; d >= 0; d--) {
       // x <= d goes left, to a leaf; larger values go on down the chain.
-      chain = new HoeffdingTree.Split(d, 0, d, tree.newLeaf(d + 1), chain);
+      chain = HoeffdingTree.Split.numeric(d, 0, d, tree.newLeaf(d + 1), chain);
     }
     tree.root = chain;
     tree.leafCount = depth + 1;

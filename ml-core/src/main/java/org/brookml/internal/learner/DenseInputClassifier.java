@@ -10,10 +10,10 @@ import org.brookml.vector.SparseVector;
  * them): a sparse example is validated, expanded into a buffer the model reuses (O(dimension), no
  * allocation) and handled as the equal dense example, so both inputs give the same model.
  *
- * <p>The public methods check their input once (dimension, finite values, label, weight, output
- * buffer) and hand it to the {@code ...Checked} methods, which subclasses implement. An ensemble
- * passes the example it checked to each member through {@link #learnMember} and its siblings, so
- * that ten members do not check it ten more times.
+ * <p>The public methods check their input once (the row through {@link #requireRow}, label,
+ * weight, output buffer) and hand it to the {@code ...Checked} methods, which subclasses
+ * implement. An ensemble passes the example it checked to each member through {@link #learnMember}
+ * and its siblings, so that ten members do not check it ten more times.
  */
 public abstract class DenseInputClassifier implements OnlineClassifier {
 
@@ -26,7 +26,7 @@ public abstract class DenseInputClassifier implements OnlineClassifier {
 
   @Override
   public final void learn(double[] x, int label, double weight) {
-    InputChecks.requireExample(x, expanded.length);
+    requireRow(x);
     learnCheckedExample(x, label, weight);
   }
 
@@ -43,7 +43,7 @@ public abstract class DenseInputClassifier implements OnlineClassifier {
 
   @Override
   public final int predict(double[] x) {
-    InputChecks.requireExample(x, expanded.length);
+    requireRow(x);
     return predictChecked(x);
   }
 
@@ -54,7 +54,7 @@ public abstract class DenseInputClassifier implements OnlineClassifier {
 
   @Override
   public final double[] predictProba(double[] x, double[] out) {
-    InputChecks.requireExample(x, expanded.length);
+    requireRow(x);
     requireProbabilityBuffer(out);
     return predictProbaChecked(x, out);
   }

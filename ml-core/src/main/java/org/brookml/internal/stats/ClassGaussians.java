@@ -2,6 +2,7 @@ package org.brookml.internal.stats;
 
 import java.util.Arrays;
 import java.util.List;
+import org.brookml.internal.vector.ScalarGaussianKernels;
 import org.brookml.internal.vector.VectorKernelsProvider;
 
 /**
@@ -178,6 +179,20 @@ public final class ClassGaussians {
   }
 
   /**
+   * {@link #add} for a row with missing values (NaN): each feature learns only from its observed
+   * values, so every cell keeps its own weight.
+   */
+  public void addPresent(int label, double[] x, double w) {
+    if (pooledSmoothing) {
+      markAllStale();
+    } else {
+      stale[label] = true;
+    }
+    ScalarGaussianKernels.welfordAddPresent(x, w, weight, mean, m2, min, max, label * dimension,
+        dimension);
+  }
+
+  /**
    * Checks a variance smoothing setting.
    *
    * @throws IllegalArgumentException unless it is in [0, 1]
@@ -279,6 +294,17 @@ public final class ClassGaussians {
         logNormalizer, c * dimension, dimension, logFloor[c]);
   }
 
+  /**
+   * {@link #logLikelihood} over the features whose value in {@code x} is not NaN (missing) and
+   * that {@code excluded} does not exclude (null: none), summed in feature order.
+   */
+  public double logLikelihoodPresent(int c, double[] x, boolean[] excluded) {
+    if (stale[c]) {
+      refresh(c);
+    }
+    return ScalarGaussianKernels.gaussianLogLikelihoodPresent(x, mean, halfPrecision,
+        logNormalizer, c * dimension, dimension, logFloor[c], excluded);
+  }
 
   private void markAllStale() {
     Arrays.fill(stale, true);

@@ -40,6 +40,20 @@ public final class ScalarGaussianKernels implements GaussianKernels {
     }
   }
 
+  /**
+   * {@link #welfordAdd} for the values of {@code x} that are not NaN (missing): each cell learns
+   * only from its own feature's observed values. Scalar in every kernel mode, so that rows with
+   * missing values give the same bits in both.
+   */
+  public static void welfordAddPresent(double[] x, double w, double[] weight, double[] mean,
+      double[] m2, double[] min, double[] max, int off, int n) {
+    for (int j = 0; j < n; j++) {
+      if (!Double.isNaN(x[j])) {
+        welfordAddRange(x, w, weight, mean, m2, min, max, off, j, j + 1);
+      }
+    }
+  }
+
   @Override
   public void gaussianTerms(double[] weight, double[] m2, int off, int n, double epsilon,
       double[] halfPrecision, double[] logNormalizer) {
@@ -82,6 +96,22 @@ public final class ScalarGaussianKernels implements GaussianKernels {
     double sum = 0;
     for (int i = from; i < to; i++) {
       sum += logDensity(x[i], mean, halfPrecision, logNormalizer, off + i, floor);
+    }
+    return sum;
+  }
+
+  /**
+   * The plain sum of {@link #gaussianLogLikelihood}'s terms over the features {@code j} whose
+   * value is not NaN (missing) and that {@code excluded} does not exclude (null: none excluded).
+   */
+  public static double gaussianLogLikelihoodPresent(double[] x, double[] mean,
+      double[] halfPrecision, double[] logNormalizer, int off, int n, double floor,
+      boolean[] excluded) {
+    double sum = 0;
+    for (int j = 0; j < n; j++) {
+      if (!Double.isNaN(x[j]) && (excluded == null || !excluded[j])) {
+        sum += logDensity(x[j], mean, halfPrecision, logNormalizer, off + j, floor);
+      }
     }
     return sum;
   }
