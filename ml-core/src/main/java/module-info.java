@@ -43,6 +43,7 @@ module org.brookml.core {
       org.brookml.drift.KswinCodec,
       org.brookml.drift.PageHinkleyCodec,
       org.brookml.ensemble.AdaptiveRandomForestCodec,
+      org.brookml.ensemble.StreamingRandomPatchesCodec,
       org.brookml.ensemble.LeveragingBaggingCodec,
       org.brookml.ensemble.OnlineAdaBoostCodec,
       org.brookml.ensemble.OnlineBaggingCodec,

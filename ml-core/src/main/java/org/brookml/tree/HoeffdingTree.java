@@ -611,19 +611,40 @@ public final class HoeffdingTree extends DenseInputClassifier {
     return copy;
   }
 
-  /** A builder holding this tree's settings. */
-  public Builder toBuilder() {
-    Builder b = builder(dimension, numClasses);
-    for (int j = 0; j < dimension; j++) {
-      if (nominalValues[j] > 0) {
-        b.nominal(j, nominalValues[j]);
+  /**
+   * A builder holding this tree's settings for a tree over some of its features: feature
+   * {@code i} of the new tree is feature {@code features[i]} of this one, nominal with the same
+   * values where that one is (the random subspaces of streaming random patches). A feature subset
+   * larger than the new dimension is dropped to 0 (all).
+   */
+  public Builder toBuilder(int[] features) {
+    Objects.requireNonNull(features, "features");
+    Builder b = builder(features.length, numClasses);
+    for (int i = 0; i < features.length; i++) {
+      int values = nominalValues[Objects.checkIndex(features[i], dimension)];
+      if (values > 0) {
+        b.nominal(i, values);
       }
     }
     return b.binaryNominalSplits(binaryNominalSplits).gracePeriod(gracePeriod).delta(delta)
         .tieThreshold(tieThreshold).splitCriterion(criterion).leafPrediction(leafPrediction)
         .naiveBayesThreshold(nbThreshold).splitPoints(splitPoints).maxDepth(maxDepth)
         .maxMemoryBytes(maxMemoryBytes).minBranchFraction(minBranchFraction).prePrune(prePrune)
-        .varianceSmoothing(varianceSmoothing).featureSubset(featureSubset).seed(seed);
+        .varianceSmoothing(varianceSmoothing)
+        .featureSubset(featureSubset <= features.length ? featureSubset : 0).seed(seed);
+  }
+
+  /** A builder holding this tree's settings. */
+  public Builder toBuilder() {
+    return toBuilder(identity(dimension));
+  }
+
+  private static int[] identity(int n) {
+    int[] all = new int[n];
+    for (int j = 0; j < n; j++) {
+      all[j] = j;
+    }
+    return all;
   }
 
   @Override

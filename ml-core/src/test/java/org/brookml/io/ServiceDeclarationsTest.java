@@ -74,7 +74,7 @@ class ServiceDeclarationsTest {
     TreeSet<String> declared = moduleInfoProviders();
     assertThat(serviceFileProviders()).isEqualTo(declared);
     assertThat(codecClassesInSources()).isEqualTo(declared);
-    assertThat(declared).hasSize(33);
+    assertThat(declared).hasSize(34);
   }
 
   @Test

@@ -19,6 +19,7 @@ import org.brookml.ensemble.AdaptiveRandomForest;
 import org.brookml.ensemble.LeveragingBagging;
 import org.brookml.ensemble.OnlineAdaBoost;
 import org.brookml.ensemble.OnlineBagging;
+import org.brookml.ensemble.StreamingRandomPatches;
 import org.brookml.learner.OnlineLearner;
 import org.brookml.linear.RecursiveLeastSquares;
 import org.brookml.linear.SgdClassifier;
@@ -104,6 +105,9 @@ final class TrainedModels {
         .size(2).build();
     AdaptiveRandomForest forest = AdaptiveRandomForest.builder(4, 2).size(3).tree(
         HoeffdingTree.builder(4, 2).gracePeriod(20).delta(0.01).build()).seed(5).build();
+    StreamingRandomPatches patches = StreamingRandomPatches.builder(4, 2).size(3).tree(
+        HoeffdingTree.builder(4, 2).gracePeriod(20).delta(0.01).build()).seed(6)
+        .warningDelta(0.01).driftDelta(0.001).build();
     LeveragingBagging leveraging = LeveragingBagging.builder(HoeffdingTree.builder(4, 3)
         .gracePeriod(20).build()).size(3).outputCodes(true).build();
     for (int i = 0; i < 200; i++) {
@@ -132,6 +136,7 @@ final class TrainedModels {
       boost.learn(x, label);
       leveraging.learn(x, (label + (x[2] > 0.5 ? 1 : 0)) % 3);
       forest.learn(x, i < 120 ? label : 1 - label); // a flip: warnings and drifts
+      patches.learn(x, i < 120 ? label : 1 - label);
       subspaces.learn(x, label);
       int value = i % 5;
       nominalTree.learn(new double[] {i % 6 == 0 ? Double.NaN : x[0], x[1],
@@ -174,6 +179,7 @@ final class TrainedModels {
     models.put("bagging-adwin-trees", bagging);
     models.put("leveraging-bagging-output-codes", leveraging);
     models.put("adaptive-random-forest", forest);
+    models.put("streaming-random-patches", patches);
     models.put("imputer", imputer);
     models.put("mixed-naive-bayes", mixed);
     models.put("adaboost-naive-bayes", boost);

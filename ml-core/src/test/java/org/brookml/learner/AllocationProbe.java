@@ -16,6 +16,7 @@ import org.brookml.drift.HddmA;
 import org.brookml.drift.Kswin;
 import org.brookml.drift.PageHinkley;
 import org.brookml.ensemble.AdaptiveRandomForest;
+import org.brookml.ensemble.StreamingRandomPatches;
 import org.brookml.ensemble.LeveragingBagging;
 import org.brookml.ensemble.OnlineAdaBoost;
 import org.brookml.linear.RecursiveLeastSquares;
@@ -155,12 +156,25 @@ public final class AllocationProbe {
         HoeffdingTree.builder(D, 2).gracePeriod(50).build()).size(5).build();
     AdaptiveRandomForest forest = AdaptiveRandomForest.builder(D, 2).size(5).build();
     double[] twoClasses = new double[2];
+    double[] gaps = new double[D];
     all.put("leveraging-bagging.predictProba",
         i -> grown(leveraging).predictProba(row(i), twoClasses));
     all.put("adaptive-random-forest.predictProba",
         i -> grown(forest).predictProba(row(i), twoClasses));
+    StreamingRandomPatches patches = StreamingRandomPatches.builder(D, 2).size(5).build();
+    StreamingRandomPatches patchesOnTwoThreads = StreamingRandomPatches.builder(D, 2).size(5)
+        .threads(2).build();
+    all.put("streaming-random-patches.predictProba",
+        i -> grown(patches).predictProba(row(i), twoClasses));
+    all.put("streaming-random-patches-2-threads.predictProba",
+        i -> grown(patchesOnTwoThreads).predictProba(row(i), twoClasses));
+    HoeffdingTree nominalTree = HoeffdingTree.builder(D, 2).nominal(D - 1, 4).build();
+    for (int i = 0; i < 20_000; i++) {
+      nominalTree.learn(withGaps(row(i), i, gaps), row(i)[0] + (i % 4 == 1 ? 1 : 0) > 0.5 ? 1 : 0);
+    }
+    all.put("hoeffding-tree-nominal-missing.predictProba",
+        i -> nominalTree.predictProba(withGaps(row(i), i, gaps), twoClasses));
     Imputer imputer = Imputer.builder(D).mostFrequent(D - 1).maxValues(4).build();
-    double[] gaps = new double[D];
     double[] filled = new double[D];
     all.put("imputer.learn", i -> imputer.learn(withGaps(row(i), i, gaps)));
     all.put("imputer.transform", i -> imputer.transform(withGaps(row(i), i, gaps), filled));

@@ -1,0 +1,448 @@
+package org.brookml.ensemble;
+
+import static org.brookml.learner.Probabilities.argMax;
+import static org.brookml.learner.Probabilities.normalize;
+
+import java.lang.ref.Cleaner;
+import java.util.Objects;
+import org.brookml.drift.Adwin;
+import org.brookml.drift.DriftDetector;
+import org.brookml.internal.learner.DenseInputClassifier;
+import org.brookml.internal.random.SplitMix64;
+import org.brookml.learner.InputChecks;
+import org.brookml.learner.OnlineClassifier;
+import org.brookml.learner.SizeLimits;
+
+/**
+ * What the adaptive random forest and streaming random patches share (Gomes et al. 2017, 2019;
+ * MOA's {@code ARFBaseLearner}): members that each learn an example with a Poisson(lambda) weight
+ * (or weight 1 without resampling), on their own features (all of them, or a random subspace);
+ * after a member learned, its 0/1 error feeds a warning detector (ADWIN) that starts a
+ * background member, which learns every later example with the example's own weight, and a
+ * drift detector (ADWIN) that replaces the member by its background (or a fresh member); each
+ * member is scored before it learns, and the vote weighs its normalized class probabilities by
+ * its accuracy since it started.
+ *
+ * <p>Every member has its own random stream (derived from the seed and its index), its own input
+ * buffer and its own counters, so that members never share anything while they learn: with
+ * {@code threads > 1} they learn and vote on that many threads, and the model is the same bit for
+ * bit whatever the thread count (the votes are summed in member order).
+ */
+public abstract class DriftAwareForest extends DenseInputClassifier {
+
+  private static final Cleaner CLEANER = Cleaner.create();
+
+  /** A member's learner with the features it sees (null: all) and its input buffer. */
+  static final class Learner {
+    final OnlineClassifier model;
+    final int[] features;
+    private final double[] input;
+
+    Learner(OnlineClassifier model, int[] features) {
+      this.model = model;
+      this.features = features;
+      this.input = features == null ? null : new double[features.length];
+    }
+
+    /** {@code x} as this learner sees it: itself, or its features in subspace order. */
+    double[] view(double[] x) {
+      if (features == null) {
+        return x;
+      }
+      for (int i = 0; i < features.length; i++) {
+        input[i] = x[features[i]];
+      }
+      return input;
+    }
+
+    Learner copy() {
+      return new Learner(model.copy(), features);
+    }
+  }
+
+  /** One member: learner, detectors, background learner, accuracy, random stream, counts. */
+  static final class Member {
+    Learner learner;
+    Adwin warning;
+    Adwin drift;
+    Learner background;
+    double scored;
+    double correct;
+    final SplitMix64 random;
+    long drifts;
+    long warnings;
+    /** The member's normalized probabilities from the last vote. */
+    final double[] proba;
+
+    Member(long seed, int numClasses) {
+      random = new SplitMix64(seed);
+      proba = new double[numClasses];
+    }
+
+    Member copy() {
+      Member copy = new Member(0, proba.length);
+      copy.random.setState(random.state());
+      copy.learner = learner.copy();
+      copy.warning = warning == null ? null : warning.copy();
+      copy.drift = drift == null ? null : drift.copy();
+      copy.background = background == null ? null : background.copy();
+      copy.scored = scored;
+      copy.correct = correct;
+      copy.drifts = drifts;
+      copy.warnings = warnings;
+      return copy;
+    }
+  }
+
+  final int numClasses;
+  final double lambda;
+  final boolean resampling;
+  final double warningDelta;
+  final double driftDelta;
+  final boolean weightedVote;
+  final long seed;
+  final int threads;
+  final Member[] members;
+  long samplesSeen;
+  private final double[] votes;
+  private MemberThreads pool;
+  // What the member tasks read: the example being learned or voted on.
+  private double[] currentX;
+  private int currentLabel;
+  private double currentWeight;
+  private final MemberThreads.Task learnTask = this::learnMembers;
+  private final MemberThreads.Task voteTask = this::voteMembers;
+
+  DriftAwareForest(Builder<?> b, boolean resampling) {
+    super(b.dimension);
+    SizeLimits.within("ensemble size", b.size, 1, SizeLimits.MAX_MEMBERS);
+    SizeLimits.within("threads", b.threads, 1, 256);
+    if (!(b.lambda > 0 && b.lambda <= 100)) {
+      throw new IllegalArgumentException("lambda must be in (0, 100], got " + b.lambda);
+    }
+    OnlineEnsemble.requireDelta("warningDelta", b.warningDelta);
+    OnlineEnsemble.requireDelta("driftDelta", b.driftDelta);
+    this.numClasses = b.numClasses;
+    this.lambda = b.lambda;
+    this.resampling = resampling;
+    this.warningDelta = b.warningDelta;
+    this.driftDelta = b.driftDelta;
+    this.weightedVote = b.weightedVote;
+    this.seed = b.seed;
+    this.threads = b.threads;
+    this.members = new Member[b.size];
+    this.votes = new double[numClasses];
+  }
+
+  /** A new member learner, drawing what it needs from the member's random stream. */
+  abstract Learner newLearner(SplitMix64 random);
+
+  /** Member {@code m}'s first learner; by default {@link #newLearner}. */
+  Learner firstLearner(int m, SplitMix64 random) {
+    return newLearner(random);
+  }
+
+  /** Whether the members take NaN as a missing value. */
+  abstract boolean membersAcceptMissing();
+
+  /** Checks a row as the members would (over all the row's features). */
+  abstract void requireMemberRow(double[] x);
+
+  /** Checks that every member can learn an example of this weight. */
+  abstract void requireMemberWeight(double weight);
+
+  /** Member {@code m}'s random stream's seed: the forest's seed and the index, mixed. */
+  final long memberSeed(int m) {
+    return new SplitMix64(seed ^ (0x9E3779B97F4A7C15L * (m + 1))).nextLong();
+  }
+
+  /** A fresh member {@code m}: its stream from the start, a new learner, new detectors. */
+  final Member newMember(int m) {
+    Member member = new Member(memberSeed(m), numClasses);
+    member.learner = firstLearner(m, member.random);
+    member.warning = warningDelta > 0 ? new Adwin(warningDelta) : null;
+    member.drift = driftDelta > 0 ? new Adwin(driftDelta) : null;
+    return member;
+  }
+
+  @Override
+  public final boolean acceptsMissingValues() {
+    return membersAcceptMissing();
+  }
+
+  @Override
+  public final void requireRow(double[] x) {
+    requireMemberRow(x);
+  }
+
+  @Override
+  public final void requireLearnableWeight(double weight) {
+    InputChecks.requireWeight(weight);
+    requireMembersTake(weight);
+  }
+
+  private void requireMembersTake(double weight) {
+    if (weight > 0) {
+      requireMemberWeight(weight * OnlineEnsemble.MAX_COUNT);
+    }
+  }
+
+  @Override
+  protected final void learnChecked(double[] x, int label, double weight) {
+    requireMembersTake(weight);
+    samplesSeen++;
+    if (weight == 0) {
+      return;
+    }
+    currentX = x;
+    currentLabel = label;
+    currentWeight = weight;
+    run(learnTask);
+  }
+
+  private void run(MemberThreads.Task task) {
+    if (threads == 1 || members.length == 1) {
+      task.run(0, members.length);
+      return;
+    }
+    if (pool == null) {
+      MemberThreads created = new MemberThreads(Math.min(threads, members.length));
+      CLEANER.register(this, created::close);
+      pool = created;
+    }
+    pool.forEach(members.length, task);
+  }
+
+  private void learnMembers(int from, int to) {
+    double[] x = currentX;
+    int label = currentLabel;
+    double weight = currentWeight;
+    for (int i = from; i < to; i++) {
+      Member m = members[i];
+      double[] view = m.learner.view(x);
+      m.scored += weight; // scored before it learns, as MOA's evaluator does
+      if (predictMember(m.learner.model, view) == label) {
+        m.correct += weight;
+      }
+      int k = resampling ? Math.min(m.random.nextPoisson(lambda), OnlineEnsemble.MAX_COUNT) : 1;
+      if (k > 0) {
+        boolean right =
+            learnAndPredictMember(m.learner.model, view, label, weight * k, false) == label;
+        if (m.background != null) {
+          learnMember(m.background.model, m.background.view(x), label, weight);
+        }
+        watch(m, right);
+      }
+    }
+  }
+
+  /** Feeds a member's 0/1 error after learning to its detectors and acts on what they say. */
+  private void watch(Member m, boolean right) {
+    if (m.drift == null) {
+      return;
+    }
+    if (m.warning != null && m.warning.update(right ? 0 : 1) == DriftDetector.State.DRIFT) {
+      m.background = newLearner(m.random);
+      m.warning = new Adwin(warningDelta);
+      m.warnings++;
+    }
+    if (m.drift.update(right ? 0 : 1) == DriftDetector.State.DRIFT) {
+      m.drifts++;
+      if (m.background != null) {
+        m.learner = m.background;
+        m.background = null;
+        m.warning = warningDelta > 0 ? new Adwin(warningDelta) : null;
+      } else {
+        m.learner = newLearner(m.random);
+      }
+      m.drift = new Adwin(driftDelta);
+      m.scored = 0;
+      m.correct = 0;
+    }
+  }
+
+  @Override
+  protected final int predictChecked(double[] x) {
+    return argMax(vote(x));
+  }
+
+  @Override
+  protected final double[] predictProbaChecked(double[] x, double[] out) {
+    System.arraycopy(vote(x), 0, out, 0, out.length);
+    return out;
+  }
+
+  /** Each member's normalized probabilities, times its accuracy when weighted, summed in order. */
+  private double[] vote(double[] x) {
+    currentX = x;
+    run(voteTask);
+    java.util.Arrays.fill(votes, 0);
+    for (Member m : members) {
+      double accuracy = m.scored > 0 ? m.correct / m.scored : 0;
+      OnlineEnsemble.addNormalized(m.proba, weightedVote && accuracy > 0 ? accuracy : 1, votes);
+    }
+    return normalize(votes);
+  }
+
+  private void voteMembers(int from, int to) {
+    double[] x = currentX;
+    for (int i = from; i < to; i++) {
+      Member m = members[i];
+      predictProbaMember(m.learner.model, m.learner.view(x), m.proba);
+    }
+  }
+
+  /** Number of members. */
+  public final int size() {
+    return members.length;
+  }
+
+  /** Whether member {@code m} has a background learner growing. */
+  public final boolean hasBackground(int m) {
+    return members[Objects.checkIndex(m, members.length)].background != null;
+  }
+
+  /** Member {@code m}'s accuracy since it started (0 before it was scored). */
+  public final double accuracy(int m) {
+    Member member = members[Objects.checkIndex(m, members.length)];
+    return member.scored > 0 ? member.correct / member.scored : 0;
+  }
+
+  /** Drifts detected so far (each replaced a member). */
+  public final long drifts() {
+    long sum = 0;
+    for (Member m : members) {
+      sum += m.drifts;
+    }
+    return sum;
+  }
+
+  /** Warnings detected so far (each started a background member). */
+  public final long warnings() {
+    long sum = 0;
+    for (Member m : members) {
+      sum += m.warnings;
+    }
+    return sum;
+  }
+
+  /** Threads the members learn and vote on. */
+  public final int threads() {
+    return threads;
+  }
+
+  @Override
+  public final int numClasses() {
+    return numClasses;
+  }
+
+  @Override
+  public final long samplesSeen() {
+    return samplesSeen;
+  }
+
+  @Override
+  public final void reset() {
+    for (int m = 0; m < members.length; m++) {
+      members[m] = newMember(m);
+    }
+    samplesSeen = 0;
+  }
+
+  /** Sets {@code b}'s shared settings to this forest's. */
+  final <B extends Builder<B>> B withSettings(B b) {
+    return b.size(members.length).lambda(lambda).warningDelta(warningDelta)
+        .driftDelta(driftDelta).weightedVote(weightedVote).seed(seed).threads(threads);
+  }
+
+  /** Makes {@code copy} (built from the same settings) hold this forest's learned state. */
+  final <F extends DriftAwareForest> F copyStateInto(F copy) {
+    for (int m = 0; m < members.length; m++) {
+      copy.members[m] = members[m].copy();
+    }
+    copy.samplesSeen = samplesSeen;
+    return copy;
+  }
+
+  /** The settings every forest shows, for {@code toString}. */
+  final String describeSettings() {
+    return "dimension=" + dimension() + ", numClasses=" + numClasses + ", size=" + members.length
+        + ", lambda=" + lambda + ", warningDelta=" + warningDelta + ", driftDelta=" + driftDelta
+        + ", weightedVote=" + weightedVote + ", seed=" + seed + ", threads=" + threads
+        + ", samplesSeen=" + samplesSeen;
+  }
+
+  /**
+   * Settings both forests share; the defaults of the detectors are each forest's.
+   *
+   * @param <B> the concrete builder
+   */
+  public abstract static class Builder<B extends Builder<B>> {
+    final int dimension;
+    final int numClasses;
+    int size = 100;
+    double lambda = 6;
+    double warningDelta;
+    double driftDelta;
+    boolean weightedVote = true;
+    long seed = 1;
+    int threads = 1;
+
+    Builder(int dimension, int numClasses, double warningDelta, double driftDelta) {
+      this.dimension = SizeLimits.dimension(dimension);
+      this.numClasses = SizeLimits.classes(numClasses);
+      this.warningDelta = warningDelta;
+      this.driftDelta = driftDelta;
+    }
+
+    /** Number of members; default 100. */
+    public B size(int size) {
+      this.size = size;
+      return self();
+    }
+
+    /** The Poisson mean of the members' weights, in (0, 100]; default 6. */
+    public B lambda(double lambda) {
+      this.lambda = lambda;
+      return self();
+    }
+
+    /** ADWIN confidence of the warning detectors (0: no background members). */
+    public B warningDelta(double warningDelta) {
+      this.warningDelta = warningDelta;
+      return self();
+    }
+
+    /** ADWIN confidence of the drift detectors (0: no detection). */
+    public B driftDelta(double driftDelta) {
+      this.driftDelta = driftDelta;
+      return self();
+    }
+
+    /** Whether votes are weighed by each member's accuracy; default true. */
+    public B weightedVote(boolean weightedVote) {
+      this.weightedVote = weightedVote;
+      return self();
+    }
+
+    /** The seed of every member's random stream; default 1. */
+    public B seed(long seed) {
+      this.seed = seed;
+      return self();
+    }
+
+    /**
+     * Threads the members learn and vote on, 1 to 256; default 1. The model is the same bit for
+     * bit whatever the count; above 1, daemon threads spin briefly between examples.
+     */
+    public B threads(int threads) {
+      this.threads = threads;
+      return self();
+    }
+
+    @SuppressWarnings("unchecked")
+    private B self() {
+      return (B) this;
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package org.brookml.ensemble;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A fixed set of daemon threads that run one task over the members of an ensemble, split into
+ * contiguous ranges: the calling thread takes the first range, each worker one of the others
+ * (always the same one, so that a member's state stays in one core's cache), and the call
+ * returns when all are done. Workers spin briefly for the next task (an ensemble calls
+ * once per example), then park. What a worker wrote is visible to the caller when the call
+ * returns. Not reentrant; one caller at a time. {@link #close} stops the workers.
+ */
+final class MemberThreads implements AutoCloseable {
+
+  /** Work on members {@code [from, to)}. */
+  interface Task {
+    void run(int from, int to);
+  }
+
+  /** How long an idle worker spins before it parks. */
+  private static final long SPIN_NANOS = 50_000;
+
+  private final Thread[] workers;
+  private final int threads;
+  private final AtomicInteger pending = new AtomicInteger();
+  private volatile int generation;
+  private volatile boolean closed;
+  private Task task;
+  private int members;
+  private volatile Throwable failure;
+
+  /** Starts {@code threads - 1} workers ({@code threads >= 2}). */
+  MemberThreads(int threads) {
+    this.threads = threads;
+    this.workers = new Thread[threads - 1];
+    for (int w = 0; w < workers.length; w++) {
+      int part = w + 1;
+      workers[w] = new Thread(() -> work(part), "brook-members-" + part);
+      workers[w].setDaemon(true);
+      workers[w].start();
+    }
+  }
+
+  /** Runs {@code task} over members {@code [0, n)} on every thread; returns when all are done. */
+  void forEach(int n, Task task) {
+    this.task = task;
+    this.members = n;
+    this.failure = null;
+    pending.set(workers.length);
+    generation++; // publishes task and members to the workers
+    for (Thread worker : workers) {
+      LockSupport.unpark(worker);
+    }
+    task.run(0, bound(n, 1));
+    while (pending.get() > 0) {
+      Thread.onSpinWait();
+    }
+    Throwable f = failure;
+    if (f != null) {
+      throw new IllegalStateException("a member failed on another thread: " + f, f);
+    }
+  }
+
+  /** The first member of range {@code part} of {@code n}. */
+  private int bound(int n, int part) {
+    return (int) ((long) n * part / threads);
+  }
+
+  private void work(int part) {
+    int seen = 0;
+    while (true) {
+      long idleSince = System.nanoTime();
+      while (generation == seen && !closed) {
+        if (System.nanoTime() - idleSince < SPIN_NANOS) {
+          Thread.onSpinWait();
+        } else {
+          LockSupport.park(this);
+        }
+      }
+      if (closed) {
+        return;
+      }
+      seen = generation;
+      try {
+        task.run(bound(members, part), bound(members, part + 1));
+      } catch (Throwable t) {
+        failure = t;
+      }
+      pending.decrementAndGet();
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    for (Thread worker : workers) {
+      LockSupport.unpark(worker);
+    }
+  }
+}

@@ -1,0 +1,224 @@
+package org.brookml.ensemble;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.brookml.bayes.GaussianNaiveBayes;
+import org.brookml.eval.ClassificationMetrics;
+import org.brookml.eval.Prequential;
+import org.brookml.internal.random.SplitMix64;
+import org.brookml.io.RealData;
+import org.brookml.io.Snapshots;
+import org.brookml.learner.ClassifierChecks;
+import org.brookml.learner.OnlineLearnerContract;
+import org.brookml.tree.HoeffdingTree;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Streaming random patches against its rule: subspaces (size, distinct, all combinations when
+ * few), each member replayed as a tree learning the projected rows with its own Poisson weights,
+ * the accuracy-weighted vote, the training methods, other base learners, threads, and Elec2.
+ */
+class StreamingRandomPatchesTest implements OnlineLearnerContract<StreamingRandomPatches> {
+
+  @Override
+  public StreamingRandomPatches newLearner() {
+    return StreamingRandomPatches.builder(ClassifierChecks.D, ClassifierChecks.K).size(4).seed(3)
+        .build();
+  }
+
+  @Override
+  public void train(StreamingRandomPatches learner, int n, long dataSeed) {
+    ClassifierChecks.train(learner, n, dataSeed);
+  }
+
+  @Override
+  public double[] predictions(StreamingRandomPatches learner) {
+    return ClassifierChecks.predictions(learner);
+  }
+
+  @Override
+  public Map<String, Consumer<StreamingRandomPatches>> badInputs() {
+    return ClassifierChecks.badInputs(true);
+  }
+
+  @Test
+  void subspaces_holdSixtyPercentOfTheFeatures_distinctAndSorted() {
+    StreamingRandomPatches srp = StreamingRandomPatches.builder(20, 2).size(30).build();
+    assertThat(srp.subspaceSize()).isEqualTo(12);
+    Set<List<Integer>> distinct = new HashSet<>();
+    for (int m = 0; m < srp.size(); m++) {
+      int[] features = srp.subspace(m);
+      assertThat(features).hasSize(12).isSorted().doesNotHaveDuplicates();
+      assertThat(features[0]).isGreaterThanOrEqualTo(0);
+      assertThat(features[11]).isLessThan(20);
+      assertThat(srp.member(m).dimension()).isEqualTo(12);
+      distinct.add(java.util.Arrays.stream(features).boxed().toList());
+    }
+    assertThat(distinct.size()).isGreaterThan(25); // C(20, 12) = 125,970: nearly all differ
+    // C(4, 2) = 6 <= 10 members: the members take all six in turn.
+    StreamingRandomPatches few = StreamingRandomPatches.builder(4, 2).size(10)
+        .subspacePercent(50).build();
+    int[][] expected = {{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}, {2, 3}};
+    for (int m = 0; m < 10; m++) {
+      assertThat(few.subspace(m)).containsExactly(expected[m % 6]);
+    }
+    assertThat(StreamingRandomPatches.builder(8, 2).size(1).build().subspaceSize()).isEqualTo(5);
+    assertThat(StreamingRandomPatches.builder(8, 2).size(1)
+        .trainingMethod(StreamingRandomPatches.TrainingMethod.RESAMPLING).build().subspaceSize())
+        .isEqualTo(8);
+  }
+
+  /**
+   * Each member is a tree over its subspace that learned each example, projected, with a
+   * Poisson(6) weight from the member's own stream, after being scored on it: replayed with
+   * detectors off, the trees and accuracies are identical.
+   */
+  @Test
+  void eachMember_isATreeLearningItsProjectedRows_withItsOwnPoissonWeights() {
+    StreamingRandomPatches srp = StreamingRandomPatches.builder(6, 3).size(3).seed(5)
+        .driftDelta(0).warningDelta(0).build();
+    HoeffdingTree settings = HoeffdingTree.builder(6, 3).gracePeriod(50).delta(0.01).build();
+    HoeffdingTree[] replay = new HoeffdingTree[3];
+    SplitMix64[] streams = new SplitMix64[3];
+    int[][] subspaces = new int[3][];
+    double[] scored = new double[3];
+    double[] correct = new double[3];
+    for (int m = 0; m < 3; m++) {
+      subspaces[m] = srp.subspace(m);
+      replay[m] = settings.toBuilder(subspaces[m]).build();
+      streams[m] = new SplitMix64(srp.memberSeed(m));
+      // the member's first draw was its subspace: C(6, 4) = 15 > 3 members
+      int[] order = {0, 1, 2, 3, 4, 5};
+      streams[m].sampleInPlace(order, 6, 4);
+    }
+    SplittableRandom random = new SplittableRandom(2);
+    for (int i = 0; i < 3_000; i++) {
+      double[] x = new double[6];
+      for (int j = 0; j < 6; j++) {
+        x[j] = random.nextGaussian();
+      }
+      int label = x[0] + x[3] > 0.5 ? 2 : x[1] > 0 ? 1 : 0;
+      srp.learn(x, label);
+      for (int m = 0; m < 3; m++) {
+        double[] view = new double[4];
+        for (int k = 0; k < 4; k++) {
+          view[k] = x[subspaces[m][k]];
+        }
+        scored[m]++;
+        correct[m] += replay[m].predict(view) == label ? 1 : 0;
+        int count = streams[m].nextPoisson(6);
+        if (count > 0) {
+          replay[m].learn(view, label, count);
+        }
+      }
+    }
+    for (int m = 0; m < 3; m++) {
+      assertThat(Snapshots.write(srp.member(m))).isEqualTo(Snapshots.write(replay[m]));
+      assertThat(srp.accuracy(m)).isEqualTo(correct[m] / scored[m]);
+    }
+    // The vote: normalized member probabilities weighed by accuracy.
+    double[] x = {0.3, -0.2, 1, 0.4, -1, 0};
+    double[] expected = new double[3];
+    for (int m = 0; m < 3; m++) {
+      double[] view = new double[4];
+      for (int k = 0; k < 4; k++) {
+        view[k] = x[subspaces[m][k]];
+      }
+      double[] p = replay[m].predictProba(view, new double[3]);
+      double sum = p[0] + p[1] + p[2];
+      for (int c = 0; c < 3; c++) {
+        expected[c] += srp.accuracy(m) * p[c] / sum;
+      }
+    }
+    double total = expected[0] + expected[1] + expected[2];
+    double[] proba = srp.predictProba(x, new double[3]);
+    for (int c = 0; c < 3; c++) {
+      assertThat(proba[c]).isCloseTo(expected[c] / total, within(1e-12));
+    }
+  }
+
+  @Test
+  void randomSubspaces_learnEveryExampleWithItsOwnWeight() {
+    StreamingRandomPatches srp = StreamingRandomPatches.builder(4, 3).size(2).seed(1)
+        .trainingMethod(StreamingRandomPatches.TrainingMethod.RANDOM_SUBSPACES).driftDelta(0)
+        .warningDelta(0).build();
+    ClassifierChecks.train(srp, 500, 4);
+    for (int m = 0; m < 2; m++) {
+      assertThat(srp.member(m).samplesSeen()).isEqualTo(500);
+    }
+  }
+
+  @Test
+  void anyClassifierOverASubspace_canBeTheBase() {
+    StreamingRandomPatches srp = StreamingRandomPatches.builder(4, 3).size(5)
+        .base(GaussianNaiveBayes.builder(2, 3).build()).build();
+    assertThat(srp.subspaceSize()).isEqualTo(2);
+    ClassifierChecks.train(srp, 2_000, 5);
+    assertThat(srp.member(0)).isInstanceOf(GaussianNaiveBayes.class);
+    assertThat(srp.acceptsMissingValues()).isFalse();
+    StreamingRandomPatches restored = Snapshots.read(Snapshots.write(srp),
+        StreamingRandomPatches.class);
+    assertThat(ClassifierChecks.predictions(restored))
+        .isEqualTo(ClassifierChecks.predictions(srp));
+    assertThatThrownBy(() -> StreamingRandomPatches.builder(4, 3)
+        .base(GaussianNaiveBayes.builder(5, 3).build()).build())
+        .hasMessageContaining("5 features");
+  }
+
+  /** Two threads and one give the same model, bit for bit (each member's randomness is its own). */
+  @Test
+  void threads_giveTheSameModelBitForBit() {
+    for (boolean patches : new boolean[] {true, false}) {
+      DriftAwareForest one = patches
+          ? StreamingRandomPatches.builder(8, 2).size(7).seed(4).build()
+          : AdaptiveRandomForest.builder(8, 2).size(7).seed(4).build();
+      DriftAwareForest two = patches
+          ? StreamingRandomPatches.builder(8, 2).size(7).seed(4).threads(2).build()
+          : AdaptiveRandomForest.builder(8, 2).size(7).seed(4).threads(2).build();
+      int agree = 0;
+      SplittableRandom random = new SplittableRandom(6);
+      double[] x = new double[8];
+      for (int i = 0; i < 4_000; i++) {
+        for (int j = 0; j < 8; j++) {
+          x[j] = random.nextDouble();
+        }
+        int label = (i < 2_000) == (x[0] + x[5] > 1) ? 1 : 0;
+        agree += one.predict(x) == two.predict(x) ? 1 : 0;
+        one.learn(x, label);
+        two.learn(x, label);
+      }
+      assertThat(agree).isEqualTo(4_000);
+      assertThat(one.drifts()).isEqualTo(two.drifts()).isPositive();
+      for (int m = 0; m < one.size(); m++) {
+        assertThat(Snapshots.write(two.members[m].learner.model))
+            .isEqualTo(Snapshots.write(one.members[m].learner.model));
+        assertThat(two.accuracy(m)).isEqualTo(one.accuracy(m));
+        assertThat(two.members[m].random.state()).isEqualTo(one.members[m].random.state());
+      }
+      assertThat(two.predictProba(x, new double[2])).isEqualTo(one.predictProba(x, new double[2]));
+    }
+  }
+
+  /** Elec2 prequential, 10 members, seeds 1 to 5 (MOA's SRP with 100 members: 0.899). */
+  @Test
+  void elec2_tenMembers() {
+    double sum = 0;
+    for (long seed = 1; seed <= 5; seed++) {
+      StreamingRandomPatches srp = StreamingRandomPatches.builder(8, 2).size(10).seed(seed)
+          .build();
+      sum += Prequential.classification(srp, RealData.elec2(),
+          new ClassificationMetrics(2, 1000)).accuracy();
+    }
+    System.out.printf("Elec2 streaming random patches, 10 members, mean of 5 seeds: %.4f%n",
+        sum / 5);
+    assertThat(sum / 5).isCloseTo(0.8989, within(0.0005));
+  }
+}
