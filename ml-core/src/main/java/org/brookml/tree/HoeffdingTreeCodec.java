@@ -16,7 +16,8 @@ import org.brookml.tree.HoeffdingTree.Split;
  * Version 3 adds the feature-subset size and seed to the settings, the draw state to the counters
  * and, with a subset, each leaf's features. Version 4 adds the nominal features (count, then each
  * feature's index and values) and the binary-split setting, the nominal split kinds, each split's
- * branch weights and each leaf's nominal tables. Versions 1 to 3 are still read.
+ * branch weights and class weights and each leaf's nominal tables. Versions 1 to 3 are still
+ * read (their splits answer nothing for a child that has seen nothing, as they did).
  */
 public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
 
@@ -65,7 +66,7 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
         } else if (split.kind == Split.NOMINAL_BINARY) {
           out.writeInt(split.value);
         }
-        out.writeDoubles(split.branchWeights);
+        out.writeDoubles(split.branchWeights).writeDoubles(split.classWeights);
         for (int b = split.children.length - 1; b >= 0; b--) {
           pending.push(split.children[b]);
         }
@@ -263,11 +264,14 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
       }
       double threshold = kind == Split.NUMERIC ? in.readFiniteDouble("split threshold") : 0;
       int value = kind == Split.NOMINAL_BINARY ? in.readInt("split value", 0, values - 1) : -1;
-      Split split = new Split(depth, kind, attribute, threshold, value, branches);
+      Split split = new Split(depth, kind, attribute, threshold, value, branches, t.numClasses);
       if (stateVersion >= 4) {
         double[] weights = in.readDoubles("branch weights", branches, true);
         requireNonNegative(weights, "branch weights");
         System.arraycopy(weights, 0, split.branchWeights, 0, branches);
+        double[] classWeights = in.readDoubles("split class weights", t.numClasses, true);
+        requireNonNegative(classWeights, "split class weights");
+        System.arraycopy(classWeights, 0, split.classWeights, 0, t.numClasses);
       }
       return split;
     }

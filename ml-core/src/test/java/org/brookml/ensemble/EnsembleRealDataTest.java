@@ -119,11 +119,11 @@ class EnsembleRealDataTest {
             "Bpv.Open", "Bpv.Close")).open(), 7);
     Map<String, ClassificationMetrics> poker = runAll("poker hand", () -> CsvReader.builder(
         RealData.shared("poker_hand/poker-hand-training-true.data")).header(false).open(), 10);
-    assertFigure(shuttle.get("Hoeffding tree").accuracy(), 0.9728);
-    assertFigure(shuttle.get("AdaBoost").accuracy(), 0.9962);
-    assertFigure(shuttle.get("ADWIN AdaBoost").accuracy(), 0.9960);
-    assertFigure(shuttle.get("bagging").accuracy(), 0.9761);
-    assertFigure(shuttle.get("ADWIN bagging").accuracy(), 0.9771);
+    assertFigure(shuttle.get("Hoeffding tree").accuracy(), 0.9729);
+    assertFigure(shuttle.get("AdaBoost").accuracy(), 0.9967);
+    assertFigure(shuttle.get("ADWIN AdaBoost").accuracy(), 0.9949);
+    assertFigure(shuttle.get("bagging").accuracy(), 0.9771);
+    assertFigure(shuttle.get("ADWIN bagging").accuracy(), 0.9775);
     // Poker hand with numeric suits and ranks: every model stays at the majority class (0.4995
     // answering it always; kappa near 0), as MOA's single trees do (issue 16 brings nominal
     // features, with which ensembles get further).
