@@ -3,7 +3,6 @@ package org.brookml.ensemble;
 import static org.brookml.learner.Probabilities.argMax;
 import static org.brookml.learner.Probabilities.normalize;
 
-import java.lang.ref.Cleaner;
 import java.util.Objects;
 import org.brookml.drift.Adwin;
 import org.brookml.drift.DriftDetector;
@@ -29,8 +28,6 @@ import org.brookml.learner.SizeLimits;
  * bit whatever the thread count (the votes are summed in member order).
  */
 public abstract class DriftAwareForest extends DenseInputClassifier {
-
-  private static final Cleaner CLEANER = Cleaner.create();
 
   /** A member's learner with the features it sees (null: all) and its input buffer. */
   static final class Learner {
@@ -105,7 +102,7 @@ public abstract class DriftAwareForest extends DenseInputClassifier {
   final Member[] members;
   long samplesSeen;
   private final double[] votes;
-  private MemberThreads pool;
+  private final MemberThreads.Runner runner;
   // What the member tasks read: the example being learned or voted on.
   private double[] currentX;
   private int currentLabel;
@@ -130,6 +127,7 @@ public abstract class DriftAwareForest extends DenseInputClassifier {
     this.weightedVote = b.weightedVote;
     this.seed = b.seed;
     this.threads = b.threads;
+    this.runner = new MemberThreads.Runner(b.threads);
     this.members = new Member[b.size];
     this.votes = new double[numClasses];
   }
@@ -201,16 +199,7 @@ public abstract class DriftAwareForest extends DenseInputClassifier {
   }
 
   private void run(MemberThreads.Task task) {
-    if (threads == 1 || members.length == 1) {
-      task.run(0, members.length);
-      return;
-    }
-    if (pool == null) {
-      MemberThreads created = new MemberThreads(Math.min(threads, members.length));
-      CLEANER.register(this, created::close);
-      pool = created;
-    }
-    pool.forEach(members.length, task);
+    runner.run(this, members.length, task);
   }
 
   private void learnMembers(int from, int to) {

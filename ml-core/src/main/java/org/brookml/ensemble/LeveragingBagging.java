@@ -81,9 +81,10 @@ public final class LeveragingBagging extends OnlineEnsemble {
 
   /** Each member votes 1 for every class whose code equals its binary answer. */
   private double[] codeVote(double[] x) {
+    int[] answers = memberClasses(x);
     Arrays.fill(votes, 0);
     for (int m = 0; m < members.length; m++) {
-      int bit = predictMember(members[m], x) == 1 ? 1 : 0;
+      int bit = answers[m] == 1 ? 1 : 0;
       for (int c = 0; c < votes.length; c++) {
         votes[c] += codes[m][c] == bit ? 1 : 0;
       }
@@ -119,20 +120,30 @@ public final class LeveragingBagging extends OnlineEnsemble {
   /** A builder preset with this ensemble's settings. */
   public Builder toBuilder() {
     return builder(prototype()).size(size()).seed(seed()).adwin(driftDelta()).lambda(lambda)
-        .outputCodes(outputCodes);
+        .outputCodes(outputCodes).threads(threads);
   }
 
   @Override
   public String toString() {
     return "LeveragingBagging{dimension=" + dimension() + ", numClasses=" + numClasses()
         + ", size=" + size() + ", lambda=" + lambda + ", outputCodes=" + outputCodes + ", seed="
-        + seed() + ", driftDelta=" + driftDelta() + ", prototype=" + prototype() + "}";
+        + seed() + ", driftDelta=" + driftDelta() + ", threads=" + threads + ", prototype="
+        + prototype() + "}";
   }
 
   /** Settings of a {@link LeveragingBagging} ensemble; ADWIN (delta 0.002) is on by default. */
   public static final class Builder extends OnlineEnsemble.Builder<Builder> {
     private double lambda = 6;
     private boolean outputCodes;
+
+    /**
+     * Threads the members learn and vote on, 1 to 256; default 1. The model is the same bit for
+     * bit whatever the count; above 1, daemon threads spin briefly between examples.
+     */
+    public Builder threads(int threads) {
+      this.threads = threads;
+      return this;
+    }
 
     private Builder(OnlineClassifier prototype) {
       super(prototype);

@@ -13,13 +13,13 @@ public final class LeveragingBaggingCodec extends BaseModelCodec<LeveragingBaggi
 
   /** The constructor the service loader calls. */
   public LeveragingBaggingCodec() {
-    super("brook.ensemble.LeveragingBagging", LeveragingBagging.class, 1);
+    super("brook.ensemble.LeveragingBagging", LeveragingBagging.class, 2);
   }
 
   @Override
   public void write(LeveragingBagging m, SnapshotWriter out) {
     m.writeSettings(out);
-    out.writeDouble(m.lambda()).writeBoolean(m.outputCodes());
+    out.writeDouble(m.lambda()).writeBoolean(m.outputCodes()).writeInt(m.threads);
     m.writeState(out);
   }
 
@@ -27,6 +27,8 @@ public final class LeveragingBaggingCodec extends BaseModelCodec<LeveragingBaggi
   public LeveragingBagging read(SnapshotReader in, int stateVersion) {
     LeveragingBagging.Builder settings = new LeveragingBagging.Builder(in);
     settings.lambda(in.readDouble("lambda")).outputCodes(in.readBoolean("outputCodes"));
+    // Version 2 added the thread count.
+    settings.threads(stateVersion >= 2 ? in.readInt("threads", 1, 256) : 1);
     LeveragingBagging m;
     try {
       m = settings.build();

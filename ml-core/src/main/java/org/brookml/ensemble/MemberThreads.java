@@ -1,5 +1,6 @@
 package org.brookml.ensemble;
 
+import java.lang.ref.Cleaner;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -96,6 +97,36 @@ final class MemberThreads implements AutoCloseable {
     closed = true;
     for (Thread worker : workers) {
       LockSupport.unpark(worker);
+    }
+  }
+
+  /**
+   * Runs member tasks for one ensemble: on the calling thread when it has one thread (or one
+   * member), else on a {@link MemberThreads} started at the first call and stopped once the
+   * ensemble is unreachable.
+   */
+  static final class Runner {
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    private final int threads;
+    private MemberThreads pool;
+
+    Runner(int threads) {
+      this.threads = threads;
+    }
+
+    /** Runs {@code task} over members {@code [0, n)} of {@code owner}. */
+    void run(Object owner, int n, Task task) {
+      if (threads == 1 || n == 1) {
+        task.run(0, n);
+        return;
+      }
+      if (pool == null) {
+        MemberThreads created = new MemberThreads(Math.min(threads, n));
+        CLEANER.register(owner, created::close);
+        pool = created;
+      }
+      pool.forEach(n, task);
     }
   }
 }

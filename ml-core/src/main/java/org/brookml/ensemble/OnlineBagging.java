@@ -47,14 +47,14 @@ public final class OnlineBagging extends OnlineEnsemble {
   }
 
   private Builder toBuilder() {
-    return builder(prototype()).size(size()).seed(seed()).adwin(driftDelta());
+    return builder(prototype()).size(size()).seed(seed()).adwin(driftDelta()).threads(threads);
   }
 
   @Override
   public String toString() {
     return "OnlineBagging{dimension=" + dimension() + ", numClasses=" + numClasses()
         + ", size=" + size() + ", seed=" + seed() + ", driftDelta=" + driftDelta()
-        + ", prototype=" + prototype() + "}";
+        + ", threads=" + threads + ", prototype=" + prototype() + "}";
   }
 
   /** Settings of an {@link OnlineBagging} ensemble. */
@@ -65,6 +65,15 @@ public final class OnlineBagging extends OnlineEnsemble {
 
     Builder(SnapshotReader in) {
       super(in);
+    }
+
+    /**
+     * Threads the members learn and vote on, 1 to 256; default 1. The model is the same bit for
+     * bit whatever the count; above 1, daemon threads spin briefly between examples.
+     */
+    public Builder threads(int threads) {
+      this.threads = threads;
+      return this;
     }
 
     /** A new, untrained ensemble; fails fast on a bad setting. */

@@ -13,18 +13,22 @@ public final class OnlineBaggingCodec extends BaseModelCodec<OnlineBagging> {
 
   /** The constructor the service loader calls. */
   public OnlineBaggingCodec() {
-    super("brook.ensemble.OnlineBagging", OnlineBagging.class, 1);
+    super("brook.ensemble.OnlineBagging", OnlineBagging.class, 2);
   }
 
   @Override
   public void write(OnlineBagging m, SnapshotWriter out) {
     m.writeSettings(out);
+    out.writeInt(m.threads);
     m.writeState(out);
   }
 
   @Override
   public OnlineBagging read(SnapshotReader in, int stateVersion) {
-    OnlineBagging m = new OnlineBagging.Builder(in).build();
+    OnlineBagging.Builder settings = new OnlineBagging.Builder(in);
+    // Version 2 added the thread count.
+    OnlineBagging m = settings.threads(stateVersion >= 2 ? in.readInt("threads", 1, 256) : 1)
+        .build();
     m.readState(in);
     return m;
   }

@@ -25,6 +25,11 @@ import org.brookml.learner.SizeLimits;
  * <p>A member trained with Poisson count {@code k} learns the example once with its weight times
  * {@code k} (as MOA does); for the usual base learners (trees, naive Bayes) that equals learning it
  * {@code k} times. Sparse input is expanded to dense once and handed to every member.
+ *
+ * <p>Bagging's members (not boosting's, whose weights pass from member to member) may learn and
+ * vote on several threads: the Poisson counts are drawn in member order first, each member then
+ * learns and scores on its own, and votes are summed in member order, so the model is the same bit
+ * for bit whatever the thread count.
  */
 public abstract class OnlineEnsemble extends DenseInputClassifier {
 
@@ -40,14 +45,35 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
   final double[] votes;
   /** Per member, the class it predicted in the last vote, or -1 where that is not known. */
   final int[] memberClass;
+  final int threads;
+  private final MemberThreads.Runner runner;
+  /** Per member: its probabilities in the last vote, its count and whether its error rose. */
+  private final double[][] memberProbas;
+  private final int[] counts;
+  private final boolean[] rose;
+  // What the member tasks read: the example being learned or voted on.
+  private double[] currentX;
+  private int currentLabel;
+  private double currentWeight;
+  private int[][] currentCodes;
+  private final MemberThreads.Task learnTask = this::learnMembers;
+  private final MemberThreads.Task probaTask = this::memberProbabilities;
+  private final MemberThreads.Task classTask = this::memberClasses;
 
   OnlineEnsemble(Builder<?> settings) {
-    this(settings.prototype, settings.size, settings.seed, settings.driftDelta);
+    this(settings.prototype, settings.size, settings.seed, settings.driftDelta,
+        settings.threads);
   }
 
-  private OnlineEnsemble(OnlineClassifier prototype, int size, long seed, double driftDelta) {
+  private OnlineEnsemble(OnlineClassifier prototype, int size, long seed, double driftDelta,
+      int threads) {
     super(prototype.dimension());
     SizeLimits.within("ensemble size", size, 1, SizeLimits.MAX_MEMBERS);
+    this.threads = SizeLimits.within("threads", threads, 1, 256);
+    this.runner = new MemberThreads.Runner(threads);
+    this.memberProbas = new double[size][prototype.numClasses()];
+    this.counts = new int[size];
+    this.rose = new boolean[size];
     requireDelta("driftDelta", driftDelta);
     this.prototype = prototype.copy();
     this.prototype.reset();
@@ -177,32 +203,70 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
    * feeds its detector, and a rise replaces the worst member.
    */
   final void learnResampled(double[] x, int label, double weight, double lambda, int[][] codes) {
-    boolean drift = false;
     for (int m = 0; m < members.length; m++) {
-      int k = Math.min(random.nextPoisson(lambda), MAX_COUNT);
-      int target = codes == null ? label : codes[m][label];
-      if (detectors == null) {
-        if (k > 0) {
-          learnMember(members[m], x, target, weight * k);
-        }
-      } else {
-        int predicted = k > 0 ? learnAndPredictMember(members[m], x, target, weight * k, false)
-            : predictMember(members[m], x);
-        drift |= errorRose(m, predicted == target);
-      }
+      counts[m] = Math.min(random.nextPoisson(lambda), MAX_COUNT);
+    }
+    currentX = x;
+    currentLabel = label;
+    currentWeight = weight;
+    currentCodes = codes;
+    runner.run(this, members.length, learnTask);
+    boolean drift = false;
+    for (boolean r : rose) {
+      drift |= r;
     }
     if (drift) {
       replaceWorst();
     }
   }
 
+  /** Members {@code [from, to)} learn the current example with their drawn counts. */
+  private void learnMembers(int from, int to) {
+    double[] x = currentX;
+    for (int m = from; m < to; m++) {
+      int k = counts[m];
+      int target = currentCodes == null ? currentLabel : currentCodes[m][currentLabel];
+      if (detectors == null) {
+        if (k > 0) {
+          learnMember(members[m], x, target, currentWeight * k);
+        }
+      } else {
+        int predicted = k > 0
+            ? learnAndPredictMember(members[m], x, target, currentWeight * k, false)
+            : predictMember(members[m], x);
+        rose[m] = errorRose(m, predicted == target);
+      }
+    }
+  }
+
   /** The members' normalized class probabilities, averaged (into {@link #votes}). */
   final double[] averageVote(double[] x) {
+    currentX = x;
+    runner.run(this, members.length, probaTask);
     Arrays.fill(votes, 0);
     for (int m = 0; m < members.length; m++) {
-      addVote(m, x, 1);
+      addNormalized(memberProbas[m], 1, votes);
     }
     return Probabilities.normalize(votes);
+  }
+
+  private void memberProbabilities(int from, int to) {
+    for (int m = from; m < to; m++) {
+      memberClass[m] = predictProbaAndClassMember(members[m], currentX, memberProbas[m]);
+    }
+  }
+
+  /** Every member's predicted class of {@code x} into {@link #memberClass}, returned. */
+  final int[] memberClasses(double[] x) {
+    currentX = x;
+    runner.run(this, members.length, classTask);
+    return memberClass;
+  }
+
+  private void memberClasses(int from, int to) {
+    for (int m = from; m < to; m++) {
+      memberClass[m] = predictMember(members[m], currentX);
+    }
   }
 
   /** Replaces the member whose detector estimates the highest error; returns its index. */
@@ -355,6 +419,7 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
     int size = 10;
     long seed = 42;
     double driftDelta;
+    int threads = 1;
 
     Builder(OnlineClassifier prototype) {
       this.prototype = Objects.requireNonNull(prototype, "prototype");

@@ -422,13 +422,24 @@ public final class HoeffdingTree extends DenseInputClassifier {
     }
     double sum = leaf.stats.logLikelihoodPresent(c, x, nominalMask);
     if (nominalMask != null) {
+      // The smoothed shares multiplied in runs of up to 16, one logarithm per run; a run is
+      // logged as soon as it falls below 1e-280, so one more share (at least 1 / (weight + V))
+      // cannot take it to 0.
+      double product = 1;
+      int factors = 0;
       for (int j = 0; j < dimension; j++) {
         int values = nominalValues[j];
         if (values > 0 && !Double.isNaN(x[j])) {
-          sum += Math.log((leaf.nominalCounts[j][c * values + (int) x[j]] + 1)
-              / (leaf.nominalObserved[j][c] + values));
+          product *= (leaf.nominalCounts[j][c * values + (int) x[j]] + 1)
+              / (leaf.nominalObserved[j][c] + values);
+          if (++factors == 16 || product < 1e-280) {
+            sum += Math.log(product);
+            product = 1;
+            factors = 0;
+          }
         }
       }
+      sum += Math.log(product);
     }
     return sum;
   }

@@ -163,4 +163,42 @@ class LeveragingBaggingTest implements OnlineLearnerContract<LeveragingBagging> 
     System.out.printf("Elec2 leveraging bagging, 10 trees, mean of 5 seeds: %.4f%n", sum / 5);
     assertThat(sum / 5).isGreaterThan(0.88);
   }
+
+  /**
+   * Leveraging bagging (with and without output codes) and online bagging with ADWIN on two
+   * threads give the same members, counts and answers as on one, example by example.
+   */
+  @Test
+  void threads_giveTheSameModelBitForBit() {
+    HoeffdingTree tree = HoeffdingTree.builder(6, 3).gracePeriod(50).build();
+    List<OnlineEnsemble[]> pairs = List.of(
+        new OnlineEnsemble[] {LeveragingBagging.builder(tree).size(7).seed(2).build(),
+            LeveragingBagging.builder(tree).size(7).seed(2).threads(2).build()},
+        new OnlineEnsemble[] {LeveragingBagging.builder(tree).size(5).outputCodes(true).build(),
+            LeveragingBagging.builder(tree).size(5).outputCodes(true).threads(2).build()},
+        new OnlineEnsemble[] {OnlineBagging.builder(tree).size(6).adwin(0.002).build(),
+            OnlineBagging.builder(tree).size(6).adwin(0.002).threads(2).build()});
+    for (OnlineEnsemble[] pair : pairs) {
+      SplittableRandom random = new SplittableRandom(8);
+      double[] x = new double[6];
+      for (int i = 0; i < 6_000; i++) {
+        for (int j = 0; j < 6; j++) {
+          x[j] = random.nextDouble();
+        }
+        int label = i < 3_000 ? (x[0] + x[1] > 1 ? 2 : x[2] > 0.5 ? 1 : 0)
+            : (x[3] > 0.5 ? 0 : 2);
+        assertThat(pair[1].predict(x)).isEqualTo(pair[0].predict(x));
+        pair[0].learn(x, label);
+        pair[1].learn(x, label);
+      }
+      assertThat(pair[1].replacements()).isEqualTo(pair[0].replacements());
+      for (int m = 0; m < pair[0].size(); m++) {
+        assertThat(org.brookml.io.Snapshots.write(pair[1].member(m)))
+            .isEqualTo(org.brookml.io.Snapshots.write(pair[0].member(m)));
+      }
+      assertThat(pair[1].predictProba(x, new double[3]))
+          .isEqualTo(pair[0].predictProba(x, new double[3]));
+      assertThat(pair[1].toString()).contains("threads=2");
+    }
+  }
 }

@@ -2,8 +2,10 @@ package org.brookml.bench.ensemble;
 
 import java.util.concurrent.TimeUnit;
 import org.brookml.ensemble.AdaptiveRandomForest;
+import org.brookml.ensemble.LeveragingBagging;
 import org.brookml.ensemble.StreamingRandomPatches;
 import org.brookml.learner.OnlineClassifier;
+import org.brookml.tree.HoeffdingTree;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,11 +20,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Thread scaling of the forests' members: the time of one fixed piece of work, test-then-train
+ * Thread scaling of ensemble members: the time of one fixed piece of work, test-then-train
  * (predict, then learn, one example per call) over the same 4,000 rows, by the adaptive random
- * forest and streaming random patches with 10 or 100 members, on 1 or 2 threads, each iteration
- * starting from a copy of the same model grown on 20,000 earlier rows ({@link NumericStream}, 8
- * Elec2-like features). The models are the same bit for bit whatever the thread count, so the
+ * forest, streaming random patches and leveraging bagging with 10 or 100 members, on 1 or 2
+ * threads, each iteration starting from a copy of the same model grown on 20,000 earlier rows
+ * ({@link NumericStream}, 8 Elec2-like features). The models are the same bit for bit whatever the thread count, so the
  * ratio of the two times is the scaling.
  */
 @State(Scope.Thread)
@@ -36,7 +38,7 @@ public class ForestThreadsBenchmark {
   static final int WARM = 20_000;
   static final int WORK = 4_000;
 
-  @Param({"arf", "srp"})
+  @Param({"arf", "srp", "leveraging-bagging"})
   public String forest;
 
   @Param({"10", "100"})
@@ -58,9 +60,12 @@ public class ForestThreadsBenchmark {
     for (int r = 0; r < xs.length; r++) {
       labels[r] = stream.next(xs[r]);
     }
-    grown = forest.equals("arf")
-        ? AdaptiveRandomForest.builder(8, 2).size(members).threads(threads).build()
-        : StreamingRandomPatches.builder(8, 2).size(members).threads(threads).build();
+    grown = switch (forest) {
+      case "arf" -> AdaptiveRandomForest.builder(8, 2).size(members).threads(threads).build();
+      case "srp" -> StreamingRandomPatches.builder(8, 2).size(members).threads(threads).build();
+      default -> LeveragingBagging.builder(HoeffdingTree.builder(8, 2).build()).size(members)
+          .threads(threads).build();
+    };
     for (int i = 0; i < WARM; i++) {
       grown.learn(xs[i], labels[i]);
     }

@@ -38,7 +38,8 @@ record FieldData(String name, FeatureSchema schema, int numClasses, double[][] x
     try (CsvReader csv = CsvReader.builder(data.resolve("kddcup99_10pct/kddcup.data_10_percent.gz"))
         .labels(labels).nominal(1, 2, 3).maxNominalValues(100).open()) {
       FieldData read = read("KDD Cup 99 (first " + limit + ")", csv, null, 23, limit);
-      return new FieldData(read.name, csv.schema(), labels.size(), read.xs, read.ys);
+      return new FieldData(read.name, withClasses(csv.schema(), labels.size()), labels.size(),
+          read.xs, read.ys);
     }
   }
 
@@ -49,7 +50,7 @@ record FieldData(String name, FeatureSchema schema, int numClasses, double[][] x
     try (CsvReader csv = CsvReader.builder(data.resolve("poker_hand/poker-hand-training-true.data"))
         .labels(labels).nominal(0, 1, 2, 3, 4, 5, 6, 7, 8, 9).open()) {
       FieldData read = read("Poker hand", csv, null, 10, Integer.MAX_VALUE);
-      return new FieldData(read.name, csv.schema(), 10, read.xs, read.ys);
+      return new FieldData(read.name, withClasses(csv.schema(), 10), 10, read.xs, read.ys);
     }
   }
 
@@ -58,8 +59,8 @@ record FieldData(String name, FeatureSchema schema, int numClasses, double[][] x
     LabelEncoder<String> labels = LabelEncoder.growing(7);
     try (CsvReader csv = CsvReader.builder(data.resolve("shuttle/shuttle.csv")).header(true)
         .labels(labels).open()) {
-      FieldData read = read("Shuttle", csv, csv.schema(), 7, Integer.MAX_VALUE);
-      return new FieldData(read.name, read.schema, 7, read.xs, read.ys);
+      FieldData read = read("Shuttle", csv, null, 7, Integer.MAX_VALUE);
+      return new FieldData(read.name, withClasses(csv.schema(), 7), 7, read.xs, read.ys);
     }
   }
 
@@ -73,11 +74,21 @@ record FieldData(String name, FeatureSchema schema, int numClasses, double[][] x
         xs.add(csv.features().clone());
         ys.add(Integer.parseInt(labels.readLine().trim()));
       }
-      return new FieldData(name, csv.schema(), numClasses, xs.toArray(double[][]::new),
+      return new FieldData(name, withClasses(csv.schema(), numClasses), numClasses,
+          xs.toArray(double[][]::new),
           ys.stream().mapToInt(Integer::intValue).toArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The schema's features with class names {@code 0 .. numClasses - 1}. */
+  private static FeatureSchema withClasses(FeatureSchema schema, int numClasses) {
+    List<String> classes = new ArrayList<>();
+    for (int c = 0; c < numClasses; c++) {
+      classes.add(Integer.toString(c));
+    }
+    return FeatureSchema.of(schema.features(), classes);
   }
 
   private static FieldData read(String name, DenseExampleStream stream, FeatureSchema schema,

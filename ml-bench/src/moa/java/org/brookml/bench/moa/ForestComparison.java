@@ -1,14 +1,11 @@
 package org.brookml.bench.moa;
 
 import com.yahoo.labs.samoa.instances.Instance;
-import com.yahoo.labs.samoa.instances.InstancesHeader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongFunction;
-import moa.classifiers.Classifier;
-import moa.options.ClassOption;
 import org.brookml.ensemble.AdaptiveRandomForest;
 import org.brookml.ensemble.LeveragingBagging;
 import org.brookml.io.CsvReader;
@@ -74,16 +71,7 @@ public final class ForestComparison {
   }
 
   private static double[] runMoa(String cli, Instance[] instances, int seed) {
-    Classifier classifier;
-    try {
-      classifier = (Classifier) ClassOption.cliStringToObject(cli, Classifier.class, null);
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot build " + cli, e);
-    }
-    classifier.setRandomSeed(seed);
-    classifier.setModelContext(new InstancesHeader(instances[0].dataset()));
-    classifier.prepareForUse();
-    return MoaRuns.prequential(classifier, instances);
+    return MoaRuns.prequential(MoaRuns.prepared(cli, instances, seed), instances);
   }
 
   private static double[] runBrook(OnlineClassifier model, List<double[]> xs,

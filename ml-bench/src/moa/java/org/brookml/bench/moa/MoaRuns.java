@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import moa.classifiers.Classifier;
+import moa.options.ClassOption;
 
 /** What the MOA comparisons share: rows as MOA instances, a prequential run, summaries. */
 final class MoaRuns {
@@ -34,6 +35,20 @@ final class MoaRuns {
       instances[i].setDataset(context);
     }
     return instances;
+  }
+
+  /** A MOA classifier built from its command line, seeded and prepared for these instances. */
+  static Classifier prepared(String cli, Instance[] instances, int seed) {
+    Classifier classifier;
+    try {
+      classifier = (Classifier) ClassOption.cliStringToObject(cli, Classifier.class, null);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot build " + cli, e);
+    }
+    classifier.setRandomSeed(seed);
+    classifier.setModelContext(new InstancesHeader(instances[0].dataset()));
+    classifier.prepareForUse();
+    return classifier;
   }
 
   /**
