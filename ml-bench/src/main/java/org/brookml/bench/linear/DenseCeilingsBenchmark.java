@@ -1,0 +1,164 @@
+package org.brookml.bench.linear;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.brookml.linear.SgdClassifier;
+import org.brookml.linear.SgdRegressor;
+import org.brookml.optim.Losses;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Dense linear learners against this machine's read ceiling, on the same rows in the same run:
+ * 200,000 rows of 100 doubles (160 MB, far larger than the caches), each benchmark one pass over
+ * all of them, scored in rows per second. The ceilings: a sum over every value of the
+ * {@code double[]} rows and of the same rows as {@code float[]} (eight independent sums, so the
+ * loop is bound by reading, not by adding). The learners: logistic, hinge and squared-loss SGD,
+ * per row ({@code learn}) and over the whole matrix ({@code learnBatch}). A learner's fraction of
+ * the ceiling is its rate over the double ceiling's rate from the same run ({@link Ceilings}
+ * prints them).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx2g"})
+public class DenseCeilingsBenchmark {
+
+  static final int ROWS = 200_000;
+  static final int D = 100;
+
+  private double[] rows;
+  private float[] floatRows;
+  private double[][] rowArrays;
+  private int[] labels;
+  private double[] targets;
+  private SgdClassifier logistic;
+  private SgdClassifier hinge;
+  private SgdRegressor squared;
+  private SgdClassifier logisticBatch;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    SplittableRandom random = new SplittableRandom(3);
+    double[] truth = random.doubles(D, -1, 1).toArray();
+    rows = new double[ROWS * D];
+    floatRows = new float[ROWS * D];
+    rowArrays = new double[ROWS][D];
+    labels = new int[ROWS];
+    targets = new double[ROWS];
+    for (int r = 0; r < ROWS; r++) {
+      double score = 0;
+      for (int j = 0; j < D; j++) {
+        double v = random.nextGaussian();
+        rows[r * D + j] = v;
+        floatRows[r * D + j] = (float) v;
+        rowArrays[r][j] = v;
+        score += truth[j] * v;
+      }
+      targets[r] = score + 0.1 * random.nextGaussian();
+      labels[r] = targets[r] > 0 ? 1 : 0;
+    }
+    logistic = SgdClassifier.builder(D).build();
+    hinge = SgdClassifier.builder(D).loss(Losses.hinge()).build();
+    squared = SgdRegressor.builder(D).build();
+    logisticBatch = SgdClassifier.builder(D).build();
+  }
+
+  /** The read ceiling: every value of the {@code double[]} rows summed. */
+  @Benchmark
+  @OperationsPerInvocation(ROWS)
+  public double readDoubles() {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    double s4 = 0;
+    double s5 = 0;
+    double s6 = 0;
+    double s7 = 0;
+    double[] a = rows;
+    for (int i = 0; i < a.length; i += 8) {
+      s0 += a[i];
+      s1 += a[i + 1];
+      s2 += a[i + 2];
+      s3 += a[i + 3];
+      s4 += a[i + 4];
+      s5 += a[i + 5];
+      s6 += a[i + 6];
+      s7 += a[i + 7];
+    }
+    return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+  }
+
+  /** The same ceiling over the rows as {@code float[]} (half the bytes). */
+  @Benchmark
+  @OperationsPerInvocation(ROWS)
+  public float readFloats() {
+    float s0 = 0;
+    float s1 = 0;
+    float s2 = 0;
+    float s3 = 0;
+    float s4 = 0;
+    float s5 = 0;
+    float s6 = 0;
+    float s7 = 0;
+    float[] a = floatRows;
+    for (int i = 0; i < a.length; i += 8) {
+      s0 += a[i];
+      s1 += a[i + 1];
+      s2 += a[i + 2];
+      s3 += a[i + 3];
+      s4 += a[i + 4];
+      s5 += a[i + 5];
+      s6 += a[i + 6];
+      s7 += a[i + 7];
+    }
+    return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(ROWS)
+  public SgdClassifier logisticLearn() {
+    for (int r = 0; r < ROWS; r++) {
+      logistic.learn(rowArrays[r], labels[r]);
+    }
+    return logistic;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(ROWS)
+  public SgdClassifier logisticLearnBatch() {
+    logisticBatch.learnBatch(rows, ROWS, labels);
+    return logisticBatch;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(ROWS)
+  public SgdClassifier hingeLearn() {
+    for (int r = 0; r < ROWS; r++) {
+      hinge.learn(rowArrays[r], labels[r]);
+    }
+    return hinge;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(ROWS)
+  public SgdRegressor squaredLearn() {
+    for (int r = 0; r < ROWS; r++) {
+      squared.learn(rowArrays[r], targets[r]);
+    }
+    return squared;
+  }
+}
