@@ -14,10 +14,12 @@ import org.brookml.drift.HddmW;
 import org.brookml.drift.Kswin;
 import org.brookml.drift.PageHinkley;
 import org.brookml.ensemble.AdaptiveRandomForest;
+import org.brookml.ensemble.DriftAwareForest;
 import org.brookml.ensemble.LeveragingBagging;
 import org.brookml.ensemble.OnlineAdaBoost;
 import org.brookml.ensemble.OnlineBagging;
 import org.brookml.ensemble.OnlineEnsemble;
+import org.brookml.ensemble.StreamingRandomPatches;
 import org.brookml.learner.OnlineClassifier;
 import org.brookml.linear.SgdClassifier;
 import org.brookml.linear.SoftmaxRegression;
@@ -73,17 +75,28 @@ final class Learners {
           return b.build();
         }));
     ALL.put("adaptive-random-forest", new Entry("size=100, subset=0 (round(sqrt(d))+1), "
-        + "lambda=6, warning=0.01, drift=0.001, weighted=true, seed=1",
-        (s, d, k) -> AdaptiveRandomForest.builder(d, k).size(s.integer("size", 100))
-            .featureSubset(s.integer("subset", 0)).lambda(s.number("lambda", 6))
-            .warningDelta(s.number("warning", 0.01)).driftDelta(s.number("drift", 0.001))
-            .weightedVote(s.flag("weighted", true)).seed(s.integer("seed", 1)).build()));
+        + "lambda=6, warning=0.01, drift=0.001, weighted=true, seed=1, threads=1",
+        (s, d, k) -> forest(AdaptiveRandomForest.builder(d, k)
+            .featureSubset(s.integer("subset", 0)), s, 0.01, 0.001).build()));
+    ALL.put("streaming-random-patches", new Entry("size=100, subspace=60 (percent), lambda=6, "
+        + "warning=1e-4, drift=1e-5, weighted=true, seed=1, threads=1",
+        (s, d, k) -> forest(StreamingRandomPatches.builder(d, k)
+            .subspacePercent(s.integer("subspace", 60)), s, 1e-4, 1e-5).build()));
     ALL.put("drift-aware", new Entry("base=<learner>, detector=ddm|eddm|hddm-a|hddm-w|adwin|"
         + "page-hinkley|cusum|kswin", (s, d, k) -> DriftAwareClassifier.of(
             build(s.spec("base", "hoeffding-tree"), d, k), detector(s))));
   }
 
   private Learners() {}
+
+  /** The settings both forests share, from the spec, with the forest's detector defaults. */
+  private static <B extends DriftAwareForest.Builder<B>> B forest(B builder, Spec s,
+      double warning, double drift) {
+    return builder.size(s.integer("size", 100)).lambda(s.number("lambda", 6))
+        .warningDelta(s.number("warning", warning)).driftDelta(s.number("drift", drift))
+        .weightedVote(s.flag("weighted", true)).seed(s.integer("seed", 1))
+        .threads(s.integer("threads", 1));
+  }
 
   /** Every learner with its settings, one per line. */
   static String catalogue() {
