@@ -3,6 +3,7 @@ package org.brookml.ensemble;
 import static org.brookml.learner.Probabilities.argMax;
 import static org.brookml.learner.Probabilities.normalize;
 
+import java.util.Arrays;
 import java.util.Objects;
 import org.brookml.drift.Adwin;
 import org.brookml.drift.DriftDetector;
@@ -265,7 +266,7 @@ public abstract class DriftAwareForest extends DenseInputClassifier {
   private double[] vote(double[] x) {
     currentX = x;
     run(voteTask);
-    java.util.Arrays.fill(votes, 0);
+    Arrays.fill(votes, 0);
     for (Member m : members) {
       double accuracy = m.scored > 0 ? m.correct / m.scored : 0;
       OnlineEnsemble.addNormalized(m.proba, weightedVote && accuracy > 0 ? accuracy : 1, votes);

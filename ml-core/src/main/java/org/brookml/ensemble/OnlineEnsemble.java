@@ -41,7 +41,6 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
   final SplitMix64 random;
   long samplesSeen;
   long replacements;
-  final double[] memberProba;
   final double[] votes;
   /** Per member, the class it predicted in the last vote, or -1 where that is not known. */
   final int[] memberClass;
@@ -82,7 +81,6 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
     this.driftDelta = driftDelta;
     this.seed = seed;
     this.random = new SplitMix64(seed);
-    this.memberProba = new double[prototype.numClasses()];
     this.votes = new double[prototype.numClasses()];
     this.memberClass = new int[size];
     for (int m = 0; m < size; m++) {
@@ -284,8 +282,8 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
 
   /** Adds member {@code m}'s normalized class probabilities for {@code x}, times {@code weight}. */
   final void addVote(int m, double[] x, double weight) {
-    memberClass[m] = predictProbaAndClassMember(members[m], x, memberProba);
-    addNormalized(memberProba, weight, votes);
+    memberClass[m] = predictProbaAndClassMember(members[m], x, memberProbas[m]);
+    addNormalized(memberProbas[m], weight, votes);
   }
 
   /** Adds {@code proba}, normalized to sum 1, times {@code weight}, to {@code votes}; none if 0. */

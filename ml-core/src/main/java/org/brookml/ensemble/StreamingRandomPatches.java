@@ -149,10 +149,7 @@ public final class StreamingRandomPatches extends DriftAwareForest {
 
   /** {@code subspaceSize} distinct features drawn uniformly, in increasing order. */
   private int[] randomSubspace(SplitMix64 random) {
-    int[] order = new int[dimension()];
-    for (int j = 0; j < order.length; j++) {
-      order[j] = j;
-    }
+    int[] order = allFeatures();
     random.sampleInPlace(order, order.length, subspaceSize);
     int[] features = Arrays.copyOf(order, subspaceSize);
     Arrays.sort(features);

@@ -13,12 +13,16 @@ public final class InputChecks {
 
   /** Checks that {@code x} is a finite vector of length {@code dimension}. */
   public static void requireExample(double[] x, int dimension) {
+    requireLength(x, dimension);
+    Vectors.requireInRange(x, "x");
+  }
+
+  private static void requireLength(double[] x, int dimension) {
     Objects.requireNonNull(x, "x");
     if (x.length != dimension) {
       throw new IllegalArgumentException(
           "x has dimension " + x.length + " but the model expects " + dimension);
     }
-    Vectors.requireInRange(x, "x");
   }
 
   /**
@@ -49,11 +53,7 @@ public final class InputChecks {
    * {@link #requireValuesOrMissing}.
    */
   public static void requireRowOrMissing(double[] x, int[] nominalValues) {
-    Objects.requireNonNull(x, "x");
-    if (x.length != nominalValues.length) {
-      throw new IllegalArgumentException(
-          "x has dimension " + x.length + " but the model expects " + nominalValues.length);
-    }
+    requireLength(x, nominalValues.length);
     requireValuesOrMissing(x, nominalValues);
   }
 

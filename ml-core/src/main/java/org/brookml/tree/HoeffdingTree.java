@@ -199,7 +199,7 @@ public final class HoeffdingTree extends DenseInputClassifier {
   }
 
   /** Cells of a leaf's nominal tables: per nominal feature, its values and total per class. */
-  private long nominalCells() {
+  long nominalCells() {
     long cells = 0;
     for (int values : nominalValues) {
       cells += values > 0 ? (long) numClasses * (values + 1) : 0;
@@ -535,7 +535,7 @@ public final class HoeffdingTree extends DenseInputClassifier {
     Leaf high = newLeaf(leaf.depth + 1);
     low.startFrom(bestLeft);
     high.startFrom(bestRight);
-    replace(Split.numeric(leaf.depth, attribute, threshold, low, high), leaf);
+    replace(Split.numeric(leaf.depth, attribute, threshold, low, high, numClasses), leaf);
   }
 
   /**
@@ -555,7 +555,7 @@ public final class HoeffdingTree extends DenseInputClassifier {
       Leaf others = newLeaf(leaf.depth + 1);
       match.startFrom(bestLeft);
       others.startFrom(bestRight);
-      split = Split.nominalBinary(leaf.depth, attribute, value, match, others);
+      split = Split.nominalBinary(leaf.depth, attribute, value, match, others, numClasses);
     } else {
       Node[] children = new Node[values];
       for (int v = 0; v < values; v++) {
@@ -566,7 +566,7 @@ public final class HoeffdingTree extends DenseInputClassifier {
         child.startFrom(bestLeft);
         children[v] = child;
       }
-      split = Split.multiway(leaf.depth, attribute, children);
+      split = Split.multiway(leaf.depth, attribute, children, numClasses);
     }
     replace(split, leaf);
   }
@@ -775,31 +775,26 @@ public final class HoeffdingTree extends DenseInputClassifier {
       this.classWeights = new double[numClasses];
     }
 
-    static Split numeric(int depth, int attribute, double threshold, Node low, Node high) {
-      Split split = new Split(depth, NUMERIC, attribute, threshold, -1, 2, numClassesOf(low));
+    static Split numeric(int depth, int attribute, double threshold, Node low, Node high,
+        int numClasses) {
+      Split split = new Split(depth, NUMERIC, attribute, threshold, -1, 2, numClasses);
       split.children[0] = low;
       split.children[1] = high;
       return split;
     }
 
-    static Split nominalBinary(int depth, int attribute, int value, Node match, Node others) {
-      Split split = new Split(depth, NOMINAL_BINARY, attribute, 0, value, 2,
-          numClassesOf(match));
+    static Split nominalBinary(int depth, int attribute, int value, Node match, Node others,
+        int numClasses) {
+      Split split = new Split(depth, NOMINAL_BINARY, attribute, 0, value, 2, numClasses);
       split.children[0] = match;
       split.children[1] = others;
       return split;
     }
 
-    static Split multiway(int depth, int attribute, Node[] children) {
-      Split split = new Split(depth, MULTIWAY, attribute, 0, -1, children.length,
-          numClassesOf(children[0]));
+    static Split multiway(int depth, int attribute, Node[] children, int numClasses) {
+      Split split = new Split(depth, MULTIWAY, attribute, 0, -1, children.length, numClasses);
       System.arraycopy(children, 0, split.children, 0, children.length);
       return split;
-    }
-
-    private static int numClassesOf(Node node) {
-      return node instanceof Leaf ? ((Leaf) node).classWeights.length
-          : ((Split) node).classWeights.length;
     }
 
     /** The same test, branch weights and class weights, with no children yet. */

@@ -232,11 +232,7 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
       this.t = t;
       this.in = in;
       this.stateVersion = stateVersion;
-      long nominalCells = 0;
-      for (int values : t.nominalValues) {
-        nominalCells += values > 0 ? (long) t.numClasses * (values + 1) : 0;
-      }
-      this.minLeafBytes = 1 + 8L * 5 * t.numClasses * t.dimension + 8 * nominalCells;
+      this.minLeafBytes = 1 + 8L * 5 * t.numClasses * t.dimension + 8 * t.nominalCells();
     }
 
     /** One node; a split comes without its children, which follow it in the bytes. */

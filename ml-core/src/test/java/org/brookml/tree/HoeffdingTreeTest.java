@@ -420,7 +420,7 @@ class HoeffdingTreeTest implements OnlineLearnerContract<HoeffdingTree> {
     HoeffdingTree.Node chain = tree.newLeaf(depth);
     for (int d = depth - 1; d >= 0; d--) {
       // x <= d goes left, to a leaf; larger values go on down the chain.
-      chain = HoeffdingTree.Split.numeric(d, 0, d, tree.newLeaf(d + 1), chain);
+      chain = HoeffdingTree.Split.numeric(d, 0, d, tree.newLeaf(d + 1), chain, 2);
     }
     tree.root = chain;
     tree.leafCount = depth + 1;

@@ -169,11 +169,7 @@ public final class ClassGaussians {
 
   /** Adds the example {@code x} of class {@code label} with weight {@code w > 0}. */
   public void add(int label, double[] x, double w) {
-    if (pooledSmoothing) {
-      markAllStale();
-    } else {
-      stale[label] = true;
-    }
+    markChanged(label);
     VectorKernelsProvider.gaussians().welfordAdd(x, w, weight, mean, m2, min, max,
         label * dimension, dimension);
   }
@@ -183,11 +179,7 @@ public final class ClassGaussians {
    * values, so every cell keeps its own weight.
    */
   public void addPresent(int label, double[] x, double w) {
-    if (pooledSmoothing) {
-      markAllStale();
-    } else {
-      stale[label] = true;
-    }
+    markChanged(label);
     ScalarGaussianKernels.welfordAddPresent(x, w, weight, mean, m2, min, max, label * dimension,
         dimension);
   }
@@ -304,6 +296,15 @@ public final class ClassGaussians {
     }
     return ScalarGaussianKernels.gaussianLogLikelihoodPresent(x, mean, halfPrecision,
         logNormalizer, c * dimension, dimension, logFloor[c], excluded);
+  }
+
+  /** Class {@code label} learned: its terms (all classes', with pooled smoothing) are stale. */
+  private void markChanged(int label) {
+    if (pooledSmoothing) {
+      markAllStale();
+    } else {
+      stale[label] = true;
+    }
   }
 
   private void markAllStale() {
