@@ -63,5 +63,7 @@ module org.brookml.core {
       org.brookml.preprocess.ScaledRegressorCodec,
       org.brookml.preprocess.StandardScalerCodec,
       org.brookml.svm.PegasosSvmCodec,
+      org.brookml.tree.ExtremelyFastDecisionTreeCodec,
+      org.brookml.tree.HoeffdingAdaptiveTreeCodec,
       org.brookml.tree.HoeffdingTreeCodec;
 }

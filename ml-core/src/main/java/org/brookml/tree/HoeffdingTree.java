@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.Objects;
+import org.brookml.drift.Adwin;
 import org.brookml.internal.learner.DenseInputClassifier;
 import org.brookml.internal.random.SplitMix64;
 import org.brookml.internal.stats.ClassGaussians;
@@ -113,9 +114,9 @@ public final class HoeffdingTree extends DenseInputClassifier {
   int leafCount;
   long samplesSeen;
 
-  private final SplitSearch search;
-  private final NominalSplitSearch nominalSearch;
-  private final boolean[] numericCandidates;
+  /** Whether leaves split against not splitting, and splits keep statistics (EFDT). */
+  final boolean anytime;
+  private final CandidateSplits candidates;
   private final double[] bestLeft;
   private final double[] bestRight;
   private final double[] scratch;
@@ -160,11 +161,9 @@ public final class HoeffdingTree extends DenseInputClassifier {
     random = new SplitMix64(seed);
     featureOrder = new int[dimension];
     maxLeaves = (int) Math.max(1, Math.min(Integer.MAX_VALUE, maxMemoryBytes / leafBytes()));
-    search = new SplitSearch(dimension, numClasses, splitPoints,
-        criterion == SplitCriterion.GINI, minBranchFraction);
-    nominalSearch = new NominalSplitSearch(numClasses, criterion == SplitCriterion.GINI,
-        minBranchFraction);
-    numericCandidates = new boolean[dimension];
+    anytime = b.anytime;
+    candidates = new CandidateSplits(dimension, numClasses, nominalValues, nominalMask,
+        binaryNominalSplits, criterion, splitPoints, minBranchFraction);
     bestLeft = new double[numClasses];
     bestRight = new double[numClasses];
     scratch = new double[numClasses];
@@ -254,6 +253,18 @@ public final class HoeffdingTree extends DenseInputClassifier {
     }
     rowComplete = isComplete(x);
     Leaf leaf = walk(x, weight);
+    learnAtLeaf(leaf, parentOfLeaf, branchOfLeaf, x, label, weight);
+  }
+
+  /**
+   * Learns {@code x} at {@code leaf}, which hangs from branch {@code branch} of {@code parent}
+   * (null: at the root), where a split of the leaf goes: the naive Bayes adaptive hit counts, the
+   * statistics, then a split attempt. {@link #beginRow} or a prediction has classified the row.
+   */
+  void learnAtLeaf(Leaf leaf, Split parent, int branch, double[] x, int label, double weight) {
+    votedLeaf = null;
+    parentOfLeaf = parent;
+    branchOfLeaf = branch;
     if (leafPrediction == LeafPrediction.NAIVE_BAYES_ADAPTIVE) {
       if (argMax(leaf.classWeights) == label) {
         leaf.majorityCorrect += weight;
@@ -263,6 +274,38 @@ public final class HoeffdingTree extends DenseInputClassifier {
       }
     }
     addToLeaf(leaf, x, label, weight);
+  }
+
+  /**
+   * Adds the example to the statistics {@code leaf} holds (class weights, normal estimates,
+   * nominal tables), and nothing else. {@link #beginRow} first.
+   */
+  void addStatistics(Leaf leaf, double[] x, int label, double weight) {
+    leaf.addClassWeight(label, weight);
+    if (rowComplete) {
+      leaf.stats.add(label, x, weight);
+    } else {
+      leaf.stats.addPresent(label, x, weight);
+    }
+    if (nominalMask != null) {
+      leaf.addNominal(label, x, weight, nominalValues);
+    }
+  }
+
+  /** Notes whether {@code x} has missing values, for the leaf methods that follow. */
+  void beginRow(double[] x) {
+    rowComplete = isComplete(x);
+  }
+
+  /**
+   * The class {@code leaf} answers for {@code x} when it hangs from no split (an alternate
+   * subtree's root): its leaf model, or class 0 while it is empty. {@link #beginRow} first.
+   */
+  int detachedLeafClass(Leaf leaf, double[] x) {
+    parentOfLeaf = null;
+    int predicted = argMax(leafScores(leaf, x, scratch));
+    votedLeaf = null;
+    return predicted;
   }
 
   /**
@@ -324,15 +367,7 @@ public final class HoeffdingTree extends DenseInputClassifier {
 
   /** Adds the example to the leaf's statistics, then splits the leaf if the bound allows. */
   private void addToLeaf(Leaf leaf, double[] x, int label, double weight) {
-    leaf.addClassWeight(label, weight);
-    if (rowComplete) {
-      leaf.stats.add(label, x, weight);
-    } else {
-      leaf.stats.addPresent(label, x, weight);
-    }
-    if (nominalMask != null) {
-      leaf.addNominal(label, x, weight, nominalValues);
-    }
+    addStatistics(leaf, x, label, weight);
     double seen = leaf.totalWeight();
     if (seen - leaf.weightAtLastEvaluation >= gracePeriod) {
       if (leaf.depth < maxDepth && leafCount < maxLeaves) {
@@ -457,16 +492,12 @@ public final class HoeffdingTree extends DenseInputClassifier {
    * The leaf {@code x} falls in; each split on the way adds {@code weight} to the branch taken
    * when {@code x} has its feature (0 when predicting).
    */
-  private Leaf walk(double[] x, double weight) {
+  Leaf walk(double[] x, double weight) {
     Node node = root;
     parentOfLeaf = null;
     while (node instanceof Split) {
       Split split = (Split) node;
-      double v = x[split.attribute];
-      int branch = split.branch(v);
-      if (weight > 0 && !Double.isNaN(v)) {
-        split.branchWeights[branch] += weight;
-      }
+      int branch = split.descend(x, weight);
       parentOfLeaf = split;
       branchOfLeaf = branch;
       node = split.children[branch];
@@ -474,63 +505,110 @@ public final class HoeffdingTree extends DenseInputClassifier {
     return (Leaf) node;
   }
 
+  /**
+   * Splits the leaf when the bound allows: its best split must beat the runner-up (another
+   * feature's best, or with pre-pruning also not splitting; an extremely fast decision tree
+   * compares with not splitting alone) by more than the Hoeffding bound, or the bound must be
+   * below the tie threshold.
+   */
   private void attemptSplit(Leaf leaf, double seen) {
     if (leaf.classesSeen() < 2) {
       return;
     }
-    // Pre-pruning (MOA): not splitting competes with merit 0. Without it (River's default) the
-    // best feature only has to beat the runner-up feature.
-    double parentImpurity = SplitMerit.impurity(criterion, leaf.classWeights);
-    search.run(leaf.stats, parentImpurity, prePrune ? 0 : Double.NEGATIVE_INFINITY,
-        numericCandidates(leaf.allowed));
-    int bestAttribute = search.bestAttribute;
-    double best = search.best;
-    double secondBest = search.secondBest;
-    int bestValue = -1;
-    if (nominalMask != null) {
-      for (int j = 0; j < dimension; j++) {
-        int values = nominalValues[j];
-        if (values == 0 || (leaf.allowed != null && !leaf.allowed[j])) {
-          continue;
-        }
-        nominalSearch.run(leaf.nominalCounts[j], leaf.nominalObserved[j], values, parentImpurity,
-            binaryNominalSplits || leafCount + values - 1 > maxLeaves);
-        double merit = nominalSearch.merit;
-        if (merit > best) {
-          secondBest = best;
-          best = merit;
-          bestAttribute = j;
-          bestValue = nominalSearch.value;
-        } else if (merit > secondBest) {
-          secondBest = merit;
-        }
-      }
-    }
-    // The criterion's range over the classes this leaf has seen, as MOA and River bound it.
-    double range = SplitMerit.range(criterion, leaf.classesSeen());
-    double epsilon = Math.sqrt(range * range * Math.log(1 / delta) / (2 * seen));
-    if (bestAttribute >= 0 && (best - secondBest > epsilon || epsilon < tieThreshold)) {
-      if (nominalValues[bestAttribute] == 0) {
-        splitNumeric(leaf, bestAttribute, search.bestThreshold);
-      } else {
-        splitNominal(leaf, bestAttribute, bestValue);
-      }
+    // Pre-pruning (MOA) and EFDT: not splitting competes with merit 0. Without it (River's
+    // default) the best feature only has to beat the runner-up feature.
+    candidates.score(leaf, prePrune || anytime ? 0 : Double.NEGATIVE_INFINITY,
+        (long) maxLeaves - leafCount, -1);
+    double runnerUp = anytime ? 0 : candidates.secondBest;
+    double epsilon = hoeffdingBound(leaf, seen);
+    if (candidates.bestAttribute >= 0
+        && (candidates.best - runnerUp > epsilon || epsilon < tieThreshold)) {
+      splitOnBest(leaf);
     }
   }
 
-  /** The features the numeric search may split on: numeric ones the leaf allows (null: all). */
-  private boolean[] numericCandidates(boolean[] allowed) {
-    if (nominalMask == null) {
-      return allowed;
+  /**
+   * The Hoeffding bound after {@code seen} weight at a node with these statistics, over the
+   * criterion's range for the classes they have seen, as MOA and River bound it.
+   */
+  private double hoeffdingBound(Leaf statistics, double seen) {
+    double range = SplitMerit.range(criterion, statistics.classesSeen());
+    return Math.sqrt(range * range * Math.log(1 / delta) / (2 * seen));
+  }
+
+  /** Splits {@code leaf} on the best candidate of the last scoring. */
+  private void splitOnBest(Leaf leaf) {
+    if (nominalValues[candidates.bestAttribute] == 0) {
+      splitNumeric(leaf, candidates.bestAttribute, candidates.bestThreshold);
+    } else {
+      splitNominal(leaf, candidates.bestAttribute, candidates.bestValue);
     }
-    for (int j = 0; j < dimension; j++) {
-      numericCandidates[j] = !nominalMask[j] && (allowed == null || allowed[j]);
+  }
+
+  /**
+   * An extremely fast decision tree's re-evaluation of {@code split}, which hangs from branch
+   * {@code branch} of {@code parent} (null: the root), from the statistics it keeps: when another
+   * feature's best split beats the best split on the split's own feature by more than the
+   * Hoeffding bound (or by more than half the tie threshold once the bound is below it), a split
+   * on that feature with new leaves takes its place; else when not splitting beats it by more
+   * than the bound, its statistics take its place as a leaf. Returns true when it was replaced.
+   */
+  boolean reevaluate(Split split, Split parent, int branch) {
+    Leaf statistics = split.statistics;
+    if (statistics.classesSeen() < 2) {
+      return false;
     }
-    return numericCandidates;
+    int held = leavesBelow(split);
+    candidates.score(statistics, Double.NEGATIVE_INFINITY, (long) maxLeaves - leafCount + held - 1,
+        split.attribute);
+    double current = candidates.askedMerit;
+    double epsilon = hoeffdingBound(statistics, statistics.totalWeight());
+    double gain = candidates.best - current;
+    parentOfLeaf = parent;
+    branchOfLeaf = branch;
+    if (candidates.bestAttribute >= 0 && candidates.bestAttribute != split.attribute
+        && (gain > epsilon || (epsilon < tieThreshold && gain > tieThreshold / 2))
+        && (long) leafCount - held + 2 <= maxLeaves) {
+      leafCount -= held - 1;
+      splitOnBest(statistics);
+      return true;
+    }
+    if (-current > epsilon) {
+      leafCount -= held - 1;
+      if (parent == null) {
+        root = statistics;
+      } else {
+        parent.children[branch] = statistics;
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** Leaves below {@code split}, with the alternates of the splits below it (not its own). */
+  static int leavesBelow(Split split) {
+    int leaves = 0;
+    Deque<Node> pending = new ArrayDeque<>();
+    for (Node child : split.children) {
+      pending.push(child);
+    }
+    while (!pending.isEmpty()) {
+      Node node = pending.pop();
+      if (node instanceof Split) {
+        Split below = (Split) node;
+        leaves += below.alternate != null ? 1 : 0;
+        for (Node child : below.children) {
+          pending.push(child);
+        }
+      } else {
+        leaves++;
+      }
+    }
+    return leaves;
   }
 
   private void splitNumeric(Leaf leaf, int attribute, double threshold) {
-    search.sideWeights(leaf.stats, attribute, threshold, bestLeft, bestRight);
+    candidates.sideWeights(leaf, attribute, threshold, bestLeft, bestRight);
     Leaf low = newLeaf(leaf.depth + 1);
     Leaf high = newLeaf(leaf.depth + 1);
     low.startFrom(bestLeft);
@@ -573,10 +651,14 @@ public final class HoeffdingTree extends DenseInputClassifier {
 
   /**
    * Puts {@code split} where {@code leaf}, the leaf the last walk found, was; its children are new
-   * leaves, and it keeps the leaf's class weights.
+   * leaves, and it keeps the leaf's class weights (and, in an extremely fast decision tree, the
+   * leaf itself as its statistics).
    */
   private void replace(Split split, Leaf leaf) {
     System.arraycopy(leaf.classWeights, 0, split.classWeights, 0, numClasses);
+    if (anytime) {
+      split.statistics = leaf;
+    }
     if (parentOfLeaf == null) {
       root = split;
     } else {
@@ -666,7 +748,8 @@ public final class HoeffdingTree extends DenseInputClassifier {
         .naiveBayesThreshold(nbThreshold).splitPoints(splitPoints).maxDepth(maxDepth)
         .maxMemoryBytes(maxMemoryBytes).minBranchFraction(minBranchFraction).prePrune(prePrune)
         .varianceSmoothing(varianceSmoothing)
-        .featureSubset(featureSubset <= features.length ? featureSubset : 0).seed(seed);
+        .featureSubset(featureSubset <= features.length ? featureSubset : 0).seed(seed)
+        .anytime(anytime);
   }
 
   /** A builder holding this tree's settings. */
@@ -762,6 +845,15 @@ public final class HoeffdingTree extends DenseInputClassifier {
     final Node[] children;
     final double[] branchWeights;
     final double[] classWeights;
+    /** A {@link HoeffdingAdaptiveTree}'s record of this subtree's errors; null elsewhere. */
+    Adwin errors;
+    /** A {@link HoeffdingAdaptiveTree}'s alternate for this subtree, or null. */
+    Leaf alternate;
+    /**
+     * An {@link ExtremelyFastDecisionTree}'s statistics of every example the split has seen
+     * (the leaf it was, still learning), null elsewhere.
+     */
+    Leaf statistics;
 
     Split(int depth, int kind, int attribute, double threshold, int value, int branches,
         int numClasses) {
@@ -797,13 +889,32 @@ public final class HoeffdingTree extends DenseInputClassifier {
       return split;
     }
 
-    /** The same test, branch weights and class weights, with no children yet. */
+    /**
+     * The same test, branch weights, class weights, error record, alternate and statistics, with
+     * no children yet.
+     */
     Split emptyCopy() {
       Split copy = new Split(depth, kind, attribute, threshold, value, children.length,
           classWeights.length);
       System.arraycopy(branchWeights, 0, copy.branchWeights, 0, branchWeights.length);
       System.arraycopy(classWeights, 0, copy.classWeights, 0, classWeights.length);
+      copy.errors = errors == null ? null : errors.copy();
+      copy.alternate = alternate == null ? null : new Leaf(alternate);
+      copy.statistics = statistics == null ? null : new Leaf(statistics);
       return copy;
+    }
+
+    /**
+     * The branch {@code x} goes down, which receives {@code weight} when {@code x} has the
+     * split's feature (nothing is written when predicting, with weight 0).
+     */
+    int descend(double[] x, double weight) {
+      double v = x[attribute];
+      int branch = branch(v);
+      if (weight > 0 && !Double.isNaN(v)) {
+        branchWeights[branch] += weight;
+      }
+      return branch;
     }
 
     /** The branch a value of the feature (NaN: missing) goes down. */
@@ -835,6 +946,8 @@ public final class HoeffdingTree extends DenseInputClassifier {
     final double[][] nominalCounts;
     /** Per nominal feature and class, the weight of its observed values (null if numeric). */
     final double[][] nominalObserved;
+    /** Errors of an alternate's root leaf in a {@link HoeffdingAdaptiveTree}; null elsewhere. */
+    Adwin errors;
     private final double[] logPrior;
     private boolean logPriorStale = true;
 
@@ -870,6 +983,7 @@ public final class HoeffdingTree extends DenseInputClassifier {
       majorityCorrect = other.majorityCorrect;
       naiveBayesCorrect = other.naiveBayesCorrect;
       allowed = other.allowed; // never changed after it is drawn: shared
+      errors = other.errors == null ? null : other.errors.copy();
       logPrior = new double[classWeights.length];
     }
 
@@ -946,6 +1060,7 @@ public final class HoeffdingTree extends DenseInputClassifier {
     private final int[] nominalValues;
     private long totalValues;
     private boolean binaryNominalSplits;
+    private boolean anytime;
 
     private Builder(int dimension, int numClasses) {
       SizeLimits.dimension(dimension);
@@ -1117,6 +1232,12 @@ public final class HoeffdingTree extends DenseInputClassifier {
     /** The seed of the leaves' feature draws (with {@link #featureSubset}); default 1. */
     public Builder seed(long seed) {
       this.seed = seed;
+      return this;
+    }
+
+    /** An extremely fast decision tree's rules ({@link ExtremelyFastDecisionTree} sets it). */
+    Builder anytime(boolean anytime) {
+      this.anytime = anytime;
       return this;
     }
 

@@ -2,6 +2,7 @@ package org.brookml.tree;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.brookml.drift.Adwin;
 import org.brookml.internal.io.GaussianCellsCodec;
 import org.brookml.io.BaseModelCodec;
 import org.brookml.io.SnapshotReader;
@@ -30,6 +31,14 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
 
   @Override
   public void write(HoeffdingTree t, SnapshotWriter out) {
+    writeTree(t, out, false);
+  }
+
+  /**
+   * Writes the tree; {@code adaptive} (a {@link HoeffdingAdaptiveTree}'s tree) adds each split's
+   * error record if it has one and alternate leaf if it has one, with that leaf's error record.
+   */
+  static void writeTree(HoeffdingTree t, SnapshotWriter out, boolean adaptive) {
     out.writeInt(t.dimension).writeInt(t.numClasses).writeInt(t.gracePeriod)
         .writeDouble(t.delta).writeDouble(t.tieThreshold).writeByte(t.criterion.ordinal())
         .writeByte(t.leafPrediction.ordinal()).writeDouble(t.nbThreshold)
@@ -67,28 +76,53 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
           out.writeInt(split.value);
         }
         out.writeDoubles(split.branchWeights).writeDoubles(split.classWeights);
+        if (adaptive) {
+          writeErrors(split.errors, out);
+          out.writeBoolean(split.alternate != null);
+          if (split.alternate != null) {
+            leaves++;
+            writeLeaf(t, split.alternate, out);
+            split.alternate.errors.write(out);
+          }
+        }
+        if (t.anytime) {
+          if (split.statistics == null) {
+            throw inconsistent(t, "a split keeps no statistics");
+          }
+          writeLeaf(t, split.statistics, out);
+        }
         for (int b = split.children.length - 1; b >= 0; b--) {
           pending.push(split.children[b]);
         }
       } else {
         leaves++;
-        Leaf leaf = (Leaf) node;
-        out.writeByte(LEAF).writeDoubles(leaf.classWeights)
-            .writeDouble(leaf.weightAtLastEvaluation).writeDouble(leaf.majorityCorrect)
-            .writeDouble(leaf.naiveBayesCorrect);
-        GaussianCellsCodec.write(leaf.stats, out);
-        if (t.featureSubset > 0) {
-          writeAllowed(leaf.allowed, out);
-        }
-        for (int j = 0; j < t.dimension; j++) {
-          if (t.nominalValues[j] > 0) {
-            out.writeDoubles(leaf.nominalCounts[j]).writeDoubles(leaf.nominalObserved[j]);
-          }
-        }
+        writeLeaf(t, (Leaf) node, out);
       }
     }
     if (leaves != t.leafCount) {
       throw inconsistent(t, "it counts " + t.leafCount + " leaves but has " + leaves);
+    }
+  }
+
+  private static void writeLeaf(HoeffdingTree t, Leaf leaf, SnapshotWriter out) {
+    out.writeByte(LEAF).writeDoubles(leaf.classWeights)
+        .writeDouble(leaf.weightAtLastEvaluation).writeDouble(leaf.majorityCorrect)
+        .writeDouble(leaf.naiveBayesCorrect);
+    GaussianCellsCodec.write(leaf.stats, out);
+    if (t.featureSubset > 0) {
+      writeAllowed(leaf.allowed, out);
+    }
+    for (int j = 0; j < t.dimension; j++) {
+      if (t.nominalValues[j] > 0) {
+        out.writeDoubles(leaf.nominalCounts[j]).writeDoubles(leaf.nominalObserved[j]);
+      }
+    }
+  }
+
+  private static void writeErrors(Adwin errors, SnapshotWriter out) {
+    out.writeBoolean(errors != null);
+    if (errors != null) {
+      errors.write(out);
     }
   }
 
@@ -132,6 +166,15 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
 
   @Override
   public HoeffdingTree read(SnapshotReader in, int stateVersion) {
+    return readTree(in, stateVersion, false, false);
+  }
+
+  /**
+   * Reads a tree {@link #writeTree} wrote with the same {@code adaptive}; {@code anytime} (an
+   * {@link ExtremelyFastDecisionTree}'s tree) reads each split's statistics too.
+   */
+  static HoeffdingTree readTree(SnapshotReader in, int stateVersion, boolean adaptive,
+      boolean anytime) {
     int dimension = in.readInt("dimension", 1, SizeLimits.MAX_DIMENSION);
     int numClasses = in.readInt("numClasses", 2, SizeLimits.MAX_CLASSES);
     SizeLimits.cells("numClasses x dimension", numClasses, dimension);
@@ -156,11 +199,11 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
     if (stateVersion >= 4) {
       readNominal(in, b, dimension, numClasses);
     }
-    HoeffdingTree t = b.build();
+    HoeffdingTree t = b.anytime(anytime).build();
     t.samplesSeen = in.readLong("samplesSeen", 0);
     int leafCount = in.readInt("leafCount", 1, t.maxLeaves());
     long drawState = stateVersion >= 3 ? in.readLong("feature draw state") : t.random.state();
-    NodeReader nodes = new NodeReader(t, in, stateVersion);
+    NodeReader nodes = new NodeReader(t, in, stateVersion, adaptive);
     // Pre-order, as written, without recursion: each split waits on the stack for its children,
     // with the index of the next one.
     t.root = nodes.read(0);
@@ -224,14 +267,16 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
     private final HoeffdingTree t;
     private final SnapshotReader in;
     private final int stateVersion;
+    private final boolean adaptive;
     private final long minLeafBytes;
     int leavesRead;
     private long leavesPromised = 1;
 
-    NodeReader(HoeffdingTree t, SnapshotReader in, int stateVersion) {
+    NodeReader(HoeffdingTree t, SnapshotReader in, int stateVersion, boolean adaptive) {
       this.t = t;
       this.in = in;
       this.stateVersion = stateVersion;
+      this.adaptive = adaptive;
       this.minLeafBytes = 1 + 8L * 5 * t.numClasses * t.dimension + 8 * t.nominalCells();
     }
 
@@ -241,7 +286,7 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
         throw in.error("node", "lies at depth " + depth + ", deeper than maxDepth " + t.maxDepth);
       }
       int kind = in.readByte("node kind", stateVersion >= 4 ? 4 : 2);
-      return kind == LEAF ? readLeaf(depth) : readSplit(depth, kind);
+      return kind == LEAF ? readLeaf(depth, true) : readSplit(depth, kind);
     }
 
     private Split readSplit(int depth, int kind) {
@@ -252,12 +297,7 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
             + (values == 0 ? ", which is numeric" : ", which is nominal"));
       }
       int branches = kind == Split.MULTIWAY ? values : 2;
-      leavesPromised += branches - 1;
-      if (leavesPromised > t.maxLeaves()
-          || (leavesPromised - leavesRead) * minLeafBytes > in.remaining()) {
-        throw in.error("split", "promises " + leavesPromised + " leaves, more than the budget of "
-            + t.maxLeaves() + " or than the " + in.remaining() + " bytes left can hold");
-      }
+      promise(branches - 1);
       double threshold = kind == Split.NUMERIC ? in.readFiniteDouble("split threshold") : 0;
       int value = kind == Split.NOMINAL_BINARY ? in.readInt("split value", 0, values - 1) : -1;
       Split split = new Split(depth, kind, attribute, threshold, value, branches, t.numClasses);
@@ -269,11 +309,42 @@ public final class HoeffdingTreeCodec extends BaseModelCodec<HoeffdingTree> {
         requireNonNegative(classWeights, "split class weights");
         System.arraycopy(classWeights, 0, split.classWeights, 0, t.numClasses);
       }
+      if (adaptive) {
+        split.errors = readErrors();
+        if (in.readBoolean("split has an alternate")) {
+          promise(1);
+          in.readByte("alternate kind (a leaf)", LEAF + 1);
+          split.alternate = readLeaf(depth, true);
+          split.alternate.errors = Adwin.read(in);
+        }
+      }
+      if (t.anytime) {
+        in.readByte("statistics kind (a leaf)", LEAF + 1);
+        split.statistics = readLeaf(depth, false);
+      }
       return split;
     }
 
-    private Leaf readLeaf(int depth) {
-      if (++leavesRead > t.maxLeaves()) {
+    /** Counts {@code more} leaves promised, refusing more than the budget or the bytes hold. */
+    private void promise(int more) {
+      leavesPromised += more;
+      if (leavesPromised > t.maxLeaves()
+          || (leavesPromised - leavesRead) * minLeafBytes > in.remaining()) {
+        throw in.error("split", "promises " + leavesPromised + " leaves, more than the budget of "
+            + t.maxLeaves() + " or than the " + in.remaining() + " bytes left can hold");
+      }
+    }
+
+    private Adwin readErrors() {
+      return in.readBoolean("has an error record") ? Adwin.read(in) : null;
+    }
+
+    /**
+     * A leaf, or ({@code counted} false) the statistics of an extremely fast decision tree's split,
+     * which are no leaf of the tree: there are fewer splits than leaves.
+     */
+    private Leaf readLeaf(int depth, boolean counted) {
+      if (counted && ++leavesRead > t.maxLeaves()) {
         throw in.error("node", "is leaf " + leavesRead + ", more than the tree's budget of "
             + t.maxLeaves());
       }

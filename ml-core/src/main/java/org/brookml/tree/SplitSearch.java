@@ -61,6 +61,15 @@ final class SplitSearch {
   }
 
   /**
+   * The best merit of feature {@code j} in the last {@link #run}, {@code -inf} when it was no
+   * candidate (all its values equal, or not {@code allowed}).
+   */
+  double merit(int j, boolean[] allowed) {
+    return lo[j] < hi[j] && (allowed == null || allowed[j]) ? featureBest[j]
+        : Double.NEGATIVE_INFINITY;
+  }
+
+  /**
    * The class weights on either side of {@code attribute <= threshold} into {@code left} and
    * {@code right} (one per class), from {@code stats} as the last {@link #run} saw them.
    */

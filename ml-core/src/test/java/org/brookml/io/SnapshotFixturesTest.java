@@ -25,6 +25,8 @@ import org.brookml.learner.OnlineRegressor;
 import org.brookml.preprocess.CategoryEncoder;
 import org.brookml.preprocess.Imputer;
 import org.brookml.preprocess.Transformer;
+import org.brookml.tree.ExtremelyFastDecisionTree;
+import org.brookml.tree.HoeffdingAdaptiveTree;
 import org.brookml.tree.HoeffdingTree;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +79,12 @@ class SnapshotFixturesTest {
   private static IntUnaryOperator nominalValues(OnlineLearner model) {
     if (model instanceof MixedNaiveBayes) {
       return ((MixedNaiveBayes) model)::numValues;
+    }
+    if (model instanceof HoeffdingAdaptiveTree) {
+      return ((HoeffdingAdaptiveTree) model)::numValues;
+    }
+    if (model instanceof ExtremelyFastDecisionTree) {
+      return ((ExtremelyFastDecisionTree) model)::numValues;
     }
     if (model instanceof HoeffdingTree && model.dimension() > 2
         && ((HoeffdingTree) model).numValues(2) > 0) {

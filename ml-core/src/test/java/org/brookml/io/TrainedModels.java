@@ -40,6 +40,8 @@ import org.brookml.preprocess.RegressorPipeline;
 import org.brookml.preprocess.RobustScaler;
 import org.brookml.preprocess.StandardScaler;
 import org.brookml.svm.PegasosSvm;
+import org.brookml.tree.ExtremelyFastDecisionTree;
+import org.brookml.tree.HoeffdingAdaptiveTree;
 import org.brookml.tree.HoeffdingTree;
 
 /**
@@ -86,6 +88,10 @@ final class TrainedModels {
     GaussianNaiveBayes bayes = GaussianNaiveBayes.builder(4, 3).build();
     HoeffdingTree tree = HoeffdingTree.builder(4, 2).gracePeriod(20).build();
     HoeffdingTree nominalTree = HoeffdingTree.builder(4, 3).nominal(2, 5).gracePeriod(20).build();
+    HoeffdingAdaptiveTree adaptiveTree = HoeffdingAdaptiveTree.builder(HoeffdingTree.builder(4, 3)
+        .nominal(2, 5).gracePeriod(20)).seed(4).build();
+    ExtremelyFastDecisionTree anytimeTree = ExtremelyFastDecisionTree.builder(HoeffdingTree
+        .builder(4, 3).nominal(2, 5).gracePeriod(20).delta(0.01)).reevaluationPeriod(30).build();
     HoeffdingTree subspaces = HoeffdingTree.builder(4, 2).gracePeriod(20).featureSubset(2)
         .seed(8).build();
     OnlineBagging bagging = OnlineBagging.builder(HoeffdingTree.builder(4, 2).gracePeriod(20)
@@ -141,6 +147,13 @@ final class TrainedModels {
       int value = i % 5;
       nominalTree.learn(new double[] {i % 6 == 0 ? Double.NaN : x[0], x[1],
           i % 7 == 0 ? Double.NaN : value, x[3]}, value < 2 ? 0 : value == 2 ? label : 2);
+      if (adaptiveTree.alternatesStarted() == 0 || adaptiveTree.samplesSeen() % 10 != 0) {
+        // a change at 110, then learning stops on the tenth example after an alternate started
+        adaptiveTree.learn(new double[] {x[0], x[1], i % 7 == 0 ? Double.NaN : value, x[3]},
+            i < 110 ? label : (value + 1) % 3);
+      }
+      anytimeTree.learn(new double[] {x[0], i % 9 == 0 ? Double.NaN : x[1], value, x[3]},
+          i < 100 ? label : value % 3); // a change of concept: splits are revised
       mixed.learn(new double[] {i % 6 == 0 ? Double.NaN : x[0], x[1], i % 5, x[3]},
           (label + i % 2) % 3);
       imputer.learn(new double[] {i % 5 == 0 ? Double.NaN : x[0], x[1], x[2], i % 7 == 0
@@ -176,6 +189,8 @@ final class TrainedModels {
     models.put("hoeffding-tree", tree);
     models.put("hoeffding-tree-feature-subsets", subspaces);
     models.put("hoeffding-tree-nominal-missing", nominalTree);
+    models.put("hoeffding-adaptive-tree-alternates", adaptiveTree);
+    models.put("extremely-fast-decision-tree-revised", anytimeTree);
     models.put("bagging-adwin-trees", bagging);
     models.put("leveraging-bagging-output-codes", leveraging);
     models.put("adaptive-random-forest", forest);

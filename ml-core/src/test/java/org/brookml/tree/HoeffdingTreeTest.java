@@ -96,9 +96,16 @@ class HoeffdingTreeTest implements OnlineLearnerContract<HoeffdingTree> {
     assertThat(splits).as("data sets that split").isBetween(5, 28);
   }
 
-  /** VFDT's split decision at 200 examples, written from the paper and MOA's description. */
-  private static final class Replay {
+  /**
+   * VFDT's split decision on two-class rows of two features, written from the paper and MOA's
+   * description (also {@link ExtremelyFastDecisionTreeTest}'s reference).
+   */
+  static final class Replay {
     boolean splits;
+    /** Each feature's best merit. */
+    final double[] merits = new double[2];
+    /** The Hoeffding bound for these rows (range 1). */
+    double epsilon;
     int attribute;
     double threshold;
     double[] left = new double[2];
@@ -158,6 +165,7 @@ class HoeffdingTreeTest implements OnlineLearnerContract<HoeffdingTree> {
             featureLeft = l;
           }
         }
+        merits[j] = featureBest;
         if (featureBest > best) {
           second = best;
           best = featureBest;
@@ -169,7 +177,7 @@ class HoeffdingTreeTest implements OnlineLearnerContract<HoeffdingTree> {
           second = featureBest;
         }
       }
-      double epsilon = Math.sqrt(Math.log(1 / delta) / (2 * n)); // range log2(2) = 1
+      epsilon = Math.sqrt(Math.log(1 / delta) / (2 * n)); // range log2(2) = 1
       splits = best > 0 && best - second > epsilon;
     }
 

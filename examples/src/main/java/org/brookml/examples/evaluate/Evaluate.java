@@ -127,7 +127,7 @@ public final class Evaluate implements Callable<Integer> {
     Sources.Source source = source();
     List<OnlineClassifier> models = new ArrayList<>();
     for (String text : learners) { // all built first: a bad spec fails before any run
-      models.add(Learners.build(Spec.parse(text), source.dimension(), source.classes()));
+      models.add(Learners.build(Spec.parse(text), source.schema()));
     }
     System.out.printf(Locale.ROOT, "%s: %d features, %d classes; %s evaluation%n",
         source.description(), source.dimension(), source.classes(), method);

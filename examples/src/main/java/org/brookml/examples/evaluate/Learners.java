@@ -3,6 +3,7 @@ package org.brookml.examples.evaluate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.brookml.bayes.GaussianNaiveBayes;
+import org.brookml.bayes.MixedNaiveBayes;
 import org.brookml.drift.Adwin;
 import org.brookml.drift.Cusum;
 import org.brookml.drift.Ddm;
@@ -20,6 +21,7 @@ import org.brookml.ensemble.OnlineAdaBoost;
 import org.brookml.ensemble.OnlineBagging;
 import org.brookml.ensemble.OnlineEnsemble;
 import org.brookml.ensemble.StreamingRandomPatches;
+import org.brookml.learner.FeatureSchema;
 import org.brookml.learner.OnlineClassifier;
 import org.brookml.linear.SgdClassifier;
 import org.brookml.linear.SoftmaxRegression;
@@ -29,6 +31,8 @@ import org.brookml.optim.Optimizer;
 import org.brookml.preprocess.Pipeline;
 import org.brookml.preprocess.StandardScaler;
 import org.brookml.svm.PegasosSvm;
+import org.brookml.tree.ExtremelyFastDecisionTree;
+import org.brookml.tree.HoeffdingAdaptiveTree;
 import org.brookml.tree.HoeffdingTree;
 
 /**
@@ -37,9 +41,9 @@ import org.brookml.tree.HoeffdingTree;
  */
 final class Learners {
 
-  /** Builds a classifier from a spec, for rows of {@code dimension} and {@code classes}. */
+  /** Builds a classifier from a spec, for rows of the features and classes of a schema. */
   private interface Factory {
-    OnlineClassifier build(Spec spec, int dimension, int classes);
+    OnlineClassifier build(Spec spec, FeatureSchema schema);
   }
 
   private record Entry(String settings, Factory factory) {}
@@ -49,42 +53,49 @@ final class Learners {
   static {
     ALL.put("hoeffding-tree", new Entry("grace=200, delta=1e-7, tie=0.05, "
         + "leaf=nba|nb|mc, split=info-gain|gini", Learners::tree));
-    ALL.put("naive-bayes", new Entry("(none)",
-        (s, d, k) -> GaussianNaiveBayes.builder(d, k).build()));
+    ALL.put("hoeffding-adaptive-tree", new Entry("grace=200, delta=1e-7, tie=0.05, "
+        + "leaf=nba|nb|mc, split=info-gain|gini, drift=0.002, bootstrap=true, seed=1",
+        (s, f) -> HoeffdingAdaptiveTree.builder(treeSettings(s, f))
+            .driftDelta(s.number("drift", 0.002)).bootstrap(s.flag("bootstrap", true))
+            .seed(s.integer("seed", 1)).build()));
+    ALL.put("extremely-fast-decision-tree", new Entry("grace=200, delta=1e-7, tie=0.05, "
+        + "leaf=nba|nb|mc, split=info-gain|gini, reevaluation=2000",
+        (s, f) -> ExtremelyFastDecisionTree.builder(treeSettings(s, f))
+            .reevaluationPeriod(s.integer("reevaluation", 2000)).build()));
+    ALL.put("naive-bayes", new Entry("(none; mixed with nominal features)",
+        (s, f) -> hasNominal(f) ? MixedNaiveBayes.builder(f).build()
+            : GaussianNaiveBayes.builder(f.dimension(), classes(f)).build()));
     ALL.put("sgd-logistic", new Entry("optimizer=sgd|averaged|adagrad|adam|ftrl, alpha=1e-4 "
         + "(one-vs-rest beyond two classes)", Learners::logistic));
     ALL.put("softmax", new Entry("optimizer=adagrad|adam|sgd|averaged|ftrl, alpha=1e-4",
-        (s, d, k) -> SoftmaxRegression.builder(d, k).optimizer(optimizer(s, "adagrad")).build()));
+        (s, f) -> SoftmaxRegression.builder(f.dimension(), classes(f)).optimizer(optimizer(s, "adagrad")).build()));
     ALL.put("pegasos", new Entry("lambda=1e-4",
-        (s, d, k) -> PegasosSvm.builder(d, k).lambda(s.number("lambda", 1e-4)).build()));
+        (s, f) -> PegasosSvm.builder(f.dimension(), classes(f)).lambda(s.number("lambda", 1e-4)).build()));
     ALL.put("scaled", new Entry("model=<learner> (standard scaling in front)",
-        (s, d, k) -> Pipeline.of(new StandardScaler(d), build(s.spec("model", "sgd-logistic"), d,
-            k))));
+        (s, f) -> Pipeline.of(new StandardScaler(f.dimension()), build(s.spec("model", "sgd-logistic"), f))));
     ALL.put("adaboost", new Entry("base=<learner>, size=10, adwin=<delta>|none, seed=1",
-        (s, d, k) -> ensemble(OnlineAdaBoost.builder(build(s.spec("base", "hoeffding-tree"), d,
-            k)), s, 0).build()));
+        (s, f) -> ensemble(OnlineAdaBoost.builder(build(s.spec("base", "hoeffding-tree"), f)), s, 0).build()));
     ALL.put("bagging", new Entry("base=<learner>, size=10, adwin=<delta>|none, seed=1",
-        (s, d, k) -> ensemble(OnlineBagging.builder(build(s.spec("base", "hoeffding-tree"), d,
-            k)), s, 0).build()));
+        (s, f) -> ensemble(OnlineBagging.builder(build(s.spec("base", "hoeffding-tree"), f)), s, 0).build()));
     ALL.put("leveraging-bagging", new Entry("base=<learner>, size=10, lambda=6, "
-        + "adwin=<delta>|none (0.002), codes=false, seed=1", (s, d, k) -> {
+        + "adwin=<delta>|none (0.002), codes=false, seed=1", (s, f) -> {
           LeveragingBagging.Builder b = LeveragingBagging.builder(
-              build(s.spec("base", "hoeffding-tree"), d, k)).lambda(s.number("lambda", 6))
+              build(s.spec("base", "hoeffding-tree"), f)).lambda(s.number("lambda", 6))
               .outputCodes(s.flag("codes", false));
           ensemble(b, s, 0.002);
           return b.build();
         }));
     ALL.put("adaptive-random-forest", new Entry("size=100, subset=0 (round(sqrt(d))+1), "
         + "lambda=6, warning=0.01, drift=0.001, weighted=true, seed=1, threads=1",
-        (s, d, k) -> forest(AdaptiveRandomForest.builder(d, k)
-            .featureSubset(s.integer("subset", 0)), s, 0.01, 0.001).build()));
+        (s, f) -> forest(AdaptiveRandomForest.builder(f.dimension(),
+            classes(f)).tree(forestTree(f)).featureSubset(s.integer("subset", 0)), s, 0.01, 0.001).build()));
     ALL.put("streaming-random-patches", new Entry("size=100, subspace=60 (percent), lambda=6, "
         + "warning=1e-4, drift=1e-5, weighted=true, seed=1, threads=1",
-        (s, d, k) -> forest(StreamingRandomPatches.builder(d, k)
-            .subspacePercent(s.integer("subspace", 60)), s, 1e-4, 1e-5).build()));
+        (s, f) -> forest(StreamingRandomPatches.builder(f.dimension(),
+            classes(f)).tree(forestTree(f)).subspacePercent(s.integer("subspace", 60)), s, 1e-4, 1e-5).build()));
     ALL.put("drift-aware", new Entry("base=<learner>, detector=ddm|eddm|hddm-a|hddm-w|adwin|"
-        + "page-hinkley|cusum|kswin", (s, d, k) -> DriftAwareClassifier.of(
-            build(s.spec("base", "hoeffding-tree"), d, k), detector(s))));
+        + "page-hinkley|cusum|kswin", (s, f) -> DriftAwareClassifier.of(
+            build(s.spec("base", "hoeffding-tree"), f), detector(s))));
   }
 
   private Learners() {}
@@ -106,33 +117,55 @@ final class Learners {
     return sb.toString();
   }
 
-  /** Builds the learner {@code spec} names. */
-  static OnlineClassifier build(Spec spec, int dimension, int classes) {
+  /** Builds the learner {@code spec} names, for the features and classes of {@code schema}. */
+  static OnlineClassifier build(Spec spec, FeatureSchema schema) {
     Entry entry = ALL.get(spec.name());
     if (entry == null) {
       throw new IllegalArgumentException("no learner named '" + spec.name() + "'; learners:\n"
           + catalogue());
     }
-    OnlineClassifier model = entry.factory().build(spec, dimension, classes);
+    OnlineClassifier model = entry.factory().build(spec, schema);
     spec.requireAllRead(entry.settings());
     return model;
   }
 
-  private static OnlineClassifier tree(Spec s, int d, int k) {
+  private static OnlineClassifier tree(Spec s, FeatureSchema f) {
+    return treeSettings(s, f).build();
+  }
+
+  /** The trees forests grow by default (grace period 50, delta 0.01), nominal features kept. */
+  private static HoeffdingTree forestTree(FeatureSchema f) {
+    return HoeffdingTree.builder(f).gracePeriod(50).delta(0.01).build();
+  }
+
+  private static int classes(FeatureSchema f) {
+    return f.classes().size();
+  }
+
+  private static boolean hasNominal(FeatureSchema f) {
+    for (int j = 0; j < f.dimension(); j++) {
+      if (f.isNominal(j)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static HoeffdingTree.Builder treeSettings(Spec s, FeatureSchema f) {
     String leaf = s.word("leaf", "nba", "nba", "nb", "mc");
-    return HoeffdingTree.builder(d, k).gracePeriod(s.integer("grace", 200))
+    return HoeffdingTree.builder(f).gracePeriod(s.integer("grace", 200))
         .delta(s.number("delta", 1e-7)).tieThreshold(s.number("tie", 0.05))
         .leafPrediction(leaf.equals("nba") ? HoeffdingTree.LeafPrediction.NAIVE_BAYES_ADAPTIVE
             : leaf.equals("nb") ? HoeffdingTree.LeafPrediction.NAIVE_BAYES
             : HoeffdingTree.LeafPrediction.MAJORITY_CLASS)
         .splitCriterion(s.word("split", "info-gain", "info-gain", "gini").equals("gini")
-            ? HoeffdingTree.SplitCriterion.GINI : HoeffdingTree.SplitCriterion.INFO_GAIN)
-        .build();
+            ? HoeffdingTree.SplitCriterion.GINI : HoeffdingTree.SplitCriterion.INFO_GAIN);
   }
 
-  private static OnlineClassifier logistic(Spec s, int d, int k) {
-    SgdClassifier binary = SgdClassifier.builder(d).optimizer(optimizer(s, "sgd")).build();
-    return k == 2 ? binary : OneVsRest.builder(binary, k).build();
+  private static OnlineClassifier logistic(Spec s, FeatureSchema f) {
+    SgdClassifier binary = SgdClassifier.builder(f.dimension()).optimizer(optimizer(s, "sgd"))
+        .build();
+    return classes(f) == 2 ? binary : OneVsRest.builder(binary, classes(f)).build();
   }
 
   private static Optimizer optimizer(Spec s, String fallback) {

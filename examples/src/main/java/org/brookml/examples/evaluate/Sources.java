@@ -2,6 +2,7 @@ package org.brookml.examples.evaluate;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -21,6 +22,7 @@ import org.brookml.io.ArffReader;
 import org.brookml.io.CsvReader;
 import org.brookml.io.LibSvmReader;
 import org.brookml.learner.DenseExampleStream;
+import org.brookml.learner.FeatureSchema;
 import org.brookml.learner.LabelEncoder;
 import org.brookml.vector.SparseVector;
 
@@ -31,9 +33,21 @@ import org.brookml.vector.SparseVector;
  */
 final class Sources {
 
-  /** An openable stream and what learners need to know about it. */
-  record Source(String description, int dimension, int classes, long size,
-      Supplier<DenseExampleStream> opener) {}
+  /**
+   * An openable stream and what learners need to know about it: its features (numeric, or
+   * nominal with their values: generators' and ARFF headers' schemas) and classes.
+   */
+  record Source(String description, FeatureSchema schema, long size,
+      Supplier<DenseExampleStream> opener) {
+
+    int dimension() {
+      return schema.dimension();
+    }
+
+    int classes() {
+      return schema.classes().size();
+    }
+  }
 
   private interface GeneratorFactory {
     Generator build(Spec spec);
@@ -105,7 +119,7 @@ final class Sources {
   /** The generator {@code spec} names, its first {@code examples} examples. */
   static Source generated(String text, long examples) {
     Generator probe = generator(Spec.parse(text));
-    return new Source(text, probe.dimension(), probe.numClasses(), examples,
+    return new Source(text, probe.schema(), examples,
         () -> generator(Spec.parse(text)).limit(examples));
   }
 
@@ -133,8 +147,7 @@ final class Sources {
         .replaceFirst("\\.gz$", "");
     if (name.endsWith(".arff")) {
       try (ArffReader scan = ArffReader.open(path)) {
-        return new Source(path.toString(), scan.dimension(), scan.numClasses(),
-            size(scan, limit), () -> limited(ArffReader.open(path), limit));
+        return new Source(path.toString(), scan.schema(), size(scan, limit), () -> limited(ArffReader.open(path), limit));
       }
     }
     if (name.endsWith(".csv")) {
@@ -146,7 +159,8 @@ final class Sources {
         size = size(scan, limit); // and collects the labels, in order of first appearance
       }
       LabelEncoder<String> fixed = LabelEncoder.fixed(labels.labels());
-      return new Source(path + " (classes " + fixed.labels() + ")", d, fixed.size(), size,
+      return new Source(path + " (classes " + fixed.labels() + ")", numeric(d, fixed.labels()),
+          size,
           () -> limited(CsvReader.builder(path).header(true).labels(fixed).open(), limit));
     }
     if (name.endsWith(".libsvm") || name.endsWith(".svm")) {
@@ -161,12 +175,19 @@ final class Sources {
           size++;
         }
       }
-      return new Source(path + " (classes " + codes.keySet() + ")", dimension, codes.size(),
+      return new Source(path + " (classes " + codes.keySet() + ")",
+          numeric(dimension, codes.keySet()),
           limit > 0 ? Math.min(limit, size) : size,
           () -> limited(dense(LibSvmReader.open(path, dimension), codes), limit));
     }
     throw new IllegalArgumentException("unknown file type of " + path
         + ": expected .csv, .arff or .libsvm (optionally .gz)");
+  }
+
+  /** {@code dimension} numeric features {@code x0, x1, ...}; the classes by name. */
+  private static FeatureSchema numeric(int dimension, Collection<?> classes) {
+    return FeatureSchema.of(FeatureSchema.numeric("x", dimension),
+        classes.stream().map(String::valueOf).toList());
   }
 
   /** A sparse libsvm stream as dense rows, its targets mapped to class codes. */

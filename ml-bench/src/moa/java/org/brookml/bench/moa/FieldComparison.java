@@ -14,6 +14,8 @@ import org.brookml.ensemble.StreamingRandomPatches;
 import org.brookml.eval.ClassificationMetrics;
 import org.brookml.eval.ClassificationScores;
 import org.brookml.learner.OnlineClassifier;
+import org.brookml.tree.ExtremelyFastDecisionTree;
+import org.brookml.tree.HoeffdingAdaptiveTree;
 import org.brookml.tree.HoeffdingTree;
 
 /**
@@ -26,7 +28,8 @@ import org.brookml.tree.HoeffdingTree;
  * Both sides are scored by the same {@link ClassificationMetrics}. Rows are in memory before the
  * clock starts; one warm-up run per learner and data set. Prints a Markdown table per data set.
  * Run: {@code ./mvnw -q -pl ml-bench -am -Pmoa -DskipTests package exec:exec@field-comparison}
- * ({@code -Dbrook.field.only=kdd} keeps the data sets whose names start with it).
+ * ({@code -Dbrook.field.only=kdd} keeps the data sets whose names start with it,
+ * {@code -Dbrook.field.learner=hoeffding} the learners).
  */
 public final class FieldComparison {
 
@@ -49,6 +52,10 @@ public final class FieldComparison {
     List<Learner> learners = List.of(
         new Learner("Hoeffding tree", "trees.HoeffdingTree",
             set -> seed -> HoeffdingTree.builder(set.schema()).build()),
+        new Learner("Hoeffding adaptive tree", "trees.HoeffdingAdaptiveTree",
+            set -> seed -> HoeffdingAdaptiveTree.builder(set.schema()).seed(seed).build()),
+        new Learner("extremely fast decision tree", "trees.EFDT",
+            set -> seed -> ExtremelyFastDecisionTree.builder(set.schema()).build()),
         new Learner("leveraging bagging (10)", "meta.LeveragingBag -s 10",
             set -> seed -> LeveragingBagging.builder(HoeffdingTree.builder(set.schema()).build())
                 .size(10).seed(seed).build()),
@@ -59,6 +66,7 @@ public final class FieldComparison {
             set -> seed -> StreamingRandomPatches.builder(set.schema().dimension(),
                 set.numClasses()).tree(forestTree(set)).size(10).seed(seed).build()));
     String only = System.getProperty("brook.field.only", "").toLowerCase(Locale.ROOT);
+    String onlyLearner = System.getProperty("brook.field.learner", "").toLowerCase(Locale.ROOT);
     System.out.printf(Locale.ROOT, "Java %s, %d cpus, %s%n", System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"));
     for (Supplier<FieldData> loader : sets) {
@@ -74,6 +82,9 @@ public final class FieldComparison {
       System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
       Instance[] instances = set.instances();
       for (Learner learner : learners) {
+        if (!learner.name().toLowerCase(Locale.ROOT).startsWith(onlyLearner)) {
+          continue;
+        }
         int seeds = SEEDS; // a deterministic learner repeats its run: the median rate of five
         double[][] moa = new double[seeds][];
         double[][] brook = new double[seeds][];
