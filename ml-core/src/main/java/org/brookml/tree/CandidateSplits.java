@@ -56,14 +56,23 @@ final class CandidateSplits {
   void score(Leaf leaf, double startingMerit, long roomForLeaves, int asked) {
     double parentImpurity = SplitMerit.impurity(criterion, leaf.classWeights);
     boolean[] allowed = leaf.allowed;
-    search.run(leaf.stats, parentImpurity, startingMerit, numericCandidates(allowed));
-    bestAttribute = search.bestAttribute;
-    best = search.best;
-    secondBest = search.secondBest;
-    bestThreshold = search.bestThreshold;
+    boolean[] numeric = numericCandidates(allowed);
     bestValue = -1;
-    askedMerit = asked >= 0 && nominalValues[asked] == 0 ? search.merit(asked, allowed)
-        : Double.NEGATIVE_INFINITY;
+    askedMerit = Double.NEGATIVE_INFINITY;
+    if (anyTrue(numeric)) {
+      search.run(leaf.stats, parentImpurity, startingMerit, numeric);
+      bestAttribute = search.bestAttribute;
+      best = search.best;
+      secondBest = search.secondBest;
+      bestThreshold = search.bestThreshold;
+      if (asked >= 0 && nominalValues[asked] == 0) {
+        askedMerit = search.merit(asked, allowed);
+      }
+    } else { // no numeric feature to score (all nominal, or none allowed)
+      bestAttribute = -1;
+      best = startingMerit;
+      secondBest = startingMerit;
+    }
     if (nominalMask == null) {
       return;
     }
@@ -87,6 +96,19 @@ final class CandidateSplits {
         secondBest = merit;
       }
     }
+  }
+
+  /** Whether any flag is set; null means all features, so true. */
+  private static boolean anyTrue(boolean[] flags) {
+    if (flags == null) {
+      return true;
+    }
+    for (boolean flag : flags) {
+      if (flag) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The class weights on either side of the best numeric split, from the last scoring. */

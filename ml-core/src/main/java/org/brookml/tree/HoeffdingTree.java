@@ -105,6 +105,7 @@ public final class HoeffdingTree extends DenseInputClassifier {
   final boolean binaryNominalSplits;
   /** Whether any feature is nominal; null {@link #nominalMask} when none is. */
   private final boolean[] nominalMask;
+  private final boolean allNominal;
   /** Draws each leaf's features when {@code featureSubset > 0}. */
   final SplitMix64 random;
   private final int[] featureOrder;
@@ -120,10 +121,13 @@ public final class HoeffdingTree extends DenseInputClassifier {
   private final double[] bestLeft;
   private final double[] bestRight;
   private final double[] scratch;
-  // What the last prediction found, for a learnAndPredictChecked of the same x right after it:
-  // the leaf and (if it used naive Bayes) each class's log likelihood.
+  // What the last prediction found, for learning the same x right after it (test-then-train):
+  // the leaf, the row, the class and (when naive Bayes answered) each class's log likelihood.
+  // Any change to the tree clears it.
   private Leaf votedLeaf; // null when nothing is kept
   private boolean votedLikelihoods;
+  private int votedClass;
+  private final double[] votedRow;
   private final double[] likelihoods; // per class, sum_j log p(x_j | c) at one leaf
   // The walk's end: the split above the leaf it found (null at the root) and the branch taken.
   private Split parentOfLeaf;
@@ -158,6 +162,11 @@ public final class HoeffdingTree extends DenseInputClassifier {
       anyNominal |= mask[j];
     }
     nominalMask = anyNominal ? mask : null;
+    int nominalCount = 0;
+    for (boolean nominal : mask) {
+      nominalCount += nominal ? 1 : 0;
+    }
+    allNominal = nominalCount == dimension;
     random = new SplitMix64(seed);
     featureOrder = new int[dimension];
     maxLeaves = (int) Math.max(1, Math.min(Integer.MAX_VALUE, maxMemoryBytes / leafBytes()));
@@ -168,6 +177,7 @@ public final class HoeffdingTree extends DenseInputClassifier {
     bestRight = new double[numClasses];
     scratch = new double[numClasses];
     likelihoods = new double[numClasses];
+    votedRow = new double[dimension];
     reset();
   }
 
@@ -242,7 +252,6 @@ public final class HoeffdingTree extends DenseInputClassifier {
 
   @Override
   protected void learnChecked(double[] x, int label, double weight) {
-    votedLeaf = null;
     learnExample(x, label, weight);
   }
 
@@ -262,6 +271,9 @@ public final class HoeffdingTree extends DenseInputClassifier {
    * statistics, then a split attempt. {@link #beginRow} or a prediction has classified the row.
    */
   void learnAtLeaf(Leaf leaf, Split parent, int branch, double[] x, int label, double weight) {
+    // Right after naive Bayes answered for this row at this leaf, its likelihoods still hold:
+    // the same scores, bit for bit, without computing them again.
+    boolean voted = leaf == votedLeaf && votedLikelihoods && Arrays.equals(x, votedRow);
     votedLeaf = null;
     parentOfLeaf = parent;
     branchOfLeaf = branch;
@@ -269,7 +281,8 @@ public final class HoeffdingTree extends DenseInputClassifier {
       if (argMax(leaf.classWeights) == label) {
         leaf.majorityCorrect += weight;
       }
-      if (argMax(naiveBayesLogs(leaf, x, scratch)) == label) {
+      double[] logs = voted ? withLogPrior(leaf, scratch) : naiveBayesLogs(leaf, x, scratch);
+      if (argMax(logs) == label) {
         leaf.naiveBayesCorrect += weight;
       }
     }
@@ -380,7 +393,21 @@ public final class HoeffdingTree extends DenseInputClassifier {
   @Override
   protected int predictChecked(double[] x) {
     rowComplete = isComplete(x);
-    return argMax(leafScores(walk(x, 0), x, scratch));
+    votedClass = argMax(leafScores(walk(x, 0), x, scratch));
+    return votedClass;
+  }
+
+  /**
+   * {@link #predictChecked}, unless the tree answered for this same row last and has not changed
+   * since: then that answer, without walking again (what a learner that scores the tree before
+   * learning asks right after the caller's own prediction).
+   */
+  int predictAgain(double[] x) {
+    if (votedLeaf != null && Arrays.equals(x, votedRow)) {
+      rowComplete = isComplete(x);
+      return votedClass;
+    }
+    return predictChecked(x);
   }
 
   @Override
@@ -393,6 +420,7 @@ public final class HoeffdingTree extends DenseInputClassifier {
   protected int predictProbaAndClassChecked(double[] x, double[] out) {
     rowComplete = isComplete(x);
     int predicted = argMax(leafScores(walk(x, 0), x, out));
+    votedClass = predicted;
     if (votedLikelihoods) {
       normalizeLogs(out);
     } else {
@@ -407,6 +435,7 @@ public final class HoeffdingTree extends DenseInputClassifier {
    */
   private double[] leafScores(Leaf leaf, double[] x, double[] out) {
     votedLeaf = leaf;
+    System.arraycopy(x, 0, votedRow, 0, dimension);
     if (parentOfLeaf != null && leaf.totalWeight() == 0 && sum(parentOfLeaf.classWeights) > 0) {
       // A leaf that has seen nothing (a value its split never saw): the split's class weights
       // (splits restored from versions before 4 have none: their leaves answer as they did).
@@ -455,7 +484,8 @@ public final class HoeffdingTree extends DenseInputClassifier {
     if (rowComplete && nominalMask == null) {
       return leaf.stats.logLikelihood(c, x);
     }
-    double sum = leaf.stats.logLikelihoodPresent(c, x, nominalMask);
+    // 0 exactly when every feature is nominal: no normal terms to refresh or add.
+    double sum = allNominal ? 0 : leaf.stats.logLikelihoodPresent(c, x, nominalMask);
     if (nominalMask != null) {
       // The smoothed shares multiplied in runs of up to 16, one logarithm per run; a run is
       // logged as soon as it falls below 1e-280, so one more share (at least 1 / (weight + V))

@@ -60,6 +60,54 @@ class HoeffdingTreeNominalTest {
     return h;
   }
 
+  /**
+   * A tree asked for an answer before each example (a prediction, probabilities, or a prediction
+   * of another row, which must not be taken for this one), and one that only learns, end with the
+   * same bytes: an answer reused for learning right after it is the answer learning would compute.
+   * The same for the adaptive tree, which scores its main tree before learning, and the extremely
+   * fast decision tree.
+   */
+  @Test
+  void answersReusedWhenLearningRightAfter_leaveTheSameModel() {
+    OnlineClassifier[][] pairs = {
+        {HoeffdingTree.builder(4, 3).nominal(2, 5).gracePeriod(30).build(),
+            HoeffdingTree.builder(4, 3).nominal(2, 5).gracePeriod(30).build()},
+        {HoeffdingAdaptiveTree.builder(HoeffdingTree.builder(4, 3).nominal(2, 5).gracePeriod(30))
+            .build(), HoeffdingAdaptiveTree.builder(HoeffdingTree.builder(4, 3).nominal(2, 5)
+            .gracePeriod(30)).build()},
+        {ExtremelyFastDecisionTree.builder(HoeffdingTree.builder(4, 3).nominal(2, 5)
+            .gracePeriod(30)).reevaluationPeriod(100).build(), ExtremelyFastDecisionTree
+            .builder(HoeffdingTree.builder(4, 3).nominal(2, 5).gracePeriod(30))
+            .reevaluationPeriod(100).build()}};
+    for (OnlineClassifier[] pair : pairs) {
+      SplittableRandom random = new SplittableRandom(6);
+      double[] other = {0.5, -0.5, 1, 0.25};
+      for (int i = 0; i < 6_000; i++) {
+        int value = random.nextInt(5);
+        double[] x = {random.nextDouble() < 0.1 ? Double.NaN : random.nextGaussian(),
+            random.nextGaussian(), random.nextDouble() < 0.1 ? Double.NaN : value,
+            random.nextGaussian()};
+        int label = i < 3_000 ? (x[1] > 0 ? 1 : value % 3) : (value + 1) % 3;
+        switch (i % 4) {
+          case 0:
+            pair[0].predict(x);
+            break;
+          case 1:
+            pair[0].predictProba(x, new double[3]);
+            break;
+          case 2:
+            pair[0].predict(other);
+            break;
+          default: // learns with no answer before
+        }
+        pair[0].learn(x, label);
+        pair[1].learn(x, label);
+      }
+      assertThat(Snapshots.write(pair[0])).as(pair[0].getClass().getSimpleName())
+          .isEqualTo(Snapshots.write(pair[1]));
+    }
+  }
+
   @Test
   void multiwaySplit_isTheBestCandidate_andItsChildrenStartFromTheirValuesWeights() {
     // Parent: 35 of class 0, 25 of class 1. Multiway: [30, 0], [0, 20], [5, 5].
