@@ -86,7 +86,7 @@ public final class HoeffdingAdaptiveTree extends HoeffdingTreeVariant {
       return;
     }
     // The main tree's answer, before anything learns: every split on the path scores it.
-    boolean correct = tree.predictAgain(x) == label;
+    boolean correct = tree.predictChecked(x) == label;
     Split parent = null;
     int branch = -1;
     Node node = tree.root;

@@ -273,7 +273,7 @@ public final class HoeffdingTree extends DenseInputClassifier {
   void learnAtLeaf(Leaf leaf, Split parent, int branch, double[] x, int label, double weight) {
     // Right after naive Bayes answered for this row at this leaf, its likelihoods still hold:
     // the same scores, bit for bit, without computing them again.
-    boolean voted = leaf == votedLeaf && votedLikelihoods && Arrays.equals(x, votedRow);
+    boolean voted = leaf == votedLeaf && votedLikelihoods && answeredLast(x);
     votedLeaf = null;
     parentOfLeaf = parent;
     branchOfLeaf = branch;
@@ -323,15 +323,15 @@ public final class HoeffdingTree extends DenseInputClassifier {
 
   /**
    * Learns, then predicts the same example, as {@code learnChecked} and then
-   * {@code predictChecked} would, with naive Bayes adaptive leaves doing less work: one walk down
-   * the tree (none right after a vote on {@code x}: the leaf and the likelihoods the vote found are
-   * still those of {@code x}), and only the learned class's likelihood computed again after
-   * learning (the other classes' statistics did not change). The same answer and the same model,
-   * bit for bit.
+   * {@code predictChecked} would, with naive Bayes adaptive leaves doing less work: the
+   * likelihoods of the last answer reused when it was for this same row (whatever
+   * {@code afterVote} says: rows are compared by value), and only the learned class's likelihood
+   * computed again after learning (the other classes' statistics did not change). The same answer
+   * and the same model, bit for bit.
    */
   @Override
   protected int learnAndPredictChecked(double[] x, int label, double weight, boolean afterVote) {
-    Leaf voted = afterVote ? votedLeaf : null;
+    Leaf voted = answeredLast(x) ? votedLeaf : null;
     votedLeaf = null;
     if (weight == 0 || leafPrediction != LeafPrediction.NAIVE_BAYES_ADAPTIVE) {
       return super.learnAndPredictChecked(x, label, weight, false);
@@ -390,24 +390,23 @@ public final class HoeffdingTree extends DenseInputClassifier {
     }
   }
 
+  /**
+   * The leaf's answer; when the tree answered for this same row last and has not changed since
+   * (an ensemble scoring its member right after the vote, an adaptive tree scoring itself right
+   * after the caller's prediction), that answer again, without walking.
+   */
   @Override
   protected int predictChecked(double[] x) {
     rowComplete = isComplete(x);
-    votedClass = argMax(leafScores(walk(x, 0), x, scratch));
+    if (!answeredLast(x)) {
+      votedClass = argMax(leafScores(walk(x, 0), x, scratch));
+    }
     return votedClass;
   }
 
-  /**
-   * {@link #predictChecked}, unless the tree answered for this same row last and has not changed
-   * since: then that answer, without walking again (what a learner that scores the tree before
-   * learning asks right after the caller's own prediction).
-   */
-  int predictAgain(double[] x) {
-    if (votedLeaf != null && Arrays.equals(x, votedRow)) {
-      rowComplete = isComplete(x);
-      return votedClass;
-    }
-    return predictChecked(x);
+  /** Whether the last answer was for a row equal to {@code x}, with no change to the tree since. */
+  private boolean answeredLast(double[] x) {
+    return votedLeaf != null && Arrays.equals(x, votedRow);
   }
 
   @Override
