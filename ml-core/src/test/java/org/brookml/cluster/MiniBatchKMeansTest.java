@@ -11,6 +11,7 @@ import org.brookml.cluster.CentroidRate.DecayUnit;
 import org.brookml.data.GaussianBlobs;
 import org.brookml.io.Snapshots;
 import org.brookml.learner.OnlineLearnerContract;
+import org.brookml.stream.DataParallelTrainer;
 import org.brookml.vector.SparseVector;
 import org.junit.jupiter.api.Test;
 
@@ -242,6 +243,41 @@ class MiniBatchKMeansTest implements OnlineLearnerContract<MiniBatchKMeans> {
     assertThat(ratioOne).isBetween(0.99, 1.05);
     assertThat(ratioThree).isBetween(0.99, 1.03);
   }
+
+  /**
+   * Skin segmentation, k = 8, one pass in batches of 1,024 (the first three seed k-means++): one
+   * model, against the same model trained by {@link DataParallelTrainer} on 2 threads, each call
+   * 16 batches per thread whose centres are then merged by count. Inertia within 0.5%.
+   */
+  @Test
+  void dataParallel_twoThreads_inertiaWithinHalfAPercentOfOneModel() {
+    double[] xs = SkinData.shuffled(2024);
+    int n = SkinData.ROWS;
+    int batch = 1_024;
+    MiniBatchKMeans one = MiniBatchKMeans.builder(8, 3).initBufferSize(3 * batch).seed(1).build();
+    feed(one, xs, 3 * batch, batch, 1);
+    MiniBatchKMeans parallel = one.copy();
+    for (int start = 3 * batch; start < n; start += batch) {
+      one.learnBatch(xs, start, Math.min(batch, n - start));
+    }
+    int call = 2 * 16 * batch;
+    try (DataParallelTrainer<MiniBatchKMeans> trainer = DataParallelTrainer.of(parallel, 2)) {
+      for (int start = 3 * batch; start < n; start += call) {
+        trainer.learn(start, Math.min(call, n - start), (m, from, rows) -> {
+          for (int b = from; b < from + rows; b += batch) {
+            m.learnBatch(xs, b, Math.min(batch, from + rows - b));
+          }
+        });
+      }
+    }
+    double ratio = parallel.inertia(xs, n) / one.inertia(xs, n);
+    System.out.printf("skin k=8: 2 threads / one model inertia %.5f%n", ratio);
+    assertThat(parallel.samplesSeen()).isEqualTo(one.samplesSeen());
+    assertThat(ratio).isBetween(0.995, 1.005).isCloseTo(RATIO_2_THREADS, within(1e-5));
+  }
+
+  /** The README's figure for {@link #dataParallel_twoThreads_inertiaWithinHalfAPercentOfOneModel}. */
+  private static final double RATIO_2_THREADS = 1.00082;
 
   private static void feed(MiniBatchKMeans model, double[] xs, int n, int batch, int passes) {
     double[] rows = new double[batch * 3];

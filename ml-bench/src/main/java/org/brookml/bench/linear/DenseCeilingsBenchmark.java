@@ -1,6 +1,5 @@
 package org.brookml.bench.linear;
 
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.brookml.linear.SgdClassifier;
 import org.brookml.linear.SgdRegressor;
@@ -51,24 +50,17 @@ public class DenseCeilingsBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    SplittableRandom random = new SplittableRandom(3);
-    double[] truth = random.doubles(D, -1, 1).toArray();
-    rows = new double[ROWS * D];
+    DenseRows dense = DenseRows.generate(ROWS, D);
+    rows = dense.values();
+    targets = dense.targets();
+    labels = dense.labels();
     floatRows = new float[ROWS * D];
     rowArrays = new double[ROWS][D];
-    labels = new int[ROWS];
-    targets = new double[ROWS];
     for (int r = 0; r < ROWS; r++) {
-      double score = 0;
       for (int j = 0; j < D; j++) {
-        double v = random.nextGaussian();
-        rows[r * D + j] = v;
-        floatRows[r * D + j] = (float) v;
-        rowArrays[r][j] = v;
-        score += truth[j] * v;
+        floatRows[r * D + j] = (float) rows[r * D + j];
+        rowArrays[r][j] = rows[r * D + j];
       }
-      targets[r] = score + 0.1 * random.nextGaussian();
-      labels[r] = targets[r] > 0 ? 1 : 0;
     }
     logistic = SgdClassifier.builder(D).build();
     hinge = SgdClassifier.builder(D).loss(Losses.hinge()).build();
