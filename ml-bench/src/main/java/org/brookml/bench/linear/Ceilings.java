@@ -4,46 +4,66 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs {@link DenseCeilingsBenchmark} and prints each learner's rate as a fraction of the read
- * ceiling measured in the same run on the same rows (the double rows for the learners, whose
- * rows are doubles), with the float ceiling beside. Run: {@code java -cp
- * ml-bench/target/benchmarks.jar org.brookml.bench.linear.Ceilings} (add {@code smoke} for one
- * short iteration of each).
+ * Runs {@link DenseCeilingsBenchmark} and {@link SparseCeilingsBenchmark} and prints each
+ * learner's rate as a fraction of the ceiling measured in the same run on the same rows: dense
+ * learners against the read ceiling of the double rows (the float ceiling beside), sparse
+ * prediction against the gather ceiling and sparse learning against the gather-and-scatter
+ * ceiling. Run: {@code java -cp ml-bench/target/benchmarks.jar org.brookml.bench.linear.Ceilings}
+ * (add {@code smoke} for one short iteration of each).
  */
 public final class Ceilings {
 
   private Ceilings() {}
 
   public static void main(String[] args) throws RunnerException {
+    boolean smoke = args.length > 0 && args[0].equals("smoke");
+    System.out.printf(Locale.ROOT, "Java %s, %d cpus%n", System.getProperty("java.version"),
+        Runtime.getRuntime().availableProcessors());
+    Map<String, Double> dense = rates(DenseCeilingsBenchmark.class, smoke);
+    Map<String, Double> sparse = rates(SparseCeilingsBenchmark.class, smoke);
+    System.out.printf(Locale.ROOT, "%nDense: %d rows x %d doubles%n",
+        DenseCeilingsBenchmark.ROWS, DenseCeilingsBenchmark.D);
+    print(dense, name -> "readDoubles");
+    System.out.printf(Locale.ROOT, "%nSparse: %d rows x %d non-zeros of %d columns%n",
+        SparseCeilingsBenchmark.ROWS, SparseCeilingsBenchmark.NNZ, SparseCeilingsBenchmark.D);
+    print(sparse, name -> name.contains("Learn") || name.equals("gatherScatter")
+        ? "gatherScatter" : "gather");
+  }
+
+  private static Map<String, Double> rates(Class<?> benchmark, boolean smoke)
+      throws RunnerException {
     OptionsBuilder options = new OptionsBuilder();
-    options.include(DenseCeilingsBenchmark.class.getSimpleName());
-    if (args.length > 0 && args[0].equals("smoke")) {
+    options.include(benchmark.getSimpleName());
+    if (smoke) {
       options.warmupIterations(0).measurementIterations(1)
-          .measurementTime(org.openjdk.jmh.runner.options.TimeValue.milliseconds(50));
+          .measurementTime(TimeValue.milliseconds(50));
     }
-    Options built = options.build();
-    Collection<RunResult> results = new Runner(built).run();
+    Collection<RunResult> results = new Runner(options.build()).run();
     Map<String, Double> rates = new LinkedHashMap<>();
     for (RunResult result : results) {
       String label = result.getParams().getBenchmark();
       rates.put(label.substring(label.lastIndexOf('.') + 1),
           result.getPrimaryResult().getScore());
     }
-    double ceiling = rates.get("readDoubles");
-    System.out.printf(Locale.ROOT, "%nJava %s, %d cpus; %d rows x %d doubles%n",
-        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-        DenseCeilingsBenchmark.ROWS, DenseCeilingsBenchmark.D);
-    System.out.printf(Locale.ROOT, "%-20s %14s %10s%n", "benchmark", "rows/s", "of ceiling");
+    return rates;
+  }
+
+  /** One line per benchmark: rows/s and the fraction of the ceiling {@code ceilingOf} names. */
+  private static void print(Map<String, Double> rates, UnaryOperator<String> ceilingOf) {
+    System.out.printf(Locale.ROOT, "%-20s %14s %10s %s%n", "benchmark", "rows/s", "fraction",
+        "of");
     for (Map.Entry<String, Double> e : rates.entrySet()) {
-      System.out.printf(Locale.ROOT, "%-20s %14.0f %10.2f%n", e.getKey(), e.getValue(),
-          e.getValue() / ceiling);
+      String ceiling = ceilingOf.apply(e.getKey());
+      System.out.printf(Locale.ROOT, "%-20s %14.0f %10.2f %s%n", e.getKey(), e.getValue(),
+          e.getValue() / rates.get(ceiling), ceiling);
     }
   }
 }

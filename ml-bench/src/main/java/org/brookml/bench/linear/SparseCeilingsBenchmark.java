@@ -1,0 +1,128 @@
+package org.brookml.bench.linear;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.brookml.linear.SgdClassifier;
+import org.brookml.vector.SparseVector;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Sparse logistic SGD against this machine's sparse ceilings, on the same rows in the same run:
+ * 200,000 rows of 30 non-zeros among 1,000,000 columns (uniform, sorted, distinct), one pass per
+ * operation, in rows per second. The ceilings are what a sparse linear learner cannot avoid: the
+ * gather (each row's dot product with a weight vector of 1,000,000 doubles, 8 MB) and the gather
+ * plus scatter an update needs (the dot product, then each touched weight moved by a step
+ * proportional to its value). The learners: logistic SGD with Brook's defaults per row
+ * ({@code learn(SparseVector)}) and its prediction. {@link Ceilings} prints each as a fraction
+ * of the matching ceiling.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx2g"})
+public class SparseCeilingsBenchmark {
+
+  static final int ROWS = 200_000;
+  static final int NNZ = 30;
+  static final int D = 1_000_000;
+
+  private int[] indices;
+  private double[] values;
+  private SparseVector[] rows;
+  private int[] labels;
+  private double[] weights;
+  private SgdClassifier logistic;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    SplittableRandom random = new SplittableRandom(5);
+    double[] truth = random.doubles(D, -1, 1).toArray();
+    indices = new int[ROWS * NNZ];
+    values = new double[ROWS * NNZ];
+    rows = new SparseVector[ROWS];
+    labels = new int[ROWS];
+    for (int r = 0; r < ROWS; r++) {
+      int[] row = random.ints(0, D).distinct().limit(NNZ).sorted().toArray();
+      double[] v = random.doubles(NNZ, -1, 1).toArray();
+      double score = 0;
+      for (int k = 0; k < NNZ; k++) {
+        score += truth[row[k]] * v[k];
+      }
+      System.arraycopy(row, 0, indices, r * NNZ, NNZ);
+      System.arraycopy(v, 0, values, r * NNZ, NNZ);
+      rows[r] = SparseVector.of(row, v);
+      labels[r] = score > 0 ? 1 : 0;
+    }
+    weights = random.doubles(D, -0.01, 0.01).toArray();
+    logistic = SgdClassifier.builder(D).build();
+  }
+
+  /** The gather ceiling: each row's dot product with the weights, summed. */
+  @Benchmark
+  @OperationsPerInvocation(ROWS)
+  public double gather() {
+    double total = 0;
+    for (int r = 0; r < ROWS; r++) {
+      total += dot(r);
+    }
+    return total;
+  }
+
+  /** The update ceiling: each row's dot product, then its weights moved by a small step. */
+  @Benchmark
+  @OperationsPerInvocation(ROWS)
+  public double gatherScatter() {
+    double total = 0;
+    for (int r = 0; r < ROWS; r++) {
+      double s = dot(r);
+      double step = 1e-9 * (labels[r] - (s > 0 ? 1 : 0));
+      for (int k = r * NNZ, end = k + NNZ; k < end; k++) {
+        weights[indices[k]] += step * values[k];
+      }
+      total += s;
+    }
+    return total;
+  }
+
+  private double dot(int r) {
+    double s = 0;
+    for (int k = r * NNZ, end = k + NNZ; k < end; k++) {
+      s += weights[indices[k]] * values[k];
+    }
+    return s;
+  }
+
+  /** Logistic SGD (defaults), one sparse row at a time. */
+  @Benchmark
+  @OperationsPerInvocation(ROWS)
+  public SgdClassifier logisticLearn() {
+    for (int r = 0; r < ROWS; r++) {
+      logistic.learn(rows[r], labels[r]);
+    }
+    return logistic;
+  }
+
+  /** Its prediction, one sparse row at a time. */
+  @Benchmark
+  @OperationsPerInvocation(ROWS)
+  public int logisticPredict() {
+    int ones = 0;
+    for (int r = 0; r < ROWS; r++) {
+      ones += logistic.predict(rows[r]);
+    }
+    return ones;
+  }
+}
