@@ -110,6 +110,12 @@ public abstract class DriftAwareForest extends DenseInputClassifier {
   private double currentWeight;
   private final MemberThreads.Task learnTask = this::learnMembers;
   private final MemberThreads.Task voteTask = this::voteMembers;
+  // What the batch task reads: the rows being learned.
+  private double[] batchXs;
+  private int batchFrom;
+  private int batchRows;
+  private int[] batchLabels;
+  private final MemberThreads.Task batchTask = this::learnBatchMembers;
 
   DriftAwareForest(Builder<?> b, boolean resampling) {
     super(b.dimension);
@@ -204,25 +210,59 @@ public abstract class DriftAwareForest extends DenseInputClassifier {
   }
 
   private void learnMembers(int from, int to) {
-    double[] x = currentX;
-    int label = currentLabel;
-    double weight = currentWeight;
     for (int i = from; i < to; i++) {
-      Member m = members[i];
-      double[] view = m.learner.view(x);
-      m.scored += weight; // scored before it learns, as MOA's evaluator does
-      if (predictMember(m.learner.model, view) == label) {
-        m.correct += weight;
+      learnExample(members[i], currentX, currentLabel, currentWeight);
+    }
+  }
+
+  /**
+   * Learns rows {@code fromRow .. fromRow+rows-1} of the row-major {@code xs} in order, weight 1:
+   * the same model, bit for bit, as {@link #learn(double[], int)} on each row in turn. Members
+   * learn independently of each other (each with its own stream, detectors and background), so
+   * with several threads each takes its members through all the rows: one hand-off per batch
+   * instead of one per row. A bad row or label anywhere leaves the forest as it was.
+   */
+  @Override
+  public final void learnBatch(double[] xs, int fromRow, int rows, int[] labels) {
+    InputChecks.requireRows(xs, fromRow, rows, this, "xs");
+    InputChecks.requireLabels(labels, fromRow, rows, numClasses);
+    requireMembersTake(1);
+    batchXs = xs;
+    batchFrom = fromRow;
+    batchRows = rows;
+    batchLabels = labels;
+    samplesSeen += rows;
+    run(batchTask);
+    batchXs = null;
+    batchLabels = null;
+  }
+
+  private void learnBatchMembers(int from, int to) {
+    int d = dimension();
+    double[] row = new double[d]; // one per thread and batch: members read rows as arrays
+    for (int i = from; i < to; i++) {
+      for (int r = batchFrom; r < batchFrom + batchRows; r++) {
+        System.arraycopy(batchXs, r * d, row, 0, d);
+        learnExample(members[i], row, batchLabels[r], 1);
       }
-      int k = resampling ? Math.min(m.random.nextPoisson(lambda), OnlineEnsemble.MAX_COUNT) : 1;
-      if (k > 0) {
-        boolean right =
-            learnAndPredictMember(m.learner.model, view, label, weight * k, false) == label;
-        if (m.background != null) {
-          learnMember(m.background.model, m.background.view(x), label, weight);
-        }
-        watch(m, right);
+    }
+  }
+
+  /** One member's step on one example: scored, Poisson-weighted learning, then its detectors. */
+  private void learnExample(Member m, double[] x, int label, double weight) {
+    double[] view = m.learner.view(x);
+    m.scored += weight; // scored before it learns, as MOA's evaluator does
+    if (predictMember(m.learner.model, view) == label) {
+      m.correct += weight;
+    }
+    int k = resampling ? Math.min(m.random.nextPoisson(lambda), OnlineEnsemble.MAX_COUNT) : 1;
+    if (k > 0) {
+      boolean right =
+          learnAndPredictMember(m.learner.model, view, label, weight * k, false) == label;
+      if (m.background != null) {
+        learnMember(m.background.model, m.background.view(x), label, weight);
       }
+      watch(m, right);
     }
   }
 

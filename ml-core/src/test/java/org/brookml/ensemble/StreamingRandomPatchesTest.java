@@ -207,6 +207,62 @@ class StreamingRandomPatchesTest implements OnlineLearnerContract<StreamingRando
     }
   }
 
+  /**
+   * Both forests learning batches (chunks of 700 rows, with a concept flip, so members drift and
+   * are replaced) give the model of learning row by row: bit for bit on one thread (the whole
+   * snapshot), and member by member on two, where each thread takes its members through a batch.
+   */
+  @Test
+  void learnBatch_givesTheModelOfLearningRowByRow_onOneAndTwoThreads() {
+    int n = 4_000;
+    double[] xs = new double[n * 8];
+    int[] labels = new int[n];
+    SplittableRandom random = new SplittableRandom(7);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < 8; j++) {
+        xs[i * 8 + j] = random.nextDouble();
+      }
+      labels[i] = (i < 2_000) == (xs[i * 8] + xs[i * 8 + 5] > 1) ? 1 : 0;
+    }
+    for (boolean patches : new boolean[] {true, false}) {
+      DriftAwareForest rows = patches
+          ? StreamingRandomPatches.builder(8, 2).size(7).seed(4).build()
+          : AdaptiveRandomForest.builder(8, 2).size(7).seed(4).build();
+      DriftAwareForest batches = (DriftAwareForest) rows.copy();
+      DriftAwareForest twoThreads = patches
+          ? StreamingRandomPatches.builder(8, 2).size(7).seed(4).threads(2).build()
+          : AdaptiveRandomForest.builder(8, 2).size(7).seed(4).threads(2).build();
+      for (int i = 0; i < n; i++) {
+        rows.learn(java.util.Arrays.copyOfRange(xs, i * 8, i * 8 + 8), labels[i]);
+      }
+      for (int from = 0; from < n; from += 700) {
+        batches.learnBatch(xs, from, Math.min(700, n - from), labels);
+        twoThreads.learnBatch(xs, from, Math.min(700, n - from), labels);
+      }
+      assertThat(rows.drifts()).isPositive();
+      assertThat(Snapshots.write(batches)).isEqualTo(Snapshots.write(rows));
+      assertThat(twoThreads.samplesSeen()).isEqualTo(n);
+      for (int m = 0; m < rows.size(); m++) {
+        assertThat(Snapshots.write(twoThreads.members[m].learner.model))
+            .isEqualTo(Snapshots.write(rows.members[m].learner.model));
+        assertThat(twoThreads.accuracy(m)).isEqualTo(rows.accuracy(m));
+        assertThat(twoThreads.members[m].random.state())
+            .isEqualTo(rows.members[m].random.state());
+      }
+      xs[5 * 8 + 3] = Double.POSITIVE_INFINITY; // a bad row refuses the whole batch
+      byte[] before = Snapshots.write(batches);
+      assertThatThrownBy(() -> batches.learnBatch(xs, 0, 10, labels))
+          .isInstanceOf(IllegalArgumentException.class);
+      xs[5 * 8 + 3] = 0.5;
+      int label = labels[9];
+      labels[9] = 2; // and so does a bad label
+      assertThatThrownBy(() -> batches.learnBatch(xs, 0, 10, labels))
+          .hasMessageContaining("label");
+      labels[9] = label;
+      assertThat(Snapshots.write(batches)).isEqualTo(before);
+    }
+  }
+
   /** Elec2 prequential, 10 members, seeds 1 to 5 (MOA's SRP with 100 members: 0.899). */
   @Test
   void elec2_tenMembers() {

@@ -24,8 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * (predict, then learn, one example per call) over the same 4,000 rows, by the adaptive random
  * forest, streaming random patches and leveraging bagging with 10 or 100 members, on 1 or 2
  * threads, each iteration starting from a copy of the same model grown on 20,000 earlier rows
- * ({@link NumericStream}, 8 Elec2-like features). The models are the same bit for bit whatever the thread count, so the
- * ratio of the two times is the scaling.
+ * ({@link NumericStream}, 8 Elec2-like features); and the same rows as one {@code learnBatch}.
+ * The models are the same bit for bit whatever the thread count, so the ratio of the two times
+ * is the scaling.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -49,6 +50,8 @@ public class ForestThreadsBenchmark {
 
   private double[][] xs;
   private int[] labels;
+  private double[] workRows; // the 4,000 rows of work, row-major, for learnBatch
+  private int[] workLabels;
   private OnlineClassifier grown;
   private OnlineClassifier model;
 
@@ -69,6 +72,12 @@ public class ForestThreadsBenchmark {
     for (int i = 0; i < WARM; i++) {
       grown.learn(xs[i], labels[i]);
     }
+    workRows = new double[WORK * 8];
+    workLabels = new int[WORK];
+    for (int r = 0; r < WORK; r++) {
+      System.arraycopy(xs[WARM + r], 0, workRows, r * 8, 8);
+      workLabels[r] = labels[WARM + r];
+    }
   }
 
   @Setup(Level.Iteration)
@@ -84,5 +93,16 @@ public class ForestThreadsBenchmark {
       model.learn(xs[r], labels[r]);
     }
     return right;
+  }
+
+  /**
+   * The same rows learned as one batch (no predictions): the forests' members go through the
+   * batch on their threads with one hand-off; leveraging bagging, whose members depend on each
+   * other through its ADWIN, learns row by row.
+   */
+  @Benchmark
+  public OnlineClassifier learnBatch() {
+    model.learnBatch(workRows, 0, WORK, workLabels);
+    return model;
   }
 }
