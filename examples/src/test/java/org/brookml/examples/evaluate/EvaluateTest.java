@@ -45,8 +45,12 @@ class EvaluateTest {
     Evaluate.Outcome boost = run.command().outcomes.get(1);
     assertThat(tree.examples()).isEqualTo(45_312);
     assertThat(tree.scores().accuracy()).isCloseTo(0.7922, within(5e-5));
+    assertThat(tree.scores().kappa()).isCloseTo(0.5731, within(5e-5));
+    assertThat(tree.scores().kappaM()).isCloseTo(0.5104, within(5e-5));
     assertThat(tree.scores().kappaTemporal()).isCloseTo(-0.4167, within(5e-5));
     assertThat(boost.scores().accuracy()).isCloseTo(0.8735, within(5e-5));
+    assertThat(boost.scores().kappa()).isCloseTo(0.7399, within(5e-5));
+    assertThat(boost.scores().kappaM()).isCloseTo(0.7019, within(5e-5));
     assertThat(boost.scores().kappaTemporal()).isCloseTo(0.1374, within(5e-5));
     assertThat(Files.readAllLines(csv)).hasSize(1 + 2 * 45);
     assertThat(Files.size(png)).isGreaterThan(10_000);
