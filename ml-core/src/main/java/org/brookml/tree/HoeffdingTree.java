@@ -331,25 +331,17 @@ public final class HoeffdingTree extends DenseInputClassifier {
    */
   @Override
   protected int learnAndPredictChecked(double[] x, int label, double weight, boolean afterVote) {
-    Leaf voted = answeredLast(x) ? votedLeaf : null;
-    votedLeaf = null;
     if (weight == 0 || leafPrediction != LeafPrediction.NAIVE_BAYES_ADAPTIVE) {
+      votedLeaf = null;
       return super.learnAndPredictChecked(x, label, weight, false);
     }
     samplesSeen++;
     rowComplete = isComplete(x);
-    Leaf leaf = walk(x, weight); // counts the branch weights; ends at the voted leaf if any
-    boolean reuse = leaf == voted;
-    if (argMax(leaf.classWeights) == label) {
-      leaf.majorityCorrect += weight;
-    }
-    double[] before = reuse && votedLikelihoods
-        ? withLogPrior(leaf, scratch) : naiveBayesLogs(leaf, x, scratch);
-    if (argMax(before) == label) {
-      leaf.naiveBayesCorrect += weight;
-    }
+    Leaf leaf = walk(x, weight); // counts the branch weights
     int leavesBefore = leafCount;
-    addToLeaf(leaf, x, label, weight);
+    // Leaves every class's likelihood before learning in likelihoods (reused from the last
+    // answer when it was for this row at this leaf).
+    learnAtLeaf(leaf, parentOfLeaf, branchOfLeaf, x, label, weight);
     if (leafCount != leavesBefore) {
       return predictChecked(x); // the leaf split: x now falls in a new one
     }

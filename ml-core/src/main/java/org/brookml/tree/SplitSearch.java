@@ -113,16 +113,14 @@ final class SplitSearch {
     secondBest = startingMerit;
     bestAttribute = -1;
     for (int j = 0; j < dimension; j++) {
-      if (!(lo[j] < hi[j]) || (allowed != null && !allowed[j])) {
-        continue;
-      }
-      if (featureBest[j] > best) {
+      double merit = merit(j, allowed); // -inf, beating nothing, when j is no candidate
+      if (merit > best) {
         secondBest = best;
-        best = featureBest[j];
+        best = merit;
         bestAttribute = j;
         bestThreshold = featureThreshold[j];
-      } else if (featureBest[j] > secondBest) {
-        secondBest = featureBest[j];
+      } else if (merit > secondBest) {
+        secondBest = merit;
       }
     }
   }

@@ -98,9 +98,7 @@ public final class FreshAndWarmJvm {
     for (int i = 0; i < rates.length; i++) {
       rates[i] = pass.getAsDouble();
     }
-    double[] measured = Arrays.copyOfRange(rates, 3, 10);
-    Arrays.sort(measured);
-    return measured[measured.length / 2];
+    return median(Arrays.copyOfRange(rates, 3, 10));
   }
 
   /** One timed pass of the learner over its rows, in rows per second. */
