@@ -74,6 +74,34 @@ abstract class LinearModel<L extends Loss> {
     return optimizerAverages ? requireFiniteScore(stepper.predictionScore(x)) : training;
   }
 
+  /**
+   * Writes into {@code scores[at + r]} the prediction score of row {@code fromRow + r} of the
+   * row-major {@code xs}, for {@code r < rows}: the bits {@link #predictionScore(double[])} gives
+   * each row alone, checked as it checks them, so a row with a NaN or infinite value is named
+   * (the scores of the rows before it may have been written). The caller has checked the ranges.
+   */
+  final void predictionScores(double[] xs, int fromRow, int rows, double[] scores, int at) {
+    if (optimizerAverages) {
+      for (int r = 0; r < rows; r++) {
+        int off = (fromRow + r) * dimension;
+        checkScore(stepper.score(xs, off), xs, fromRow + r);
+        scores[at + r] = requireFiniteScore(stepper.predictionScore(xs, off));
+      }
+      return;
+    }
+    stepper.predictionScores(xs, fromRow * dimension, rows, dimension, scores, at);
+    for (int r = 0; r < rows; r++) {
+      checkScore(scores[at + r], xs, fromRow + r);
+    }
+  }
+
+  private void checkScore(double score, double[] xs, int row) {
+    if (!Double.isFinite(score)) {
+      InputChecks.requireRows(xs, row, 1, dimension, "xs");
+      requireFiniteScore(score);
+    }
+  }
+
   /** Validated sparse score for prediction. */
   final double predictionScore(SparseVector x) {
     double training = score(x);

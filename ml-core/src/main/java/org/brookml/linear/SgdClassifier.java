@@ -34,6 +34,11 @@ import org.brookml.vector.SparseVector;
 public final class SgdClassifier extends LinearModel<ClassificationLoss>
     implements OnlineClassifier, Mergeable<SgdClassifier> {
 
+  /** Rows {@link #predictBatch} scores per block, into a buffer the model keeps. */
+  private static final int SCORED_ROWS = 256;
+
+  private double[] scoredRows;
+
   private SgdClassifier(Builder b) {
     super(b.dimension, b.loss, b.optimizer);
   }
@@ -89,13 +94,60 @@ public final class SgdClassifier extends LinearModel<ClassificationLoss>
   @Override
   public double[] predictProba(double[] x, double[] out) {
     requireTwo(out);
-    return probabilities(predictionScore(x), out);
+    return probabilities(predictionScore(x), out, 0);
   }
 
   @Override
   public double[] predictProba(SparseVector x, double[] out) {
     requireTwo(out);
-    return probabilities(predictionScore(x), out);
+    return probabilities(predictionScore(x), out, 0);
+  }
+
+  /**
+   * {@link #predict(double[])} of each row, written into {@code out} indexed like the rows; rows
+   * are scored in place, several per pass over the weights, with the same bits as one by one. A
+   * row with a NaN or infinite value is named; the entries of rows before it may have been written.
+   */
+  @Override
+  public int[] predictBatch(double[] xs, int fromRow, int rows, int[] out) {
+    InputChecks.requireRowRange(xs, fromRow, rows, dimension, "xs");
+    InputChecks.requireParallel(Objects.requireNonNull(out, "out").length, fromRow, rows, 1, "out");
+    scoreRows(xs, fromRow, rows, (scores, start, n) -> {
+      for (int r = 0; r < n; r++) {
+        out[start + r] = scores[r] > 0 ? 1 : 0;
+      }
+    });
+    return out;
+  }
+
+  /** {@link #predictProba(double[], double[])} of each row, as {@link #predictBatch} scores them. */
+  @Override
+  public double[] predictProbaBatch(double[] xs, int fromRow, int rows, double[] out) {
+    InputChecks.requireRowRange(xs, fromRow, rows, dimension, "xs");
+    InputChecks.requireParallel(Objects.requireNonNull(out, "out").length, fromRow, rows, 2, "out");
+    scoreRows(xs, fromRow, rows, (scores, start, n) -> {
+      for (int r = 0; r < n; r++) {
+        probabilities(scores[r], out, 2 * (start + r));
+      }
+    });
+    return out;
+  }
+
+  /** What becomes of the scores of rows {@code start .. start + n - 1}. */
+  private interface ScoredRows {
+    void accept(double[] scores, int start, int n);
+  }
+
+  /** Scores the rows in blocks of {@link #SCORED_ROWS}, into a buffer the model reuses. */
+  private void scoreRows(double[] xs, int fromRow, int rows, ScoredRows then) {
+    if (scoredRows == null) {
+      scoredRows = new double[SCORED_ROWS];
+    }
+    for (int start = fromRow, end = fromRow + rows; start < end; start += SCORED_ROWS) {
+      int n = Math.min(SCORED_ROWS, end - start);
+      predictionScores(xs, start, n, scoredRows, 0);
+      then.accept(scoredRows, start, n);
+    }
   }
 
   private static void requireTwo(double[] out) {
@@ -104,10 +156,10 @@ public final class SgdClassifier extends LinearModel<ClassificationLoss>
     }
   }
 
-  private double[] probabilities(double score, double[] out) {
+  private double[] probabilities(double score, double[] out, int at) {
     double p1 = loss.meanFunction(score);
-    out[0] = 1 - p1;
-    out[1] = p1;
+    out[at] = 1 - p1;
+    out[at + 1] = p1;
     return out;
   }
 

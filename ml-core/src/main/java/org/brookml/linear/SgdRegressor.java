@@ -79,6 +79,22 @@ public final class SgdRegressor extends LinearModel<RegressionLoss>
     return loss.meanFunction(predictionScore(x));
   }
 
+  /**
+   * {@link #predict(double[])} of each row, the same bits, written into {@code out} indexed like
+   * the rows; rows are scored in place, several per pass over the weights. A row with a NaN or
+   * infinite value is named; the predictions of rows before it may have been written.
+   */
+  @Override
+  public double[] predictBatch(double[] xs, int fromRow, int rows, double[] out) {
+    InputChecks.requireRowRange(xs, fromRow, rows, dimension, "xs");
+    InputChecks.requireParallel(Objects.requireNonNull(out, "out").length, fromRow, rows, 1, "out");
+    predictionScores(xs, fromRow, rows, out, fromRow);
+    for (int r = fromRow; r < fromRow + rows; r++) {
+      out[r] = loss.meanFunction(out[r]);
+    }
+    return out;
+  }
+
   @Override
   public SgdRegressor copy() {
     SgdRegressor copy = toBuilder().build();

@@ -81,11 +81,13 @@ final class BinaryPegasos {
 
   /** The margin predictions use: the averaged model's when averaging. */
   double predictionMargin(double[] x) {
-    return weights.hasAverage() ? weights.averagedDot(x) + biasSum / weights.steps() : margin(x);
+    return weights.hasAverage() ? weights.averagedDot(x, 0) + biasSum / weights.steps()
+        : margin(x);
   }
 
   double predictionMargin(SparseVector x) {
-    return weights.hasAverage() ? weights.averagedDot(x) + biasSum / weights.steps() : margin(x);
+    return weights.hasAverage() ? weights.averagedDot(x) + biasSum / weights.steps()
+        : margin(x);
   }
 
   double weight(int i) {

@@ -3,6 +3,7 @@ package org.brookml.linear;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,6 +179,70 @@ class LinearBatchTest {
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("diverged");
     for (int j = 0; j < D; j++) {
       assertThat(model.weight(j)).isFinite();
+    }
+  }
+
+  /**
+   * Batch prediction scores rows in place, two per pass over the weights where the kernels allow
+   * it: every row still gets the bits of predicting it alone, at widths around the kernels'
+   * unrolling, for even and odd counts and across the 256-row blocks, for every optimizer.
+   */
+  @Test
+  void predictBatches_giveTheBitsOfPredictingRowByRow_forEveryOptimizer() {
+    for (int d : new int[] {3, 13, 16, 40, 101}) {
+      for (Map.Entry<String, Optimizer> entry : optimizers().entrySet()) {
+        SplittableRandom random = new SplittableRandom(d);
+        SgdClassifier classifier = SgdClassifier.builder(d).optimizer(entry.getValue()).build();
+        SgdRegressor regressor = SgdRegressor.builder(d).optimizer(entry.getValue()).build();
+        double[] xs = new double[600 * d];
+        for (int i = 0; i < xs.length; i++) {
+          xs[i] = random.nextGaussian();
+        }
+        for (int r = 0; r < 200; r++) {
+          double[] x = Arrays.copyOfRange(xs, r * d, r * d + d);
+          classifier.learn(x, x[0] + x[d - 1] > 0 ? 1 : 0);
+          regressor.learn(x, x[0] - 0.5 * x[d - 1]);
+        }
+        for (int[] range : new int[][] {{0, 1}, {3, 2}, {5, 7}, {1, 599}}) {
+          int from = range[0];
+          int rows = range[1];
+          int[] classes = classifier.predictBatch(xs, from, rows, new int[600]);
+          double[] proba = classifier.predictProbaBatch(xs, from, rows, new double[1200]);
+          double[] values = regressor.predictBatch(xs, from, rows, new double[600]);
+          for (int r = from; r < from + rows; r++) {
+            double[] x = Arrays.copyOfRange(xs, r * d, r * d + d);
+            String where = entry.getKey() + ", d = " + d + ", row " + r;
+            assertThat(classes[r]).as(where).isEqualTo(classifier.predict(x));
+            assertThat(Arrays.copyOfRange(proba, 2 * r, 2 * r + 2)).as(where)
+                .containsExactly(classifier.predictProba(x, new double[2]));
+            assertThat(values[r]).as(where).isEqualTo(regressor.predict(x));
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void predictBatch_namesARowWithANonFiniteValue_andChangesNothing() {
+    for (Map.Entry<String, Optimizer> entry : optimizers().entrySet()) {
+      SgdClassifier model = SgdClassifier.builder(D).optimizer(entry.getValue()).build();
+      double[] warmUp = rows(SMALL, 7);
+      model.learnBatch(warmUp, SMALL, labels(warmUp, SMALL));
+      byte[] before = Snapshots.write(model);
+      for (int badRow : new int[] {0, 299, 511}) {
+        double[] xs = rows(512, 8);
+        xs[badRow * D + 13] = Double.NaN;
+        assertThatThrownBy(() -> model.predictBatch(xs, 0, 512, new int[512]))
+            .as("%s, bad row %d", entry.getKey(), badRow)
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("row " + badRow + ", column 13 is not finite");
+        assertThatThrownBy(() -> model.predictProbaBatch(xs, 0, 512, new double[1024]))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("row " + badRow + ", column 13 is not finite");
+      }
+      assertThatThrownBy(() -> model.predictBatch(rows(2, 1), 0, 2, new int[1]))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("out holds");
+      assertThat(Snapshots.write(model)).as(entry.getKey()).isEqualTo(before);
     }
   }
 }

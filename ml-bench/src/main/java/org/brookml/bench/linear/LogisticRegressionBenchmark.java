@@ -48,6 +48,7 @@ public class LogisticRegressionBenchmark {
   private SgdClassifier batchModel;
   private SparseVector[] sparse;
   private int[] labels;
+  private final int[] predicted = new int[RING];
   private SgdClassifier denseModel;
   private SgdClassifier sparseModel;
   private PlainLogisticSgd baseline;
@@ -131,6 +132,20 @@ public class LogisticRegressionBenchmark {
   @Benchmark
   public int predictDenseCachedRow() {
     return denseModel.predict(dense[next++ & 15]);
+  }
+
+  /** {@code predictBatch} over the whole ring, beside {@link #predictDense} on the same rows. */
+  @Benchmark
+  @OperationsPerInvocation(RING)
+  public int[] predictDenseBatch() {
+    return denseModel.predictBatch(flat, 0, RING, predicted);
+  }
+
+  /** {@code predictBatch} over the 16 rows {@link #predictDenseCachedRow} reads, in the L1 cache. */
+  @Benchmark
+  @OperationsPerInvocation(16)
+  public int[] predictDenseCachedBatch() {
+    return denseModel.predictBatch(flat, 0, 16, predicted);
   }
 
   @Benchmark

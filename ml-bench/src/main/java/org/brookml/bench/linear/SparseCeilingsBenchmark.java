@@ -26,21 +26,24 @@ import org.openjdk.jmh.annotations.Warmup;
  * proportional to its value). The learners: logistic SGD with Brook's defaults per row
  * ({@code learn(SparseVector)}) and its prediction. {@link Ceilings} prints each as a fraction
  * of the matching ceiling.
+ *
+ * <p>Ceilings and learners read the same {@link SparseVector} objects, allocated in the order they
+ * are read; the fork's young generation holds them, so no collection moves them (a young
+ * collection scatters them, see {@link DenseCeilingsBenchmark}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms4g", "-Xmx4g",
+    "-Xmn3g"})
 public class SparseCeilingsBenchmark {
 
   static final int ROWS = 200_000;
   static final int NNZ = 30;
   static final int D = 1_000_000;
 
-  private int[] indices;
-  private double[] values;
   private SparseVector[] rows;
   private int[] labels;
   private double[] weights;
@@ -50,9 +53,8 @@ public class SparseCeilingsBenchmark {
   public void setUp() {
     SplittableRandom random = new SplittableRandom(5);
     double[] truth = random.doubles(D, -1, 1).toArray();
-    indices = new int[ROWS * NNZ];
-    values = new double[ROWS * NNZ];
-    rows = new SparseVector[ROWS];
+    int[] indices = new int[ROWS * NNZ];
+    double[] values = new double[ROWS * NNZ];
     labels = new int[ROWS];
     for (int r = 0; r < ROWS; r++) {
       int[] row = random.ints(0, D).distinct().limit(NNZ).sorted().toArray();
@@ -63,8 +65,16 @@ public class SparseCeilingsBenchmark {
       }
       System.arraycopy(row, 0, indices, r * NNZ, NNZ);
       System.arraycopy(v, 0, values, r * NNZ, NNZ);
-      rows[r] = SparseVector.of(row, v);
       labels[r] = score > 0 ? 1 : 0;
+    }
+    // Built apart from the garbage drawing them leaves, so each row's object and arrays follow
+    // the previous row's in memory.
+    rows = new SparseVector[ROWS];
+    for (int r = 0; r < ROWS; r++) {
+      rows[r] = new SparseVector(NNZ);
+      for (int k = r * NNZ; k < (r + 1) * NNZ; k++) {
+        rows[r].add(indices[k], values[k]);
+      }
     }
     weights = random.doubles(D, -0.01, 0.01).toArray();
     logistic = SgdClassifier.builder(D).build();
@@ -89,7 +99,9 @@ public class SparseCeilingsBenchmark {
     for (int r = 0; r < ROWS; r++) {
       double s = dot(r);
       double step = 1e-9 * (labels[r] - (s > 0 ? 1 : 0));
-      for (int k = r * NNZ, end = k + NNZ; k < end; k++) {
+      int[] indices = rows[r].indices();
+      double[] values = rows[r].values();
+      for (int k = 0, n = rows[r].size(); k < n; k++) {
         weights[indices[k]] += step * values[k];
       }
       total += s;
@@ -98,8 +110,10 @@ public class SparseCeilingsBenchmark {
   }
 
   private double dot(int r) {
+    int[] indices = rows[r].indices();
+    double[] values = rows[r].values();
     double s = 0;
-    for (int k = r * NNZ, end = k + NNZ; k < end; k++) {
+    for (int k = 0, n = rows[r].size(); k < n; k++) {
       s += weights[indices[k]] * values[k];
     }
     return s;

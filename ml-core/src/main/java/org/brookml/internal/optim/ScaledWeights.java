@@ -1,6 +1,7 @@
 package org.brookml.internal.optim;
 
 import java.util.Arrays;
+import org.brookml.internal.vector.VectorKernelsProvider;
 import org.brookml.io.SnapshotFormatException;
 import org.brookml.io.SnapshotReader;
 import org.brookml.vector.SparseVector;
@@ -83,6 +84,14 @@ public final class ScaledWeights {
     return Vectors.dot(v, 0, xs, offset, v.length);
   }
 
+  /**
+   * {@code out[outOff + r] = v . x_r} for the {@code rows} rows from {@code xs[offset]}, each as
+   * {@link #dot} gives it.
+   */
+  public void dots(double[] xs, int offset, int rows, double[] out, int outOff) {
+    VectorKernelsProvider.primitives().dots(v, 0, xs, offset, rows, v.length, out, outOff);
+  }
+
   /** {@code v . x} of a sparse row. */
   public double dot(SparseVector x) {
     return Vectors.dot(x, v);
@@ -149,11 +158,11 @@ public final class ScaledWeights {
     return hasAverage() ? averageWeight(i) : scale * v[i];
   }
 
-  /** The averaged weights' dot product with a dense row of {@code dimension} values. */
-  public double averagedDot(double[] x) {
+  /** The averaged weights' dot product with the dense row at {@code xs[offset]}. */
+  public double averagedDot(double[] xs, int offset) {
     double sum = 0;
     for (int i = 0; i < v.length; i++) {
-      sum += averageWeight(i) * x[i];
+      sum += averageWeight(i) * xs[offset + i];
     }
     return sum;
   }

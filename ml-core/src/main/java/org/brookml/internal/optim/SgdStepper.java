@@ -119,9 +119,22 @@ public final class SgdStepper extends Stepper {
   }
 
   @Override
-  public double predictionScore(double[] x) {
-    return weights.hasAverage() ? weights.averagedDot(x) + interceptSum / weights.steps()
-        : score(x);
+  public double predictionScore(double[] xs, int off) {
+    return weights.hasAverage() ? weights.averagedDot(xs, off) + interceptSum / weights.steps()
+        : score(xs, off);
+  }
+
+  @Override
+  public void predictionScores(double[] xs, int off, int rows, int d, double[] out, int outOff) {
+    if (weights.hasAverage()) {
+      super.predictionScores(xs, off, rows, d, out, outOff);
+      return;
+    }
+    weights.dots(xs, off, rows, out, outOff);
+    double scale = weights.scale();
+    for (int r = outOff; r < outOff + rows; r++) {
+      out[r] = scale * out[r] + intercept;
+    }
   }
 
   @Override

@@ -26,8 +26,23 @@ public abstract class Stepper {
   public abstract double score(SparseVector x);
 
   /** The score predictions use: {@link #score(double[])} unless the optimizer averages. */
-  public double predictionScore(double[] x) {
-    return score(x);
+  public final double predictionScore(double[] x) {
+    return predictionScore(x, 0);
+  }
+
+  /** {@link #predictionScore(double[])} of the dense example at {@code xs[off .. off + d)}. */
+  public double predictionScore(double[] xs, int off) {
+    return score(xs, off);
+  }
+
+  /**
+   * {@code out[outOff + r] = predictionScore(xs, off + r d)} for {@code r < rows}, the same bits
+   * row by row; optimizers whose weights allow it score several rows per pass over them.
+   */
+  public void predictionScores(double[] xs, int off, int rows, int d, double[] out, int outOff) {
+    for (int r = 0; r < rows; r++) {
+      out[outOff + r] = predictionScore(xs, off + r * d);
+    }
   }
 
   /** Sparse counterpart of {@link #predictionScore(double[])}. */

@@ -29,6 +29,14 @@ public final class ScalarVectorPrimitives implements VectorPrimitives {
   }
 
   @Override
+  public void dots(double[] a, int aOff, double[] xs, int xsOff, int rows, int n, double[] out,
+      int outOff) {
+    for (int r = 0; r < rows; r++) {
+      out[outOff + r] = dot(a, aOff, xs, xsOff + r * n, n);
+    }
+  }
+
+  @Override
   public void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int n) {
     for (int i = 0; i < n; i++) {
       y[yOff + i] += alpha * x[xOff + i];
@@ -51,20 +59,19 @@ public final class ScalarVectorPrimitives implements VectorPrimitives {
 
   @Override
   public boolean allWithin(double[] x, int off, int n, double limit) {
-    // Math.max passes NaN on, so the largest magnitude is NaN when any value is; NaN <= limit
-    // is false. Four running maxima, so the comparisons need not wait for one another.
-    double m0 = 0, m1 = 0, m2 = 0, m3 = 0;
-    int i = 0;
-    for (int bound = n & ~3; i < bound; i += 4) {
-      m0 = Math.max(m0, Math.abs(x[off + i]));
-      m1 = Math.max(m1, Math.abs(x[off + i + 1]));
-      m2 = Math.max(m2, Math.abs(x[off + i + 2]));
-      m3 = Math.max(m3, Math.abs(x[off + i + 3]));
+    // On the bits: a magnitude's bits (sign cleared) order like the magnitude, and NaN's and the
+    // infinities' lie above every finite one, so limitBits - bits is negative exactly for a value
+    // beyond the limit or not finite. OR-ing those differences keeps any sign bit; no comparison
+    // waits for another (Math.max on doubles cost about 0.7 ns per value here).
+    if (!(limit >= 0)) {
+      return n == 0;
     }
-    for (; i < n; i++) {
-      m0 = Math.max(m0, Math.abs(x[off + i]));
+    long limitBits = Double.doubleToRawLongBits(limit);
+    long beyond = 0;
+    for (int i = 0; i < n; i++) {
+      beyond |= limitBits - (Double.doubleToRawLongBits(x[off + i]) & ~Long.MIN_VALUE);
     }
-    return Math.max(Math.max(m0, m1), Math.max(m2, m3)) <= limit;
+    return beyond >= 0;
   }
 
   @Override

@@ -11,6 +11,14 @@ public interface VectorPrimitives {
   /** Sum of {@code a[aOff+i] * b[bOff+i]} over {@code i < n}. */
   double dot(double[] a, int aOff, double[] b, int bOff, int n);
 
+  /**
+   * {@code out[outOff+r] = dot(a, aOff, xs, xsOff + r n, n)} for {@code r < rows}: the row-major
+   * matrix of {@code rows} rows of {@code n} values times {@code a}, each result the same bits as
+   * {@link #dot} gives for its row alone.
+   */
+  void dots(double[] a, int aOff, double[] xs, int xsOff, int rows, int n, double[] out,
+      int outOff);
+
   /** {@code y[yOff+i] += alpha * x[xOff+i]} for {@code i < n}. */
   void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int n);
 

@@ -7,6 +7,7 @@ import static org.brookml.internal.vector.KernelTestSupport.random;
 import static org.brookml.internal.vector.KernelTestSupport.tolerance;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,6 +39,28 @@ class VectorPrimitivesTest {
 
   @ParameterizedTest
   @MethodSource("org.brookml.internal.vector.KernelTestSupport#sizes")
+  void dots_giveEachRowTheBitsOfItsOwnDot(int n) {
+    SplittableRandom rnd = new SplittableRandom(500 + n);
+    double[] a = random(rnd, n + 2);
+    for (int rows = 0; rows <= 5; rows++) {
+      double[] xs = random(rnd, 3 + rows * n);
+      for (KernelSet k : implementations()) {
+        double[] out = new double[rows + 4];
+        out[0] = 42;
+        out[rows + 1] = 43;
+        k.primitives().dots(a, 2, xs, 3, rows, n, out, 1);
+        for (int r = 0; r < rows; r++) {
+          assertThat(out[1 + r]).as(k.name() + " row " + r + " of " + rows)
+              .isEqualTo(k.primitives().dot(a, 2, xs, 3 + r * n, n));
+        }
+        assertThat(out[0]).as(k.name()).isEqualTo(42);
+        assertThat(out[rows + 1]).as(k.name()).isEqualTo(43);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.brookml.internal.vector.KernelTestSupport#sizes")
   void allWithin_findsAValueOutOfRangeAnywhere(int n) {
     double[] x = random(new SplittableRandom(n), n + 2);
     for (KernelSet k : implementations()) {
@@ -56,6 +79,39 @@ class VectorPrimitivesTest {
       outside[n + 1] = Double.NaN;
       assertThat(k.primitives().allWithin(outside, 1, n, 1e50))
           .as(k.name() + " looks outside its range").isTrue();
+    }
+  }
+
+  /**
+   * The answer is exact at the limit, whatever shortcut a kernel takes: rows of large values within
+   * it (whose sum of squares is far beyond the limit's square) pass, the next double up fails.
+   */
+  @ParameterizedTest
+  @MethodSource("org.brookml.internal.vector.KernelTestSupport#sizes")
+  void allWithin_isExactAtTheLimit(int n) {
+    double limit = 1e50;
+    for (KernelSet k : implementations()) {
+      double[] atLimit = new double[n];
+      Arrays.fill(atLimit, -limit);
+      assertThat(k.primitives().allWithin(atLimit, 0, n, limit)).as(k.name()).isTrue();
+      double[] mixed = random(new SplittableRandom(7 + n), n);
+      for (int i = 0; i < n; i += 2) {
+        mixed[i] = 0.9 * limit;
+      }
+      assertThat(k.primitives().allWithin(mixed, 0, n, limit)).as(k.name()).isTrue();
+      for (int at = 0; at < n; at += Math.max(1, n / 5)) {
+        double[] y = mixed.clone();
+        y[at] = -Math.nextUp(limit);
+        assertThat(k.primitives().allWithin(y, 0, n, limit)).as(k.name() + " at " + at).isFalse();
+        y[at] = -0.0;
+        assertThat(k.primitives().allWithin(y, 0, n, limit)).as(k.name() + " at " + at).isTrue();
+      }
+      assertThat(k.primitives().allWithin(mixed, 0, n, Double.POSITIVE_INFINITY)).as(k.name())
+          .isTrue();
+      assertThat(k.primitives().allWithin(new double[] {Double.POSITIVE_INFINITY}, 0, 1,
+          Double.POSITIVE_INFINITY)).as(k.name()).isTrue();
+      assertThat(k.primitives().allWithin(new double[] {Double.NaN}, 0, 1,
+          Double.POSITIVE_INFINITY)).as(k.name()).isFalse();
     }
   }
 
@@ -109,6 +165,30 @@ class VectorPrimitivesTest {
           .isEqualTo(replayedDot(a, 2, b, 5, n, lanes));
     }
   }
+  /** The two-row product keeps that order too, cold and compiled: each row as its own dot. */
+  @Test
+  void panamaDots_addInTheDotsOrder_compiledOrNot() {
+    KernelSet panama = VectorKernelsProvider.panamaOrNull();
+    assumeTrue(panama != null, "skipped: the Vector API module is absent");
+    int lanes = Integer.parseInt(panama.name().substring("panama-".length())) / 64;
+    SplittableRandom rnd = new SplittableRandom(10);
+    double[] out = new double[4];
+    for (int round = 0; round < 3_000; round++) {
+      int n = round % 150;
+      int rows = 1 + round % 3;
+      double[] a = random(rnd, n + 2);
+      double[] xs = random(rnd, 5 + rows * n);
+      for (int i = 0; i < xs.length; i += 3) {
+        xs[i] *= 1e6;
+      }
+      panama.primitives().dots(a, 2, xs, 5, rows, n, out, 1);
+      for (int r = 0; r < rows; r++) {
+        assertThat(out[1 + r]).as("n=%d, row %d of %d, round %d", n, r, rows, round)
+            .isEqualTo(replayedDot(a, 2, xs, 5 + r * n, n, lanes));
+      }
+    }
+  }
+
 
   private static double replayedDot(double[] a, int aOff, double[] b, int bOff, int n,
       int lanes) {
