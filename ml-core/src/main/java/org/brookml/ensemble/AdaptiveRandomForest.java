@@ -28,7 +28,7 @@ public final class AdaptiveRandomForest extends DriftAwareForest {
   final int featureSubset;
 
   private AdaptiveRandomForest(Builder b) {
-    super(b, true);
+    super(b, true, false);
     HoeffdingTree tree = b.tree != null ? b.tree
         : HoeffdingTree.builder(b.dimension, b.numClasses).gracePeriod(50).delta(0.01).build();
     if (tree.dimension() != b.dimension || tree.numClasses() != b.numClasses) {

@@ -18,10 +18,12 @@ import org.brookml.learner.SizeLimits;
  * MOA's {@code ARFBaseLearner}): members that each learn an example with a Poisson(lambda) weight
  * (or weight 1 without resampling), on their own features (all of them, or a random subspace);
  * after a member learned, its 0/1 error feeds a warning detector (ADWIN) that starts a
- * background member, which learns every later example with the example's own weight, and a
+ * background member, which learns every example its member learns (with the example's own weight
+ * in the random forest, with the member's Poisson weight in random patches, as in MOA), and a
  * drift detector (ADWIN) that replaces the member by its background (or a fresh member); each
  * member is scored before it learns, and the vote weighs its normalized class probabilities by
- * its accuracy since it started.
+ * its accuracy since it started (a member with none right yet weighs 0.01, as in MOA, whose
+ * weight 1 stands against accuracies in percent).
  *
  * <p>Every member has its own random stream (derived from the seed and its index), its own input
  * buffer and its own counters, so that members never share anything while they learn: with
@@ -29,6 +31,12 @@ import org.brookml.learner.SizeLimits;
  * bit whatever the thread count (the votes are summed in member order).
  */
 public abstract class DriftAwareForest extends DenseInputClassifier {
+
+  /**
+   * The weight of a member with no example right since it started, in a weighted vote: MOA gives
+   * such a member weight 1 against the others' accuracies in percent, so 1/100 of a perfect one.
+   */
+  private static final double UNPROVEN_WEIGHT = 0.01;
 
   /** A member's learner with the features it sees (null: all) and its input buffer. */
   static final class Learner {
@@ -95,6 +103,8 @@ public abstract class DriftAwareForest extends DenseInputClassifier {
   final int numClasses;
   final double lambda;
   final boolean resampling;
+  /** Whether a background member learns with the member's Poisson weight (SRP) or without (ARF). */
+  final boolean backgroundResamples;
   final double warningDelta;
   final double driftDelta;
   final boolean weightedVote;
@@ -117,7 +127,7 @@ public abstract class DriftAwareForest extends DenseInputClassifier {
   private int[] batchLabels;
   private final MemberThreads.Task batchTask = this::learnBatchMembers;
 
-  DriftAwareForest(Builder<?> b, boolean resampling) {
+  DriftAwareForest(Builder<?> b, boolean resampling, boolean backgroundResamples) {
     super(b.dimension);
     SizeLimits.within("ensemble size", b.size, 1, SizeLimits.MAX_MEMBERS);
     SizeLimits.within("threads", b.threads, 1, 256);
@@ -129,6 +139,7 @@ public abstract class DriftAwareForest extends DenseInputClassifier {
     this.numClasses = b.numClasses;
     this.lambda = b.lambda;
     this.resampling = resampling;
+    this.backgroundResamples = backgroundResamples;
     this.warningDelta = b.warningDelta;
     this.driftDelta = b.driftDelta;
     this.weightedVote = b.weightedVote;
@@ -260,7 +271,8 @@ public abstract class DriftAwareForest extends DenseInputClassifier {
       boolean right =
           learnAndPredictMember(m.learner.model, view, label, weight * k, false) == label;
       if (m.background != null) {
-        learnMember(m.background.model, m.background.view(x), label, weight);
+        learnMember(m.background.model, m.background.view(x), label,
+            backgroundResamples ? weight * k : weight);
       }
       watch(m, right);
     }
@@ -302,14 +314,18 @@ public abstract class DriftAwareForest extends DenseInputClassifier {
     return out;
   }
 
-  /** Each member's normalized probabilities, times its accuracy when weighted, summed in order. */
+  /**
+   * Each member's normalized probabilities, times its accuracy when weighted ({@link
+   * #UNPROVEN_WEIGHT} at accuracy 0), summed in order.
+   */
   private double[] vote(double[] x) {
     currentX = x;
     run(voteTask);
     Arrays.fill(votes, 0);
     for (Member m : members) {
       double accuracy = m.scored > 0 ? m.correct / m.scored : 0;
-      OnlineEnsemble.addNormalized(m.proba, weightedVote && accuracy > 0 ? accuracy : 1, votes);
+      double weight = !weightedVote ? 1 : accuracy > 0 ? accuracy : UNPROVEN_WEIGHT;
+      OnlineEnsemble.addNormalized(m.proba, weight, votes);
     }
     return normalize(votes);
   }

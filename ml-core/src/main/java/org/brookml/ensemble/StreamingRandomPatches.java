@@ -16,9 +16,11 @@ import org.brookml.tree.HoeffdingTree;
  * its own weight, {@link TrainingMethod#RESAMPLING} uses all features); warning (ADWIN, 1e-4) and
  * drift (ADWIN, 1e-5) detectors per member with background members, and votes weighed by each
  * member's accuracy since it started, as in {@link AdaptiveRandomForest}. A subspace holds
- * {@code round(d * subspacePercent / 100)} features (at least 1), 60% by default. When there are
- * no more distinct subspaces than members, the members take them all in turn (as MOA does);
- * otherwise each draws its own, and so does every background or replacement member.
+ * {@code round(d * subspacePercent / 100)} features (at least 1), 60% by default. As in MOA, with
+ * up to 20 features the members start on distinct subspaces while there are enough: all of them
+ * in turn when there are no more than members, else drawn without replacement (from a stream of
+ * the seed's own); with more features each member draws its own. Background and replacement
+ * members always draw their own.
  *
  * <p>Members are Hoeffding trees over their subspace by default (MOA's settings: grace period 50,
  * split confidence 0.01), their nominal features kept; {@link Builder#base} takes any classifier
@@ -27,6 +29,9 @@ import org.brookml.tree.HoeffdingTree;
  * for bit. Not thread-safe (one caller at a time).
  */
 public final class StreamingRandomPatches extends DriftAwareForest {
+
+  /** Mixed into the seed for the stream that draws the first subspaces. */
+  private static final long SUBSPACE_STREAM = 0x5DEECE66DL;
 
   /** How members are trained. */
   public enum TrainingMethod {
@@ -45,11 +50,11 @@ public final class StreamingRandomPatches extends DriftAwareForest {
   final int subspaceSize;
   /** A row's nominal values for the row check of non-tree members: none. */
   private final int[] numericRow;
-  /** All subspaces in order when there are no more than members, else null. */
-  private final int[][] allSubspaces;
+  /** The members' first subspaces when the forest assigns them ({@link Subspaces}), else null. */
+  private final int[][] firstSubspaces;
 
   private StreamingRandomPatches(Builder b) {
-    super(b, b.method != TrainingMethod.RANDOM_SUBSPACES);
+    super(b, b.method != TrainingMethod.RANDOM_SUBSPACES, true);
     this.method = b.method;
     this.subspacePercent = SizeLimits.within("subspacePercent", b.subspacePercent, 1, 100);
     int k = b.method == TrainingMethod.RESAMPLING ? b.dimension
@@ -80,8 +85,8 @@ public final class StreamingRandomPatches extends DriftAwareForest {
     }
     this.tree = t.toBuilder().featureSubset(0).build();
     this.numericRow = new int[b.dimension];
-    this.allSubspaces = k < b.dimension && combinations(b.dimension, k) <= b.size
-        ? allCombinations(b.dimension, k) : null;
+    this.firstSubspaces = Subspaces.firstSubspaces(b.dimension, k, b.size,
+        new SplitMix64(seed ^ SUBSPACE_STREAM));
     reset();
   }
 
@@ -90,51 +95,15 @@ public final class StreamingRandomPatches extends DriftAwareForest {
     return new Builder(dimension, numClasses);
   }
 
-  /** C(n, k), or a number above any ensemble size when it is larger. */
-  private static long combinations(int n, int k) {
-    long c = 1;
-    for (int i = 1; i <= k; i++) {
-      c = c * (n - k + i) / i;
-      if (c > SizeLimits.MAX_MEMBERS) {
-        return Long.MAX_VALUE;
-      }
-    }
-    return c;
-  }
-
-  /** Every k-subset of {@code [0, n)} in lexicographic order. */
-  private static int[][] allCombinations(int n, int k) {
-    int[][] all = new int[(int) combinations(n, k)][];
-    int[] current = new int[k];
-    for (int i = 0; i < k; i++) {
-      current[i] = i;
-    }
-    for (int c = 0; c < all.length; c++) {
-      all[c] = current.clone();
-      int i = k - 1;
-      while (i >= 0 && current[i] == n - k + i) {
-        i--;
-      }
-      if (i >= 0) {
-        current[i]++;
-        for (int j = i + 1; j < k; j++) {
-          current[j] = current[j - 1] + 1;
-        }
-      }
-    }
-    return all;
-  }
-
   @Override
   Learner newLearner(SplitMix64 random) {
     return learnerOver(subspaceSize == dimension() ? null : randomSubspace(random));
   }
 
-  /** Member {@code m}'s first learner: over the m-th of all subspaces when they are few. */
+  /** Member {@code m}'s first learner: over its subspace when the forest assigned them. */
   @Override
   Learner firstLearner(int m, SplitMix64 random) {
-    return allSubspaces != null ? learnerOver(allSubspaces[m % allSubspaces.length])
-        : newLearner(random);
+    return firstSubspaces != null ? learnerOver(firstSubspaces[m]) : newLearner(random);
   }
 
   private Learner learnerOver(int[] features) {

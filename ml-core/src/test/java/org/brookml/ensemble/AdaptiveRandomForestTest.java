@@ -57,7 +57,7 @@ class AdaptiveRandomForestTest implements OnlineLearnerContract<AdaptiveRandomFo
       for (int m = 0; m < forest.size(); m++) {
         double[] p = forest.tree(m).predictProba(x, new double[3]);
         double sum = p[0] + p[1] + p[2];
-        double weight = forest.accuracy(m) > 0 ? forest.accuracy(m) : 1;
+        double weight = forest.accuracy(m) > 0 ? forest.accuracy(m) : 0.01;
         for (int c = 0; c < 3; c++) {
           expected[c] += weight * p[c] / sum;
         }
@@ -113,6 +113,43 @@ class AdaptiveRandomForestTest implements OnlineLearnerContract<AdaptiveRandomFo
     assertThat(fixed.drifts()).isZero();
     // measured: 4,859 of 5,000 right after the flip against 4,428 without detectors
     assertThat(adaptiveCorrect).isGreaterThan(fixedCorrect + 300);
+  }
+
+  /**
+   * Right after a drift a tree has no example right yet; it votes with weight 0.01 (MOA: weight 1
+   * against accuracies in percent), not 1: replayed on every example after the flip where some
+   * tree's accuracy is 0.
+   */
+  @Test
+  void aReplacedTree_votesWithAHundredthOfAPerfectTreesWeight() {
+    AdaptiveRandomForest forest = AdaptiveRandomForest.builder(2, 2).size(5).build();
+    SplittableRandom random = new SplittableRandom(4);
+    double[] x = new double[2];
+    int checked = 0;
+    for (int i = 0; i < 40_000; i++) {
+      x[0] = random.nextDouble();
+      x[1] = random.nextDouble();
+      forest.learn(x, (i < 20_000) == (x[0] + x[1] > 1) ? 1 : 0);
+      boolean unproven = false;
+      for (int m = 0; m < forest.size(); m++) {
+        unproven |= forest.accuracy(m) == 0;
+      }
+      if (!unproven) {
+        continue;
+      }
+      checked++;
+      double[] expected = new double[2];
+      for (int m = 0; m < forest.size(); m++) {
+        double[] p = forest.tree(m).predictProba(x, new double[2]);
+        double weight = forest.accuracy(m) > 0 ? forest.accuracy(m) : 0.01;
+        for (int c = 0; c < 2; c++) {
+          expected[c] += weight * p[c] / (p[0] + p[1]);
+        }
+      }
+      double[] proba = forest.predictProba(x, new double[2]);
+      assertThat(proba[1]).isCloseTo(expected[1] / (expected[0] + expected[1]), within(1e-12));
+    }
+    assertThat(checked).isPositive();
   }
 
   /** A tree with every feature in its subset splits exactly as a tree without subsets. */

@@ -12,11 +12,13 @@ import java.util.function.DoubleSupplier;
 
 /**
  * Whether a learner runs slower after other learners in the same JVM than in a fresh one (the
- * profile of shared call sites polluted by other learners' types): each learner timed in a JVM of
+ * profile of shared call sites polluted by other learners' types, or data laid out otherwise):
+ * each learner timed in a JVM of
  * its own, then all of them in one JVM one after the other, in the order of {@link #LEARNERS}
  * and in reverse, the same passes over the same rows each time, each configuration in
- * {@value #JVMS} JVMs; prints the median rates and the worst shared one over the own-JVM one. Run: {@code java -cp ml-bench/target/benchmarks.jar
- * org.brookml.bench.linear.FreshAndWarmJvm} (it starts the child JVMs itself).
+ * {@value #JVMS} JVMs; prints the median rates and the worst shared one over the own-JVM one.
+ * Run: {@code java -cp ml-bench/target/benchmarks.jar org.brookml.bench.linear.FreshAndWarmJvm}
+ * (it starts the child JVMs itself).
  */
 public final class FreshAndWarmJvm {
 
@@ -79,7 +81,7 @@ public final class FreshAndWarmJvm {
   private static double[] child(List<String> names) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--add-modules=jdk.incubator.vector", "-Xmx3g", "-cp",
+        "--add-modules=jdk.incubator.vector", "-Xms4g", "-Xmx4g", "-Xmn3g", "-cp",
         System.getProperty("java.class.path"), FreshAndWarmJvm.class.getName()));
     command.addAll(names);
     Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
@@ -101,8 +103,13 @@ public final class FreshAndWarmJvm {
     return median(Arrays.copyOfRange(rates, 3, 10));
   }
 
-  /** One timed pass of the learner over its rows, in rows per second. */
+  /**
+   * One timed pass of the learner over its rows, in rows per second. The heap is emptied first
+   * and the young generation holds the new rows, so no collection moves them, whatever ran
+   * before (see {@link DenseCeilingsBenchmark}).
+   */
   private static DoubleSupplier pass(String name) {
+    System.gc();
     if (name.startsWith("sparse")) {
       SparseCeilingsBenchmark b = new SparseCeilingsBenchmark();
       b.setUp();
