@@ -1,5 +1,6 @@
 package org.brookml.internal.vector;
 
+import static jdk.incubator.vector.VectorOperators.NE;
 import static org.brookml.internal.vector.PanamaSupport.LANES;
 import static org.brookml.internal.vector.PanamaSupport.SPECIES;
 
@@ -14,6 +15,11 @@ final class PanamaCentroidKernels implements CentroidKernels {
   private static final DoubleVector LOWER_HALF = iota(0);
   private static final DoubleVector UPPER_HALF = iota(LANES);
   private static final DoubleVector NO_CENTRE = DoubleVector.broadcast(SPECIES, 2 * LANES);
+  // With 256-bit vectors a block of 16 centres is four: the third and fourth quarters' numbers,
+  // and a number larger than any of the 16.
+  private static final DoubleVector THIRD_QUARTER = iota(2 * LANES);
+  private static final DoubleVector FOURTH_QUARTER = iota(3 * LANES);
+  private static final DoubleVector NO_CENTRE_OF_16 = DoubleVector.broadcast(SPECIES, 16);
 
   PanamaCentroidKernels() {
     PanamaSupport.requireSupportedLanes();
@@ -131,8 +137,8 @@ final class PanamaCentroidKernels implements CentroidKernels {
       double[] xs, int xOff, int rows, int d, double[] transposedCenters, double[] norms,
       int stride, int[] out, double[] scratch) {
     boolean finite = LANES == 8
-        ? nearestFourRowsAtATime(xs, xOff, rows, d, transposedCenters, norms, stride, out, scratch)
-        : nearestTwoRowsAtATime(xs, xOff, rows, d, transposedCenters, norms, stride, out, scratch);
+        ? nearestFourRowsAtATime(xs, xOff, rows, d, transposedCenters, norms, stride, out)
+        : nearestTwoRowsAtATime(xs, xOff, rows, d, transposedCenters, norms, stride, out);
     int done = LANES == 8 ? rows & ~3 : rows & ~1;
     double check = 0;
     for (int r = done; r < rows; r++) {
@@ -148,7 +154,7 @@ final class PanamaCentroidKernels implements CentroidKernels {
    * returns whether every best score was finite.
    */
   private static boolean nearestFourRowsAtATime(double[] xs, int xOff, int rows, int d, double[] t,
-      double[] norms, int stride, int[] out, double[] scratch) {
+      double[] norms, int stride, int[] out) {
     double check = 0;
     for (int r = 0; r + 3 < rows; r += 4) {
       int x0 = xOff + r * d;
@@ -196,7 +202,7 @@ final class PanamaCentroidKernels implements CentroidKernels {
         if (aMin < best0) {
           best0 = aMin;
           out[r] = block + (int) LOWER_HALF.blend(UPPER_HALF, as1.lt(as0))
-              .blend(NO_CENTRE, aLow.compare(VectorOperators.NE, aMin))
+              .blend(NO_CENTRE, aLow.compare(NE, aMin))
               .reduceLanes(VectorOperators.MIN);
         }
         DoubleVector bs0 = b0.mul(-2.0).add(n0);
@@ -206,7 +212,7 @@ final class PanamaCentroidKernels implements CentroidKernels {
         if (bMin < best1) {
           best1 = bMin;
           out[r + 1] = block + (int) LOWER_HALF.blend(UPPER_HALF, bs1.lt(bs0))
-              .blend(NO_CENTRE, bLow.compare(VectorOperators.NE, bMin))
+              .blend(NO_CENTRE, bLow.compare(NE, bMin))
               .reduceLanes(VectorOperators.MIN);
         }
         DoubleVector cs0 = c0.mul(-2.0).add(n0);
@@ -241,7 +247,7 @@ final class PanamaCentroidKernels implements CentroidKernels {
    * {@code rows & ~1} rows; returns whether every best score was finite.
    */
   private static boolean nearestTwoRowsAtATime(double[] xs, int xOff, int rows, int d, double[] t,
-      double[] norms, int stride, int[] out, double[] scratch) {
+      double[] norms, int stride, int[] out) {
     double check = 0;
     for (int r = 0; r + 1 < rows; r += 2) {
       int x0 = xOff + r * d;
@@ -287,11 +293,13 @@ final class PanamaCentroidKernels implements CentroidKernels {
         double aMin = as0.min(as1).min(as2.min(as3)).reduceLanes(VectorOperators.MIN);
         if (aMin < best0) {
           best0 = aMin;
-          as0.intoArray(scratch, 0);
-          as1.intoArray(scratch, LANES);
-          as2.intoArray(scratch, 2 * LANES);
-          as3.intoArray(scratch, 3 * LANES);
-          out[r] = block + firstEqual(scratch, aMin);
+          // The lowest centre number among the lanes that hold the minimum, without a store and
+          // a search: that search's exit, mispredicted on most rows, cost more than the scores.
+          out[r] = block + (int) LOWER_HALF.blend(NO_CENTRE_OF_16, as0.compare(NE, aMin))
+              .min(UPPER_HALF.blend(NO_CENTRE_OF_16, as1.compare(NE, aMin)))
+              .min(THIRD_QUARTER.blend(NO_CENTRE_OF_16, as2.compare(NE, aMin))
+                  .min(FOURTH_QUARTER.blend(NO_CENTRE_OF_16, as3.compare(NE, aMin))))
+              .reduceLanes(VectorOperators.MIN);
         }
         DoubleVector bs0 = b0.mul(-2.0).add(n0);
         DoubleVector bs1 = b1.mul(-2.0).add(n1);
@@ -300,24 +308,15 @@ final class PanamaCentroidKernels implements CentroidKernels {
         double bMin = bs0.min(bs1).min(bs2.min(bs3)).reduceLanes(VectorOperators.MIN);
         if (bMin < best1) {
           best1 = bMin;
-          bs0.intoArray(scratch, 0);
-          bs1.intoArray(scratch, LANES);
-          bs2.intoArray(scratch, 2 * LANES);
-          bs3.intoArray(scratch, 3 * LANES);
-          out[r + 1] = block + firstEqual(scratch, bMin);
+          out[r + 1] = block + (int) LOWER_HALF.blend(NO_CENTRE_OF_16, bs0.compare(NE, bMin))
+              .min(UPPER_HALF.blend(NO_CENTRE_OF_16, bs1.compare(NE, bMin)))
+              .min(THIRD_QUARTER.blend(NO_CENTRE_OF_16, bs2.compare(NE, bMin))
+                  .min(FOURTH_QUARTER.blend(NO_CENTRE_OF_16, bs3.compare(NE, bMin))))
+              .reduceLanes(VectorOperators.MIN);
         }
       }
       check += (best0 + best1) * 0.0;
     }
     return check == 0.0;
-  }
-
-  /** Index of the first of the 16 scores equal to {@code min} (which is one of them). */
-  private static int firstEqual(double[] scores, double min) {
-    int c = 0;
-    while (c < 15 && scores[c] != min) {
-      c++;
-    }
-    return c;
   }
 }

@@ -13,6 +13,41 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** {@link CentroidKernels}: nearest-centre search against brute force, in every implementation. */
 class CentroidKernelsTest {
 
+  /**
+   * Tied centres (each one repeated in the next) give the lower number, in the batch search and
+   * the one-row search of every implementation, wherever in a block of 16 the tie falls.
+   */
+  @ParameterizedTest
+  @MethodSource("centreCounts")
+  void tiedCentres_giveTheLowerNumber(int k) {
+    SplittableRandom rnd = new SplittableRandom(100 + k);
+    int d = 5;
+    int stride = (k + 15) / 16 * 16;
+    double[] centers = random(rnd, k * d);
+    for (int c = 1; c < k; c += 2) {
+      System.arraycopy(centers, (c - 1) * d, centers, c * d, d);
+    }
+    double[] transposed = transposed(centers, k, d, stride);
+    double[] norms = norms(centers, k, d, stride);
+    // Each row is a centre itself, so its nearest centres are it and its twin.
+    int rows = 2 * k;
+    double[] batch = new double[rows * d];
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(centers, (r % k) * d, batch, r * d, d);
+    }
+    for (KernelSet kernels : implementations()) {
+      int[] out = new int[rows];
+      assertThat(kernels.centroids().nearestCenters(batch, 0, rows, d, transposed, norms, stride,
+          out, new double[stride])).isTrue();
+      for (int r = 0; r < rows; r++) {
+        int expected = (r % k) & ~1;
+        assertThat(out[r]).as(kernels.name() + " batch row " + r + ", k=" + k).isEqualTo(expected);
+        assertThat(kernels.centroids().nearestCenter(batch, r * d, d, transposed, norms, stride,
+            new double[stride])).as(kernels.name() + " row " + r + ", k=" + k).isEqualTo(expected);
+      }
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("centreCounts")
   void nearestCenter_matchesBruteForce(int k) {
@@ -20,17 +55,8 @@ class CentroidKernelsTest {
     for (int d : new int[] {1, 2, 3, 7, 32, 33}) {
       int stride = (k + 15) / 16 * 16;
       double[] centers = random(rnd, k * d);
-      double[] transposed = new double[d * stride];
-      double[] norms = new double[stride];
-      java.util.Arrays.fill(norms, Double.POSITIVE_INFINITY);
-      for (int c = 0; c < k; c++) {
-        double norm = 0;
-        for (int j = 0; j < d; j++) {
-          transposed[j * stride + c] = centers[c * d + j];
-          norm += centers[c * d + j] * centers[c * d + j];
-        }
-        norms[c] = norm;
-      }
+      double[] transposed = transposed(centers, k, d, stride);
+      double[] norms = norms(centers, k, d, stride);
       int rows = 9;
       double[] batch = random(rnd, 1 + rows * d);
       for (KernelSet kernels : implementations()) {
@@ -97,6 +123,31 @@ class CentroidKernelsTest {
       sum += (a[aOff + j] - b[bOff + j]) * (a[aOff + j] - b[bOff + j]);
     }
     return sum;
+  }
+
+  /** The centres coordinate-major, {@code stride} apart, as the kernels read them. */
+  private static double[] transposed(double[] centers, int k, int d, int stride) {
+    double[] transposed = new double[d * stride];
+    for (int c = 0; c < k; c++) {
+      for (int j = 0; j < d; j++) {
+        transposed[j * stride + c] = centers[c * d + j];
+      }
+    }
+    return transposed;
+  }
+
+  /** Each centre's squared norm, +infinity in the padding up to {@code stride}. */
+  private static double[] norms(double[] centers, int k, int d, int stride) {
+    double[] norms = new double[stride];
+    java.util.Arrays.fill(norms, Double.POSITIVE_INFINITY);
+    for (int c = 0; c < k; c++) {
+      double norm = 0;
+      for (int j = 0; j < d; j++) {
+        norm += centers[c * d + j] * centers[c * d + j];
+      }
+      norms[c] = norm;
+    }
+    return norms;
   }
 
   static Stream<Integer> centreCounts() {
