@@ -86,8 +86,7 @@ final class BinaryPegasos {
   }
 
   double predictionMargin(SparseVector x) {
-    return weights.hasAverage() ? weights.averagedDot(x) + biasSum / weights.steps()
-        : margin(x);
+    return weights.hasAverage() ? weights.averagedDot(x) + biasSum / weights.steps() : margin(x);
   }
 
   double weight(int i) {

@@ -163,18 +163,14 @@ public final class SparseVector {
    * @throws IllegalArgumentException naming the first offending entry
    */
   public void requireValid(int dimension) {
-    // One pass without a branch per entry: an index outside the range makes index or
-    // dimension - 1 - index negative, a value beyond the limit (or NaN) makes the difference of
-    // the magnitudes' bits negative (see ScalarVectorPrimitives.allWithin). Only a row that fails
-    // is searched for the entry to name.
-    long limitBits = Double.doubleToRawLongBits(Vectors.MAX_MAGNITUDE);
+    // Without a branch per entry: an index outside the range makes index or dimension - 1 - index
+    // negative; the values go through the dense range check. Only a row that fails is searched
+    // for the entry to name.
     int outside = 0;
-    long beyond = 0;
     for (int i = 0; i < size; i++) {
       outside |= indices[i] | (dimension - 1 - indices[i]);
-      beyond |= limitBits - (Double.doubleToRawLongBits(values[i]) & Long.MAX_VALUE);
     }
-    if ((outside | beyond) >= 0) {
+    if (outside >= 0 && Vectors.indexOutOfRange(values, 0, size) < 0) {
       return;
     }
     for (int i = 0; i < size; i++) {

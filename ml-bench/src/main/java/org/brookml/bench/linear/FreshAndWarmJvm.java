@@ -13,9 +13,8 @@ import java.util.function.DoubleSupplier;
 /**
  * Whether a learner runs slower after other learners in the same JVM than in a fresh one (the
  * profile of shared call sites polluted by other learners' types, or data laid out otherwise):
- * each learner timed in a JVM of
- * its own, then all of them in one JVM one after the other, in the order of {@link #LEARNERS}
- * and in reverse, the same passes over the same rows each time, each configuration in
+ * each learner timed in a JVM of its own, then all of them in one JVM one after the other, in the
+ * order of {@link #LEARNERS} and in reverse, the same passes over the same rows each time, each configuration in
  * {@value #JVMS} JVMs; prints the median rates and the worst shared one over the own-JVM one.
  * Run: {@code java -cp ml-bench/target/benchmarks.jar org.brookml.bench.linear.FreshAndWarmJvm}
  * (it starts the child JVMs itself).

@@ -149,40 +149,15 @@ final class PanamaVectorPrimitives implements VectorPrimitives {
   public boolean allWithin(double[] x, int off, int n, double limit) {
     // A rounded sum of squares is at least its largest rounded square, so a sum within
     // (limit / 2)^2 proves every magnitude within the limit; NaN or infinity fails the test. Only
-    // a row that fails it is checked value by value. It uses the
-    // operations the dot product does: a version with lanewise max and compare made JDK 17's C2
-    // compile the nearest-centre search about 7x slower (MiniBatchKMeansBenchmark).
+    // a row that fails it is checked value by value. The sum is the row's dot product with itself:
+    // a version with lanewise max and compare made JDK 17's C2 compile the nearest-centre search
+    // about 7x slower (MiniBatchKMeansBenchmark).
     double quarterSquare = limit * limit / 4;
-    if (n >= LANES && quarterSquare > 0 && quarterSquare < Double.POSITIVE_INFINITY
-        && squaredNorm(x, off, n) <= quarterSquare) {
+    if (quarterSquare > 0 && quarterSquare < Double.POSITIVE_INFINITY
+        && dot(x, off, x, off, n) <= quarterSquare) {
       return true;
     }
     return ScalarVectorPrimitives.INSTANCE.allWithin(x, off, n, limit);
-  }
-
-  private static double squaredNorm(double[] x, int off, int n) {
-    DoubleVector acc0 = DoubleVector.zero(SPECIES);
-    DoubleVector acc1 = DoubleVector.zero(SPECIES);
-    int i = 0;
-    for (int bound = n - n % (2 * LANES); i < bound; i += 2 * LANES) {
-      DoubleVector x0 = DoubleVector.fromArray(SPECIES, x, off + i);
-      DoubleVector x1 = DoubleVector.fromArray(SPECIES, x, off + i + LANES);
-      acc0 = x0.fma(x0, acc0);
-      acc1 = x1.fma(x1, acc1);
-    }
-    for (int bound = n - n % LANES; i < bound; i += LANES) {
-      DoubleVector x0 = DoubleVector.fromArray(SPECIES, x, off + i);
-      acc0 = x0.fma(x0, acc0);
-    }
-    DoubleVector total = acc0.add(acc1);
-    double sum = (total.lane(0) + total.lane(1)) + (total.lane(2) + total.lane(3));
-    if (LANES == 8) {
-      sum += (total.lane(4) + total.lane(5)) + (total.lane(6) + total.lane(7));
-    }
-    for (; i < n; i++) {
-      sum += x[off + i] * x[off + i];
-    }
-    return sum;
   }
 
   @Override
