@@ -12,7 +12,8 @@ import org.brookml.vector.Vectors;
 /**
  * Brook's mini-batch k-means against scikit-learn's {@code MiniBatchKMeans}, one pass, one core,
  * the same data (written to a file both read), the same batch size and seeding-buffer size.
- * Prints examples per second for each, their ratio, and the final inertia per point of each.
+ * Prints examples per second for each, their ratio, the final inertia per point of each, and
+ * Brook's rate as a fraction of the compute ceiling on the same rows ({@link DistanceCeiling}).
  * scikit-learn runs through {@code python3} (set {@code -Dpython=...}); without it only Brook runs.
  *
  * <p>Run: {@code java --add-modules jdk.incubator.vector -cp ml-bench/target/benchmarks.jar
@@ -38,6 +39,7 @@ public final class KMeansComparison {
 
     double[] rates = new double[REPS + 2];
     double inertia = 0;
+    double[][] lastCenters = null;
     for (int rep = 0; rep < rates.length; rep++) { // the first two warm the JIT up
       MiniBatchKMeans model = MiniBatchKMeans.builder(K, DIMENSION).initBufferSize(INIT_SIZE)
           .seed(rep).build();
@@ -47,10 +49,12 @@ public final class KMeansComparison {
       }
       rates[rep] = rows / ((System.nanoTime() - start) / 1e9);
       inertia = model.inertia(data, rows) / rows;
+      lastCenters = model.centers();
     }
     double brook = ScikitLearn.median(Arrays.copyOfRange(rates, 2, rates.length));
     System.out.printf(Locale.ROOT, "Brook        %,12.0f examples/s   inertia/pt %.4f%n", brook,
         inertia);
+    printCeiling(brook, data, rows, lastCenters);
 
     Path file = Files.createTempFile("brook-kmeans", ".f64");
     try {
@@ -69,5 +73,27 @@ public final class KMeansComparison {
     } finally {
       Files.deleteIfExists(file);
     }
+  }
+
+  /**
+   * Brook's rate as a fraction of the distance computation alone ({@link DistanceCeiling}) over
+   * the same rows and the final centres, the median of as many timed passes as Brook had.
+   */
+  private static void printCeiling(double brook, double[] data, int rows, double[][] centers) {
+    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+      System.out.println("distance ceiling: needs --add-modules jdk.incubator.vector");
+      return;
+    }
+    DistanceCeiling ceiling = new DistanceCeiling(centers);
+    double[] rates = new double[REPS + 2];
+    double least = 0;
+    for (int rep = 0; rep < rates.length; rep++) { // the first two warm the JIT up
+      long start = System.nanoTime();
+      least += ceiling.scoreRows(data, rows);
+      rates[rep] = rows / ((System.nanoTime() - start) / 1e9);
+    }
+    double rate = ScikitLearn.median(Arrays.copyOfRange(rates, 2, rates.length));
+    System.out.printf(Locale.ROOT, "distance ceiling %,8.0f rows/s (least score %.1f)%n"
+        + "Brook / distance ceiling: %.2f%n", rate, least / rates.length, brook / rate);
   }
 }

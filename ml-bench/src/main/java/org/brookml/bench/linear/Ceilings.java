@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.brookml.bench.cluster.KMeansCeilingsBenchmark;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -16,7 +17,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * learner's rate as a fraction of the ceiling measured in the same run on the same rows: dense
  * learners against the read ceiling of the double rows (the float ceiling beside), sparse
  * prediction against the gather ceiling and sparse learning against the gather-and-scatter
- * ceiling. Run: {@code java -cp ml-bench/target/benchmarks.jar org.brookml.bench.linear.Ceilings}
+ * ceiling, and mini-batch k-means ({@link KMeansCeilingsBenchmark}) against the distance
+ * computation alone. Run:
+ * {@code java -cp ml-bench/target/benchmarks.jar org.brookml.bench.linear.Ceilings}
  * (add {@code smoke} for one short iteration of each).
  */
 public final class Ceilings {
@@ -29,6 +32,7 @@ public final class Ceilings {
         Runtime.getRuntime().availableProcessors());
     Map<String, Double> dense = rates(DenseCeilingsBenchmark.class, smoke);
     Map<String, Double> sparse = rates(SparseCeilingsBenchmark.class, smoke);
+    Map<String, Double> kmeans = rates(KMeansCeilingsBenchmark.class, smoke);
     System.out.printf(Locale.ROOT, "%nDense: %d rows x %d doubles%n",
         DenseCeilingsBenchmark.ROWS, DenseCeilingsBenchmark.D);
     print(dense, name -> "readDoubles");
@@ -36,6 +40,9 @@ public final class Ceilings {
         SparseCeilingsBenchmark.ROWS, SparseCeilingsBenchmark.NNZ, SparseCeilingsBenchmark.D);
     print(sparse, name -> name.contains("Learn") || name.equals("gatherScatter")
         ? "gatherScatter" : "gather");
+    System.out.printf(Locale.ROOT, "%nMini-batch k-means: %d rows x %d doubles, k = %d%n",
+        KMeansCeilingsBenchmark.ROWS, KMeansCeilingsBenchmark.D, KMeansCeilingsBenchmark.K);
+    print(kmeans, name -> "distances");
   }
 
   private static Map<String, Double> rates(Class<?> benchmark, boolean smoke)

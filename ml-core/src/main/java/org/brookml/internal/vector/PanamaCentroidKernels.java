@@ -5,6 +5,8 @@ import static org.brookml.internal.vector.PanamaSupport.LANES;
 import static org.brookml.internal.vector.PanamaSupport.SPECIES;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorOperators;
 
 /** {@link CentroidKernels} on the incubating Vector API; see {@link PanamaSupport}. */
@@ -15,14 +17,24 @@ final class PanamaCentroidKernels implements CentroidKernels {
   private static final DoubleVector LOWER_HALF = iota(0);
   private static final DoubleVector UPPER_HALF = iota(LANES);
   private static final DoubleVector NO_CENTRE = DoubleVector.broadcast(SPECIES, 2 * LANES);
-  // With 256-bit vectors a block of 16 centres is four: the third and fourth quarters' numbers,
-  // and a number larger than any of the 16.
+  // With 256-bit vectors a block of 16 centres is four: the third and fourth quarters' numbers.
   private static final DoubleVector THIRD_QUARTER = iota(2 * LANES);
   private static final DoubleVector FOURTH_QUARTER = iota(3 * LANES);
-  private static final DoubleVector NO_CENTRE_OF_16 = DoubleVector.broadcast(SPECIES, 16);
+  // Lane orders that bring the other half, and the other lane of each pair, into place (256 bits).
+  private static final VectorShuffle<Double> SWAP_HALVES = shuffle(2, 3, 0, 1);
+  private static final VectorShuffle<Double> SWAP_PAIRS = shuffle(1, 0, 3, 2);
 
   PanamaCentroidKernels() {
     PanamaSupport.requireSupportedLanes();
+  }
+
+  /** The shuffle for 256-bit vectors; with 512-bit ones (where it is unused) the first four. */
+  private static VectorShuffle<Double> shuffle(int... lanes) {
+    int[] all = new int[LANES];
+    for (int i = 0; i < LANES; i++) {
+      all[i] = i < lanes.length ? lanes[i] : i;
+    }
+    return VectorShuffle.fromValues(SPECIES, all);
   }
 
   private static DoubleVector iota(int start) {
@@ -290,29 +302,57 @@ final class PanamaCentroidKernels implements CentroidKernels {
         DoubleVector as1 = a1.mul(-2.0).add(n1);
         DoubleVector as2 = a2.mul(-2.0).add(n2);
         DoubleVector as3 = a3.mul(-2.0).add(n3);
-        double aMin = as0.min(as1).min(as2.min(as3)).reduceLanes(VectorOperators.MIN);
-        if (aMin < best0) {
+        // Lane by lane, the lower of centres l, l+4, l+8, l+12 (strict comparisons keep the lower
+        // number on ties), then across lanes; no NaN-aware minimum, which costs a chain of blends.
+        VectorMask<Double> a01 = as1.lt(as0);
+        VectorMask<Double> a23 = as3.lt(as2);
+        DoubleVector aLow = as0.blend(as1, a01);
+        DoubleVector aHigh = as2.blend(as3, a23);
+        VectorMask<Double> aUpper = aHigh.lt(aLow);
+        DoubleVector aScore = aLow.blend(aHigh, aUpper);
+        DoubleVector aCentre = LOWER_HALF.blend(UPPER_HALF, a01)
+            .blend(THIRD_QUARTER.blend(FOURTH_QUARTER, a23), aUpper);
+        DoubleVector aScoreSwapped = aScore.rearrange(SWAP_HALVES);
+        DoubleVector aCentreSwapped = aCentre.rearrange(SWAP_HALVES);
+        VectorMask<Double> aTake = aScoreSwapped.lt(aScore)
+            .or(aScoreSwapped.eq(aScore).and(aCentreSwapped.lt(aCentre)));
+        aScore = aScore.blend(aScoreSwapped, aTake);
+        aCentre = aCentre.blend(aCentreSwapped, aTake);
+        aScoreSwapped = aScore.rearrange(SWAP_PAIRS);
+        aCentreSwapped = aCentre.rearrange(SWAP_PAIRS);
+        aTake = aScoreSwapped.lt(aScore)
+            .or(aScoreSwapped.eq(aScore).and(aCentreSwapped.lt(aCentre)));
+        double aMin = aScore.blend(aScoreSwapped, aTake).lane(0);
+        if (aMin < best0 || block == 0) {
           best0 = aMin;
-          // The lowest centre number among the lanes that hold the minimum, without a store and
-          // a search: that search's exit, mispredicted on most rows, cost more than the scores.
-          out[r] = block + (int) LOWER_HALF.blend(NO_CENTRE_OF_16, as0.compare(NE, aMin))
-              .min(UPPER_HALF.blend(NO_CENTRE_OF_16, as1.compare(NE, aMin)))
-              .min(THIRD_QUARTER.blend(NO_CENTRE_OF_16, as2.compare(NE, aMin))
-                  .min(FOURTH_QUARTER.blend(NO_CENTRE_OF_16, as3.compare(NE, aMin))))
-              .reduceLanes(VectorOperators.MIN);
+          out[r] = block + (int) aCentre.blend(aCentreSwapped, aTake).lane(0);
         }
         DoubleVector bs0 = b0.mul(-2.0).add(n0);
         DoubleVector bs1 = b1.mul(-2.0).add(n1);
         DoubleVector bs2 = b2.mul(-2.0).add(n2);
         DoubleVector bs3 = b3.mul(-2.0).add(n3);
-        double bMin = bs0.min(bs1).min(bs2.min(bs3)).reduceLanes(VectorOperators.MIN);
-        if (bMin < best1) {
+        VectorMask<Double> b01 = bs1.lt(bs0);
+        VectorMask<Double> b23 = bs3.lt(bs2);
+        DoubleVector bLow = bs0.blend(bs1, b01);
+        DoubleVector bHigh = bs2.blend(bs3, b23);
+        VectorMask<Double> bUpper = bHigh.lt(bLow);
+        DoubleVector bScore = bLow.blend(bHigh, bUpper);
+        DoubleVector bCentre = LOWER_HALF.blend(UPPER_HALF, b01)
+            .blend(THIRD_QUARTER.blend(FOURTH_QUARTER, b23), bUpper);
+        DoubleVector bScoreSwapped = bScore.rearrange(SWAP_HALVES);
+        DoubleVector bCentreSwapped = bCentre.rearrange(SWAP_HALVES);
+        VectorMask<Double> bTake = bScoreSwapped.lt(bScore)
+            .or(bScoreSwapped.eq(bScore).and(bCentreSwapped.lt(bCentre)));
+        bScore = bScore.blend(bScoreSwapped, bTake);
+        bCentre = bCentre.blend(bCentreSwapped, bTake);
+        bScoreSwapped = bScore.rearrange(SWAP_PAIRS);
+        bCentreSwapped = bCentre.rearrange(SWAP_PAIRS);
+        bTake = bScoreSwapped.lt(bScore)
+            .or(bScoreSwapped.eq(bScore).and(bCentreSwapped.lt(bCentre)));
+        double bMin = bScore.blend(bScoreSwapped, bTake).lane(0);
+        if (bMin < best1 || block == 0) {
           best1 = bMin;
-          out[r + 1] = block + (int) LOWER_HALF.blend(NO_CENTRE_OF_16, bs0.compare(NE, bMin))
-              .min(UPPER_HALF.blend(NO_CENTRE_OF_16, bs1.compare(NE, bMin)))
-              .min(THIRD_QUARTER.blend(NO_CENTRE_OF_16, bs2.compare(NE, bMin))
-                  .min(FOURTH_QUARTER.blend(NO_CENTRE_OF_16, bs3.compare(NE, bMin))))
-              .reduceLanes(VectorOperators.MIN);
+          out[r + 1] = block + (int) bCentre.blend(bCentreSwapped, bTake).lane(0);
         }
       }
       check += (best0 + best1) * 0.0;

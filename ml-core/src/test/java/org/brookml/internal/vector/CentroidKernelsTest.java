@@ -117,6 +117,50 @@ class CentroidKernelsTest {
     }
   }
 
+  /**
+   * With small integer coordinates every score is exact in any order of additions, so ties are
+   * exact and frequent: each implementation's batch search gives the lowest-numbered nearest
+   * centre, for rows in every position of a block, cold and compiled.
+   */
+  @ParameterizedTest
+  @MethodSource("centreCounts")
+  void exactTies_goToTheLowestNumber_compiledOrNot(int k) {
+    SplittableRandom rnd = new SplittableRandom(200 + k);
+    int rows = 31;
+    for (int round = 0; round < 600; round++) {
+      int d = 1 + round % 9;
+      int stride = (k + 15) / 16 * 16;
+      double[] centers = smallIntegers(rnd, k * d);
+      double[] transposed = transposed(centers, k, d, stride);
+      double[] norms = norms(centers, k, d, stride);
+      double[] batch = smallIntegers(rnd, rows * d);
+      for (KernelSet kernels : implementations()) {
+        int[] out = new int[rows];
+        assertThat(kernels.centroids().nearestCenters(batch, 0, rows, d, transposed, norms, stride,
+            out, new double[stride])).isTrue();
+        for (int r = 0; r < rows; r++) {
+          int expected = 0;
+          for (int c = 1; c < k; c++) {
+            if (distance(batch, r * d, centers, c * d, d)
+                < distance(batch, r * d, centers, expected * d, d)) {
+              expected = c;
+            }
+          }
+          assertThat(out[r]).as("%s row %d, k=%d, d=%d, round %d", kernels.name(), r, k, d, round)
+              .isEqualTo(expected);
+        }
+      }
+    }
+  }
+
+  private static double[] smallIntegers(SplittableRandom rnd, int n) {
+    double[] values = new double[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = rnd.nextInt(-2, 3);
+    }
+    return values;
+  }
+
   private static double distance(double[] a, int aOff, double[] b, int bOff, int d) {
     double sum = 0;
     for (int j = 0; j < d; j++) {
