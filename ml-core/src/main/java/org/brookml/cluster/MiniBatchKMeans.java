@@ -147,12 +147,13 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
 
   @Override
   public void learnBatch(double[] xs, int fromRow, int rows) {
-    // Every value is checked first: the nearest-centre pass would notice NaN and infinities on
-    // its own, but not a finite value too large to learn safely.
-    InputChecks.requireRows(xs, fromRow, rows, dimension, "xs");
     if (ready) {
-      miniBatch(xs, fromRow, rows);
+      InputChecks.requireRowRange(xs, fromRow, rows, dimension, "xs");
+      miniBatch(xs, fromRow, rows, true);
     } else {
+      // Every value is checked first: the nearest-centre pass would notice NaN and infinities
+      // on its own, but not a finite value too large to learn safely.
+      InputChecks.requireRows(xs, fromRow, rows, dimension, "xs");
       learnRows(xs, fromRow, rows);
     }
   }
@@ -175,7 +176,7 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
       }
     }
     if (row < end) {
-      miniBatch(xs, row, end - row);
+      miniBatch(xs, row, end - row, false);
     }
   }
 
@@ -190,14 +191,23 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
     // The buffered examples are learned as the first mini-batch; they were counted already.
     samplesSeen -= n;
     Arrays.fill(lastWin, samplesSeen);
-    miniBatch(seedRows, 0, n);
+    miniBatch(seedRows, 0, n, false);
   }
 
   /** Sculley's Algorithm 1 over rows {@code first .. first+rows} of {@code xs}. */
-  private void miniBatch(double[] xs, int first, int rows) {
+  /**
+   * One mini-batch step over rows {@code first .. first+rows}. With {@code checkRows} the rows'
+   * values are checked after the nearest-centre search, which changes nothing but scratch arrays:
+   * the search reads the rows from memory while it computes, and the check then finds them in the
+   * cache (a check first read them from memory on its own, about a quarter of a step).
+   */
+  private void miniBatch(double[] xs, int first, int rows, boolean checkRows) {
     int[] nearest = assignmentsFor(rows);
     boolean finite = VectorKernelsProvider.centroids().nearestCenters(
         xs, first * dimension, rows, dimension, transposed, norms, stride, nearest, scratch);
+    if (checkRows) {
+      InputChecks.requireRows(xs, first, rows, dimension, "xs");
+    }
     if (!finite) {
       // The rows were checked: only centres far beyond the inputs' range could do this.
       throw new IllegalStateException("nearest-centre scores overflowed; the centres are not "

@@ -75,6 +75,11 @@ class MiniBatchKMeansTest implements OnlineLearnerContract<MiniBatchKMeans> {
     bad.put("batch shorter than rows", m -> m.learnBatch(new double[5], 2));
     bad.put("NaN in the last batch row",
         m -> m.learnBatch(new double[] {1, 2, 3, 4, 5, 6, 7, 8, Double.NaN}, 3));
+    // Checked after the nearest-centre search, which must not have changed anything.
+    bad.put("a finite value too large to learn, in a batch row",
+        m -> m.learnBatch(new double[] {1, 2, 3, 4, 1e300, 6, 7, 8, 9}, 3));
+    bad.put("infinity in the first batch row",
+        m -> m.learnBatch(new double[] {Double.NEGATIVE_INFINITY, 2, 3, 4, 5, 6}, 2));
     bad.put("negative first row", m -> m.learnBatch(new double[9], -1, 2));
     bad.put("rows past the end", m -> m.learnBatch(new double[9], 2, 2));
     bad.put("predict wrong dimension", m -> m.predict(new double[4]));
