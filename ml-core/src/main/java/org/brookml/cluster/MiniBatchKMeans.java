@@ -194,12 +194,12 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
     miniBatch(seedRows, 0, n, false);
   }
 
-  /** Sculley's Algorithm 1 over rows {@code first .. first+rows} of {@code xs}. */
   /**
-   * One mini-batch step over rows {@code first .. first+rows}. With {@code checkRows} the rows'
-   * values are checked after the nearest-centre search, which changes nothing but scratch arrays:
-   * the search reads the rows from memory while it computes, and the check then finds them in the
-   * cache (a check first read them from memory on its own, about a quarter of a step).
+   * Sculley's Algorithm 1 over rows {@code first .. first+rows} of {@code xs}. With
+   * {@code checkRows} the rows' values are checked after the nearest-centre search, which changes
+   * nothing but scratch arrays: the search reads the rows from memory while it computes, and the
+   * check then finds them in the cache (a check first read them from memory on its own, about a
+   * quarter of a step).
    */
   private void miniBatch(double[] xs, int first, int rows, boolean checkRows) {
     int[] nearest = assignmentsFor(rows);

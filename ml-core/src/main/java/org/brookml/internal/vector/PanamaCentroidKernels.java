@@ -6,8 +6,8 @@ import static org.brookml.internal.vector.PanamaSupport.SPECIES;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 
 /** {@link CentroidKernels} on the incubating Vector API; see {@link PanamaSupport}. */
 final class PanamaCentroidKernels implements CentroidKernels {
@@ -323,7 +323,7 @@ final class PanamaCentroidKernels implements CentroidKernels {
         aTake = aScoreSwapped.lt(aScore)
             .or(aScoreSwapped.eq(aScore).and(aCentreSwapped.lt(aCentre)));
         double aMin = aScore.blend(aScoreSwapped, aTake).lane(0);
-        if (aMin < best0 || block == 0) {
+        if (aMin < best0) {
           best0 = aMin;
           out[r] = block + (int) aCentre.blend(aCentreSwapped, aTake).lane(0);
         }
@@ -350,7 +350,7 @@ final class PanamaCentroidKernels implements CentroidKernels {
         bTake = bScoreSwapped.lt(bScore)
             .or(bScoreSwapped.eq(bScore).and(bCentreSwapped.lt(bCentre)));
         double bMin = bScore.blend(bScoreSwapped, bTake).lane(0);
-        if (bMin < best1 || block == 0) {
+        if (bMin < best1) {
           best1 = bMin;
           out[r + 1] = block + (int) bCentre.blend(bCentreSwapped, bTake).lane(0);
         }
