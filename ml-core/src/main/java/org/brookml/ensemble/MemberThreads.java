@@ -53,9 +53,13 @@ final class MemberThreads implements AutoCloseable {
     for (Thread worker : workers) {
       LockSupport.unpark(worker);
     }
-    task.run(0, bound(n, 1));
-    while (pending.get() > 0) {
-      Thread.onSpinWait();
+    try {
+      task.run(0, bound(n, 1));
+    } finally { // the workers finish this task before the caller goes on, even after a failure
+      while (pending.get() > 0) {
+        Thread.onSpinWait();
+      }
+      this.task = null; // the task holds its ensemble, which must stay collectable between calls
     }
     Throwable f = failure;
     if (f != null) {
