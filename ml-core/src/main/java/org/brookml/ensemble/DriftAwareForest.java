@@ -126,6 +126,9 @@ public abstract class DriftAwareForest extends DenseInputClassifier {
   private int batchRows;
   private int[] batchLabels;
   private final MemberThreads.Task batchTask = this::learnBatchMembers;
+  // What the test-then-train task reads and writes: made at the first call.
+  private VoteBlocks blocks;
+  private final MemberThreads.Task blockTask = this::predictThenLearnMembers;
 
   DriftAwareForest(Builder<?> b, boolean resampling, boolean backgroundResamples) {
     super(b.dimension);
@@ -243,9 +246,56 @@ public abstract class DriftAwareForest extends DenseInputClassifier {
     batchRows = rows;
     batchLabels = labels;
     samplesSeen += rows;
-    run(batchTask);
+    runner.runClaimed(this, members.length, batchTask);
     batchXs = null;
     batchLabels = null;
+  }
+
+  /**
+   * Test-then-train over rows {@code fromRow .. fromRow+rows-1} of the row-major {@code xs}: for
+   * each row in order, its prediction into {@code out} (indexed like the rows), then the row
+   * learned with weight 1; the same answers and the same model, bit for bit, as {@link
+   * #predict(double[])} then {@link #learn(double[], int)} on each row in turn. Members go through
+   * a block of up to 256 rows at a time, each on its own (with several threads, each thread takes
+   * the next member left through the whole block: one hand-off per block instead of two per row),
+   * keeping its weighted vote on every row ({@link VoteBlocks}). A bad row or label anywhere
+   * leaves the forest as it was.
+   */
+  @Override
+  public final int[] predictThenLearnBatch(double[] xs, int fromRow, int rows, int[] labels,
+      int[] out) {
+    InputChecks.requireRows(xs, fromRow, rows, this, "xs");
+    InputChecks.requireLabels(labels, fromRow, rows, numClasses);
+    InputChecks.requireParallel(Objects.requireNonNull(out, "out").length, fromRow, rows, 1, "out");
+    requireMembersTake(1);
+    if (blocks == null) {
+      blocks = new VoteBlocks(members.length, numClasses, dimension());
+    }
+    batchLabels = labels;
+    for (int start = fromRow; start < fromRow + rows; start += blocks.capacity()) {
+      blocks.load(xs, start, Math.min(blocks.capacity(), fromRow + rows - start));
+      batchFrom = start;
+      samplesSeen += blocks.size();
+      runner.runClaimed(this, members.length, blockTask);
+      for (int i = 0; i < blocks.size(); i++) {
+        out[start + i] = blocks.answer(i);
+      }
+    }
+    batchLabels = null;
+    return out;
+  }
+
+  /** Members {@code [from, to)}, each through the block: its weighted vote, then learning. */
+  private void predictThenLearnMembers(int from, int to) {
+    for (int i = from; i < to; i++) {
+      Member m = members[i];
+      for (int r = 0; r < blocks.size(); r++) {
+        double[] x = blocks.row(r);
+        predictProbaMember(m.learner.model, m.learner.view(x), m.proba);
+        blocks.writeNormalized(i, r, m.proba, voteWeight(m));
+        learnExample(m, x, batchLabels[batchFrom + r], 1);
+      }
+    }
   }
 
   private void learnBatchMembers(int from, int to) {
@@ -323,11 +373,15 @@ public abstract class DriftAwareForest extends DenseInputClassifier {
     run(voteTask);
     Arrays.fill(votes, 0);
     for (Member m : members) {
-      double accuracy = m.scored > 0 ? m.correct / m.scored : 0;
-      double weight = !weightedVote ? 1 : accuracy > 0 ? accuracy : UNPROVEN_WEIGHT;
-      OnlineEnsemble.addNormalized(m.proba, weight, votes);
+      OnlineEnsemble.addNormalized(m.proba, voteWeight(m), votes);
     }
     return normalize(votes);
+  }
+
+  /** A member's weight in the vote: its accuracy ({@link #UNPROVEN_WEIGHT} at 0), or 1. */
+  private double voteWeight(Member m) {
+    double accuracy = m.scored > 0 ? m.correct / m.scored : 0;
+    return !weightedVote ? 1 : accuracy > 0 ? accuracy : UNPROVEN_WEIGHT;
   }
 
   private void voteMembers(int from, int to) {

@@ -24,7 +24,7 @@ import org.brookml.learner.OnlineClassifier;
  * never ends for an odd number of classes and an even ensemble). Defaults are MOA's: 10 members,
  * lambda 6, ADWIN delta 0.002, no output codes.
  */
-public final class LeveragingBagging extends OnlineEnsemble {
+public final class LeveragingBagging extends ResampledEnsemble {
 
   private final double lambda;
   private final boolean outputCodes;
@@ -64,8 +64,13 @@ public final class LeveragingBagging extends OnlineEnsemble {
   }
 
   @Override
-  void learnValidated(double[] x, int label, double weight) {
-    learnResampled(x, label, weight, lambda, codes);
+  double poissonMean() {
+    return lambda;
+  }
+
+  @Override
+  int[][] codeTable() {
+    return codes;
   }
 
   @Override

@@ -12,7 +12,7 @@ import org.brookml.learner.OnlineClassifier;
  * {@link Builder#adwin(double)} it is ADWIN bagging (Bifet et al. 2009), see
  * {@link OnlineEnsemble}.
  */
-public final class OnlineBagging extends OnlineEnsemble {
+public final class OnlineBagging extends ResampledEnsemble {
 
   private OnlineBagging(Builder b) {
     super(b);
@@ -24,8 +24,13 @@ public final class OnlineBagging extends OnlineEnsemble {
   }
 
   @Override
-  void learnValidated(double[] x, int label, double weight) {
-    learnResampled(x, label, weight, 1, null);
+  double poissonMean() {
+    return 1;
+  }
+
+  @Override
+  int[][] codeTable() {
+    return null;
   }
 
   @Override

@@ -47,7 +47,7 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
   final int threads;
   private final MemberThreads.Runner runner;
   /** Per member: its probabilities in the last vote, its count and whether its error rose. */
-  private final double[][] memberProbas;
+  final double[][] memberProbas;
   private final int[] counts;
   private final boolean[] rose;
   // What the member tasks read: the example being learned or voted on.
@@ -220,21 +220,41 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
 
   /** Members {@code [from, to)} learn the current example with their drawn counts. */
   private void learnMembers(int from, int to) {
-    double[] x = currentX;
     for (int m = from; m < to; m++) {
-      int k = counts[m];
-      int target = currentCodes == null ? currentLabel : currentCodes[m][currentLabel];
-      if (detectors == null) {
-        if (k > 0) {
-          learnMember(members[m], x, target, currentWeight * k);
-        }
-      } else {
-        int predicted = k > 0
-            ? learnAndPredictMember(members[m], x, target, currentWeight * k, false)
-            : predictMember(members[m], x);
-        rose[m] = errorRose(m, predicted == target);
-      }
+      rose[m] = learnResampledMember(m, currentX, currentLabel, currentWeight, counts[m],
+          currentCodes);
     }
+  }
+
+  /**
+   * Member {@code m}'s part of {@link #learnResampled}: it learns the example with weight times
+   * its count {@code k} (nothing at 0), its class relabelled by {@code codes[m]} when given; with
+   * drift detection, its 0/1 error after learning feeds its detector. Returns whether the error
+   * rose (always false without detection).
+   */
+  final boolean learnResampledMember(int m, double[] x, int label, double weight, int k,
+      int[][] codes) {
+    int target = codes == null ? label : codes[m][label];
+    if (detectors == null) {
+      if (k > 0) {
+        learnMember(members[m], x, target, weight * k);
+      }
+      return false;
+    }
+    int predicted = k > 0
+        ? learnAndPredictMember(members[m], x, target, weight * k, false)
+        : predictMember(members[m], x);
+    return errorRose(m, predicted == target);
+  }
+
+  /** Runs {@code task} over all members, claimed one at a time on the ensemble's threads. */
+  final void runClaimed(MemberThreads.Task task) {
+    runner.runClaimed(this, members.length, task);
+  }
+
+  /** Checks that every member can learn an example of weight 1 times any count. */
+  final void requireMembersTakeOne() {
+    requireMembersTake(1);
   }
 
   /** The members' normalized class probabilities, averaged (into {@link #votes}). */
@@ -251,6 +271,21 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
   private void memberProbabilities(int from, int to) {
     for (int m = from; m < to; m++) {
       memberClass[m] = predictProbaAndClassMember(members[m], currentX, memberProbas[m]);
+    }
+  }
+
+  /**
+   * Member {@code m}'s terms of the vote on {@code x}, into row {@code i} of {@code blocks}: its
+   * normalized class probabilities ({@link #averageVote}), or with {@code codes} 1 for each class
+   * whose code is its binary answer (leveraging bagging's code vote).
+   */
+  final void writeMemberVote(VoteBlocks blocks, int m, int i, double[] x, int[][] codes) {
+    if (codes == null) {
+      memberClass[m] = predictProbaAndClassMember(members[m], x, memberProbas[m]);
+      blocks.writeNormalized(m, i, memberProbas[m], 1);
+    } else {
+      memberClass[m] = predictMember(members[m], x);
+      blocks.writeCode(m, i, codes[m], memberClass[m] == 1 ? 1 : 0);
     }
   }
 

@@ -76,6 +76,26 @@ public interface OnlineClassifier extends OnlineLearner {
   }
 
   /**
+   * Test-then-train over rows {@code fromRow .. fromRow+rows-1} of the row-major {@code xs}: for
+   * each row in order, {@link #predict(double[])} into {@code out} (indexed like the rows), then
+   * {@link #learn(double[], int)}; returns {@code out}. The same answers and model as those calls.
+   * A bad row or label anywhere leaves the model as it was. The default checks the whole range
+   * first, then goes row by row through one row buffer per call; ensembles override it to share
+   * work between the two steps or to hand whole blocks of rows to their threads.
+   */
+  default int[] predictThenLearnBatch(double[] xs, int fromRow, int rows, int[] labels,
+      int[] out) {
+    requireBatch(xs, fromRow, rows);
+    InputChecks.requireLabels(labels, fromRow, rows, numClasses());
+    InputChecks.requireParallel(Objects.requireNonNull(out, "out").length, fromRow, rows, 1, "out");
+    RowRange.forEach(xs, fromRow, rows, dimension(), (row, r) -> {
+      out[r] = predict(row);
+      learn(row, labels[r], 1.0);
+    });
+    return out;
+  }
+
+  /**
    * Writes the predicted class of rows {@code fromRow .. fromRow+rows-1} of the row-major
    * {@code xs} to {@code out} (indexed like the rows) and returns it. The default checks the range
    * first, then predicts row by row through one row buffer per call.

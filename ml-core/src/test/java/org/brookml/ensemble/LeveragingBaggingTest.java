@@ -13,6 +13,7 @@ import org.brookml.eval.ClassificationMetrics;
 import org.brookml.eval.Prequential;
 import org.brookml.internal.random.SplitMix64;
 import org.brookml.io.RealData;
+import org.brookml.io.Snapshots;
 import org.brookml.learner.ClassifierChecks;
 import org.brookml.learner.OnlineLearnerContract;
 import org.brookml.tree.HoeffdingTree;
@@ -199,6 +200,73 @@ class LeveragingBaggingTest implements OnlineLearnerContract<LeveragingBagging> 
       assertThat(pair[1].predictProba(x, new double[3]))
           .isEqualTo(pair[0].predictProba(x, new double[3]));
       assertThat(pair[1].toString()).contains("threads=2");
+    }
+  }
+
+  /**
+   * Batches (700 rows, in blocks of 256 and less; a concept change, so detectors fire and members
+   * are replaced, some early in a block) give the answers and the model of row by row, bit for bit,
+   * on one thread and on two: {@code predictThenLearnBatch} against {@code predict} then {@code
+   * learn}, {@code learnBatch} against {@code learn}; for leveraging bagging with and without
+   * output codes and for online bagging with and without ADWIN. A bad row or label refuses the
+   * whole batch before anything changes (the Poisson generator included).
+   */
+  @Test
+  void batches_answerAndLearnAsRowByRow_onOneAndTwoThreads() {
+    int n = 6_000;
+    double[] xs = new double[n * 6];
+    int[] labels = new int[n];
+    SplittableRandom random = new SplittableRandom(9);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < 6; j++) {
+        xs[i * 6 + j] = random.nextDouble();
+      }
+      double[] x = java.util.Arrays.copyOfRange(xs, i * 6, i * 6 + 6);
+      labels[i] = i < 3_000 ? (x[0] + x[1] > 1 ? 2 : x[2] > 0.5 ? 1 : 0) : (x[3] > 0.5 ? 0 : 2);
+    }
+    HoeffdingTree tree = HoeffdingTree.builder(6, 3).gracePeriod(50).build();
+    for (int threads = 1; threads <= 2; threads++) {
+      List<OnlineEnsemble> ensembles = List.of(
+          LeveragingBagging.builder(tree).size(7).seed(2).threads(threads).build(),
+          LeveragingBagging.builder(tree).size(5).outputCodes(true).threads(threads).build(),
+          OnlineBagging.builder(tree).size(6).adwin(0.002).threads(threads).build(),
+          OnlineBagging.builder(tree).size(4).threads(threads).build());
+      for (OnlineEnsemble rows : ensembles) {
+        OnlineEnsemble tested = (OnlineEnsemble) rows.copy();
+        OnlineEnsemble learned = (OnlineEnsemble) rows.copy();
+        int[] byRow = new int[n];
+        for (int i = 0; i < n; i++) {
+          double[] x = java.util.Arrays.copyOfRange(xs, i * 6, i * 6 + 6);
+          byRow[i] = rows.predict(x);
+          rows.learn(x, labels[i]);
+        }
+        int[] answers = new int[n];
+        for (int from = 0; from < n; from += 700) {
+          tested.predictThenLearnBatch(xs, from, Math.min(700, n - from), labels, answers);
+          learned.learnBatch(xs, from, Math.min(700, n - from), labels);
+        }
+        String name = rows + "";
+        assertThat(answers).as(name).isEqualTo(byRow);
+        assertThat(Snapshots.write(tested)).as(name).isEqualTo(Snapshots.write(rows));
+        assertThat(Snapshots.write(learned)).as(name).isEqualTo(Snapshots.write(rows));
+        assertThat(tested.samplesSeen()).isEqualTo(n);
+        if (rows.driftDelta() > 0) {
+          assertThat(rows.replacements()).as(name).isGreaterThan(2);
+        }
+        byte[] before = Snapshots.write(tested);
+        xs[5 * 6 + 3] = Double.POSITIVE_INFINITY; // NaN is a missing value to trees
+        assertThatThrownBy(() -> tested.predictThenLearnBatch(xs, 0, 10, labels, new int[10]))
+            .hasMessageContaining("Infinity");
+        assertThatThrownBy(() -> tested.learnBatch(xs, 0, 10, labels))
+            .hasMessageContaining("Infinity");
+        xs[5 * 6 + 3] = 0.5;
+        int label = labels[9];
+        labels[9] = 3;
+        assertThatThrownBy(() -> tested.predictThenLearnBatch(xs, 0, 10, labels, new int[10]))
+            .hasMessageContaining("label");
+        labels[9] = label;
+        assertThat(Snapshots.write(tested)).isEqualTo(before);
+      }
     }
   }
 }

@@ -64,7 +64,8 @@ class MemberThreadsTest {
     WeakReference<OnlineClassifier>[] refs = new WeakReference[ensembles.length];
     for (int e = 0; e < ensembles.length; e++) {
       OnlineClassifier ensemble = ensembles[e];
-      ensemble.learnBatch(xs, 0, 300, labels);
+      ensemble.predictThenLearnBatch(xs, 0, 200, labels, new int[400]);
+      ensemble.learnBatch(xs, 200, 100, labels);
       for (int r = 300; r < 400; r++) {
         double[] x = java.util.Arrays.copyOfRange(xs, r * 4, r * 4 + 4);
         ensemble.predict(x);

@@ -343,23 +343,15 @@ class StreamingRandomPatchesTest implements OnlineLearnerContract<StreamingRando
   @Test
   void learnBatch_givesTheModelOfLearningRowByRow_onOneAndTwoThreads() {
     int n = 4_000;
-    double[] xs = new double[n * 8];
+    double[] xs = uniformRows(n, 7);
     int[] labels = new int[n];
-    SplittableRandom random = new SplittableRandom(7);
     for (int i = 0; i < n; i++) {
-      for (int j = 0; j < 8; j++) {
-        xs[i * 8 + j] = random.nextDouble();
-      }
       labels[i] = (i < 2_000) == (xs[i * 8] + xs[i * 8 + 5] > 1) ? 1 : 0;
     }
     for (boolean patches : new boolean[] {true, false}) {
-      DriftAwareForest rows = patches
-          ? StreamingRandomPatches.builder(8, 2).size(7).seed(4).build()
-          : AdaptiveRandomForest.builder(8, 2).size(7).seed(4).build();
+      DriftAwareForest rows = forest(patches, 2, 1);
       DriftAwareForest batches = (DriftAwareForest) rows.copy();
-      DriftAwareForest twoThreads = patches
-          ? StreamingRandomPatches.builder(8, 2).size(7).seed(4).threads(2).build()
-          : AdaptiveRandomForest.builder(8, 2).size(7).seed(4).threads(2).build();
+      DriftAwareForest twoThreads = forest(patches, 2, 2);
       for (int i = 0; i < n; i++) {
         rows.learn(Arrays.copyOfRange(xs, i * 8, i * 8 + 8), labels[i]);
       }
@@ -370,13 +362,7 @@ class StreamingRandomPatchesTest implements OnlineLearnerContract<StreamingRando
       assertThat(rows.drifts()).isPositive();
       assertThat(Snapshots.write(batches)).isEqualTo(Snapshots.write(rows));
       assertThat(twoThreads.samplesSeen()).isEqualTo(n);
-      for (int m = 0; m < rows.size(); m++) {
-        assertThat(Snapshots.write(twoThreads.members[m].learner.model))
-            .isEqualTo(Snapshots.write(rows.members[m].learner.model));
-        assertThat(twoThreads.accuracy(m)).isEqualTo(rows.accuracy(m));
-        assertThat(twoThreads.members[m].random.state())
-            .isEqualTo(rows.members[m].random.state());
-      }
+      assertSameMembers(rows, twoThreads);
       xs[5 * 8 + 3] = Double.POSITIVE_INFINITY; // a bad row refuses the whole batch
       byte[] before = Snapshots.write(batches);
       assertThatThrownBy(() -> batches.learnBatch(xs, 0, 10, labels))
@@ -388,6 +374,85 @@ class StreamingRandomPatchesTest implements OnlineLearnerContract<StreamingRando
           .hasMessageContaining("label");
       labels[9] = label;
       assertThat(Snapshots.write(batches)).isEqualTo(before);
+    }
+  }
+
+  /**
+   * Both forests in test-then-train over batches of 700 rows (blocks of 256 rows and less, three
+   * classes, a concept flip so that members warn, drift and are replaced) answer and learn as
+   * {@code predict} then {@code learn} row by row: the same answers, and the same forest bit for bit
+   * on one thread (the whole snapshot) and member by member on two. A bad row or label refuses the
+   * whole batch before any member changes.
+   */
+  @Test
+  void predictThenLearnBatch_answersAndLearnsAsRowByRow_onOneAndTwoThreads() {
+    int n = 4_000;
+    double[] xs = uniformRows(n, 8);
+    int[] labels = new int[n];
+    for (int i = 0; i < n; i++) {
+      double s = i < 2_000 ? xs[i * 8] + xs[i * 8 + 5] : xs[i * 8 + 2] - xs[i * 8 + 6] + 1;
+      labels[i] = s < 0.8 ? 0 : s < 1.2 ? 1 : 2;
+    }
+    for (boolean patches : new boolean[] {true, false}) {
+      DriftAwareForest rows = forest(patches, 3, 1);
+      DriftAwareForest batches = (DriftAwareForest) rows.copy();
+      DriftAwareForest twoThreads = forest(patches, 3, 2);
+      int[] byRow = new int[n];
+      for (int i = 0; i < n; i++) {
+        double[] x = Arrays.copyOfRange(xs, i * 8, i * 8 + 8);
+        byRow[i] = rows.predict(x);
+        rows.learn(x, labels[i]);
+      }
+      int[] batched = new int[n];
+      int[] threaded = new int[n];
+      for (int from = 0; from < n; from += 700) {
+        batches.predictThenLearnBatch(xs, from, Math.min(700, n - from), labels, batched);
+        twoThreads.predictThenLearnBatch(xs, from, Math.min(700, n - from), labels, threaded);
+      }
+      assertThat(rows.drifts()).isPositive();
+      assertThat(rows.warnings()).isPositive();
+      assertThat(batched).isEqualTo(byRow);
+      assertThat(threaded).isEqualTo(byRow);
+      assertThat(Snapshots.write(batches)).isEqualTo(Snapshots.write(rows));
+      assertThat(twoThreads.samplesSeen()).isEqualTo(n);
+      assertSameMembers(rows, twoThreads);
+      byte[] before = Snapshots.write(batches);
+      xs[5 * 8 + 3] = Double.NEGATIVE_INFINITY;
+      assertThatThrownBy(() -> batches.predictThenLearnBatch(xs, 0, 10, labels, new int[10]))
+          .hasMessageContaining("-Infinity");
+      xs[5 * 8 + 3] = 0.5;
+      labels[9] = 3;
+      assertThatThrownBy(() -> batches.predictThenLearnBatch(xs, 0, 10, labels, new int[10]))
+          .hasMessageContaining("label");
+      labels[9] = 0;
+      assertThat(Snapshots.write(batches)).isEqualTo(before);
+    }
+  }
+
+  /** {@code n} rows of 8 values uniform in [0, 1), row-major. */
+  private static double[] uniformRows(int n, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] xs = new double[n * 8];
+    for (int i = 0; i < xs.length; i++) {
+      xs[i] = random.nextDouble();
+    }
+    return xs;
+  }
+
+  /** Seven members over 8 features, seed 4: random patches or a random forest. */
+  private static DriftAwareForest forest(boolean patches, int classes, int threads) {
+    return patches
+        ? StreamingRandomPatches.builder(8, classes).size(7).seed(4).threads(threads).build()
+        : AdaptiveRandomForest.builder(8, classes).size(7).seed(4).threads(threads).build();
+  }
+
+  /** Member by member: the same model, accuracy and random stream. */
+  private static void assertSameMembers(DriftAwareForest expected, DriftAwareForest actual) {
+    for (int m = 0; m < expected.size(); m++) {
+      assertThat(Snapshots.write(actual.members[m].learner.model))
+          .isEqualTo(Snapshots.write(expected.members[m].learner.model));
+      assertThat(actual.accuracy(m)).isEqualTo(expected.accuracy(m));
+      assertThat(actual.members[m].random.state()).isEqualTo(expected.members[m].random.state());
     }
   }
 

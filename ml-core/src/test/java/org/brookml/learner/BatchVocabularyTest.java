@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.brookml.bayes.GaussianNaiveBayes;
 import org.brookml.cluster.MiniBatchKMeans;
+import org.brookml.ensemble.AdaptiveRandomForest;
+import org.brookml.ensemble.LeveragingBagging;
 import org.brookml.ensemble.OnlineBagging;
+import org.brookml.ensemble.StreamingRandomPatches;
 import org.brookml.io.Snapshots;
 import org.brookml.linear.RecursiveLeastSquares;
 import org.brookml.linear.SgdClassifier;
@@ -86,6 +89,34 @@ class BatchVocabularyTest {
           .as(name).hasMessageContaining("out holds");
       assertThatThrownBy(() -> batched.learnBatch(xs, ROWS - 1, 2, labels)).as(name)
           .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  /**
+   * {@code predictThenLearnBatch} answers each row as {@code predict} would just before learning
+   * it, and leaves the model of {@code learn} on each: the default, and the forests' blocks.
+   */
+  @Test
+  void predictThenLearnBatch_answersEachRowBeforeLearningIt() {
+    double[] xs = rows(5);
+    int[] labels = labels(xs, 2);
+    List<OnlineClassifier> all = new java.util.ArrayList<>(classifiers());
+    all.add(AdaptiveRandomForest.builder(D, 2).size(3).build());
+    all.add(StreamingRandomPatches.builder(D, 2).size(3).build());
+    all.add(LeveragingBagging.builder(HoeffdingTree.builder(D, 2).build()).size(3).build());
+    for (OnlineClassifier batched : all) {
+      OnlineClassifier byRow = batched.copy();
+      int[] answers = batched.predictThenLearnBatch(xs, FROM, COUNT, labels, new int[ROWS]);
+      String name = batched.getClass().getSimpleName();
+      for (int r = FROM; r < FROM + COUNT; r++) {
+        assertThat(answers[r]).as(name + " row " + r).isEqualTo(byRow.predict(row(xs, r)));
+        byRow.learn(row(xs, r), labels[r]);
+      }
+      assertThat(Snapshots.write(batched)).as(name).isEqualTo(Snapshots.write(byRow));
+      assertThatThrownBy(
+          () -> batched.predictThenLearnBatch(xs, FROM, COUNT, labels, new int[FROM + COUNT - 1]))
+          .as(name).hasMessageContaining("out holds");
+      assertThat(Snapshots.write(batched)).as(name).isEqualTo(Snapshots.write(byRow));
     }
   }
 

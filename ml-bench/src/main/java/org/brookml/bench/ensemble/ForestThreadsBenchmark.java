@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * (predict, then learn, one example per call) over the same 4,000 rows, by the adaptive random
  * forest, streaming random patches and leveraging bagging with 10 or 100 members, on 1 or 2
  * threads, each iteration starting from a copy of the same model grown on 20,000 earlier rows
- * ({@link NumericStream}, 8 Elec2-like features); and the same rows as one {@code learnBatch}.
+ * ({@link NumericStream}, 8 Elec2-like features); the same test-then-train as one {@code
+ * predictThenLearnBatch}; and the same rows as one {@code learnBatch}.
  * The models are the same bit for bit whatever the thread count, so the ratio of the two times
  * is the scaling.
  */
@@ -52,6 +53,7 @@ public class ForestThreadsBenchmark {
   private int[] labels;
   private double[] workRows; // the 4,000 rows of work, row-major, for learnBatch
   private int[] workLabels;
+  private int[] answers;
   private OnlineClassifier grown;
   private OnlineClassifier model;
 
@@ -74,6 +76,7 @@ public class ForestThreadsBenchmark {
     }
     workRows = new double[WORK * 8];
     workLabels = new int[WORK];
+    answers = new int[WORK];
     for (int r = 0; r < WORK; r++) {
       System.arraycopy(xs[WARM + r], 0, workRows, r * 8, 8);
       workLabels[r] = labels[WARM + r];
@@ -96,9 +99,23 @@ public class ForestThreadsBenchmark {
   }
 
   /**
+   * The same test-then-train as one {@code predictThenLearnBatch}: the same answers and model as
+   * {@link #predictThenLearn}; the members go through blocks of 256 rows on their threads, one
+   * hand-off per block (leveraging bagging then replays the members its ADWIN replaced).
+   */
+  @Benchmark
+  public int predictThenLearnBatch() {
+    model.predictThenLearnBatch(workRows, 0, WORK, workLabels, answers);
+    int right = 0;
+    for (int r = 0; r < WORK; r++) {
+      right += answers[r] == workLabels[r] ? 1 : 0;
+    }
+    return right;
+  }
+
+  /**
    * The same rows learned as one batch (no predictions): the forests' members go through the
-   * batch on their threads with one hand-off; leveraging bagging, whose members depend on each
-   * other through its ADWIN, learns row by row.
+   * batch on their threads with one hand-off; leveraging bagging's through blocks of 256 rows.
    */
   @Benchmark
   public OnlineClassifier learnBatch() {

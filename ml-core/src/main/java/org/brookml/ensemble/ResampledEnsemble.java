@@ -1,0 +1,60 @@
+package org.brookml.ensemble;
+
+import org.brookml.learner.OnlineClassifier;
+
+/**
+ * What online bagging and leveraging bagging share: each member learns each example with a count
+ * drawn from Poisson({@link #poissonMean}), optionally relabelled by a binary output code, under
+ * the ADWIN replacement of {@link OnlineEnsemble}; and batches ({@code learnBatch}, {@code
+ * predictThenLearnBatch}) go a block of rows at a time, with the same answers and model bit for
+ * bit as row by row, each thread taking the next member left through the whole block ({@link
+ * BaggingBlocks}).
+ */
+public abstract class ResampledEnsemble extends OnlineEnsemble {
+
+  /** The batch calls' blocks, made at the first batch. */
+  private BaggingBlocks blocks;
+
+  ResampledEnsemble(Builder<?> settings) {
+    super(settings);
+  }
+
+  /** The mean of the members' Poisson counts. */
+  abstract double poissonMean();
+
+  /** Per member, the binary code of each class, or null for an average vote. */
+  abstract int[][] codeTable();
+
+  @Override
+  final void learnValidated(double[] x, int label, double weight) {
+    learnResampled(x, label, weight, poissonMean(), codeTable());
+  }
+
+  /**
+   * Learns the rows in order, weight 1, the same model bit for bit as row by row, a block at a
+   * time: with several threads, each takes the next member left through the whole block. A bad
+   * row or label anywhere leaves the ensemble as it was.
+   */
+  @Override
+  public final void learnBatch(double[] xs, int fromRow, int rows, int[] labels) {
+    blocks().learn(xs, fromRow, rows, labels);
+  }
+
+  /**
+   * Test-then-train over the rows, the same answers and model bit for bit as {@link
+   * OnlineClassifier#predict(double[])} then {@code learn} on each row in turn, a block at a time
+   * as in {@link #learnBatch}.
+   */
+  @Override
+  public final int[] predictThenLearnBatch(double[] xs, int fromRow, int rows, int[] labels,
+      int[] out) {
+    return blocks().predictThenLearn(xs, fromRow, rows, labels, out);
+  }
+
+  private BaggingBlocks blocks() {
+    if (blocks == null) {
+      blocks = new BaggingBlocks(this, poissonMean(), codeTable());
+    }
+    return blocks;
+  }
+}
