@@ -9,13 +9,13 @@ import org.brookml.learner.InputChecks;
  *
  * <p>Row by row, the members depend on each other in two ways only: the Poisson counts come from
  * the ensemble's one generator, in member order, and a rise in any member's error replaces the
- * member whose detector estimates the highest error. So for each block the counts are drawn first,
- * row by row in member order; then each member goes through the whole block on its own (claimed
- * by the next free thread), keeping for every row its vote terms, whether its error rose and its
- * detector's estimate; then the caller walks the rows in order, and at each row where an error
- * rose it replaces the member with the highest estimate at that row and takes the fresh member
- * alone through the rest of the block. Replacements are rare, so the replay is a small part of
- * the work.
+ * member whose detector estimates the highest error. So a block's counts are drawn first, row by
+ * row in member order (the next block's while the members go through this one); then each member
+ * goes through the whole block on its own (claimed by the next free thread), keeping for every
+ * row its vote terms, whether its error rose and its detector's estimate; then the caller walks
+ * the rows in order, and at each row where an error rose it replaces the member with the highest
+ * estimate at that row and takes the fresh member alone through the rest of the block.
+ * Replacements are rare, so the replay is a small part of the work.
  */
 final class BaggingBlocks {
 
@@ -25,8 +25,10 @@ final class BaggingBlocks {
   private final int[][] codes;
   private final VoteBlocks blocks;
   private final int members;
-  /** Per row, then member: the Poisson count. */
-  private final int[] counts;
+  /** Per row, then member: the Poisson counts of this block, and of the next one. */
+  private int[] counts;
+  private int[] nextCounts;
+  private int nextSize;
   /** Per member, then row: whether the member's error rose, and its detector's estimate. */
   private final boolean[] rose;
   private final double[] estimates;
@@ -43,6 +45,7 @@ final class BaggingBlocks {
     this.blocks = new VoteBlocks(members, ensemble.numClasses(), ensemble.dimension());
     int block = blocks.capacity();
     this.counts = new int[block * members];
+    this.nextCounts = new int[block * members];
     this.rose = new boolean[members * block];
     this.estimates = new double[members * block];
   }
@@ -70,26 +73,44 @@ final class BaggingBlocks {
   private void go(double[] xs, int fromRow, int rows, int[] labels, int[] out) {
     this.labels = labels;
     this.voting = out != null;
-    for (int start = fromRow; start < fromRow + rows; start += blocks.capacity()) {
-      int size = Math.min(blocks.capacity(), fromRow + rows - start);
+    int end = fromRow + rows;
+    drawCounts(counts, Math.min(blocks.capacity(), rows));
+    for (int start = fromRow; start < end; start += blocks.capacity()) {
+      int size = Math.min(blocks.capacity(), end - start);
       blocks.load(xs, start, size);
       first = start;
-      for (int i = 0; i < size * members; i++) {
-        counts[i] = Math.min(ensemble.random.nextPoisson(lambda), OnlineEnsemble.MAX_COUNT);
-      }
+      nextSize = Math.max(0, Math.min(blocks.capacity(), end - start - size));
       ensemble.samplesSeen += size;
-      ensemble.runClaimed(task);
+      ensemble.runClaimed(members + 1, task);
       replaceWhereErrorsRose();
       for (int i = 0; voting && i < size; i++) {
         out[start + i] = blocks.answer(i);
       }
+      int[] drawn = nextCounts;
+      nextCounts = counts;
+      counts = drawn;
     }
     this.labels = null;
   }
 
+  /** The Poisson counts of {@code rows} rows, row by row in member order, into {@code into}. */
+  private void drawCounts(int[] into, int rows) {
+    for (int i = 0; i < rows * members; i++) {
+      into[i] = Math.min(ensemble.random.nextPoisson(lambda), OnlineEnsemble.MAX_COUNT);
+    }
+  }
+
+  /**
+   * Task {@code 0} draws the next block's counts (claimed first, so its thread then joins the
+   * members); task {@code 1 + m} takes member {@code m} through the block.
+   */
   private void throughTheBlock(int from, int to) {
-    for (int m = from; m < to; m++) {
-      replay(m, 0);
+    for (int t = from; t < to; t++) {
+      if (t == 0) {
+        drawCounts(nextCounts, nextSize);
+      } else {
+        replay(t - 1, 0);
+      }
     }
   }
 

@@ -256,7 +256,7 @@ public abstract class DriftAwareForest extends DenseInputClassifier {
    * each row in order, its prediction into {@code out} (indexed like the rows), then the row
    * learned with weight 1; the same answers and the same model, bit for bit, as {@link
    * #predict(double[])} then {@link #learn(double[], int)} on each row in turn. Members go through
-   * a block of up to 256 rows at a time, each on its own (with several threads, each thread takes
+   * a block of up to 1,024 rows at a time, each on its own (with several threads, each thread takes
    * the next member left through the whole block: one hand-off per block instead of two per row),
    * keeping its weighted vote on every row ({@link VoteBlocks}). A bad row or label anywhere
    * leaves the forest as it was.

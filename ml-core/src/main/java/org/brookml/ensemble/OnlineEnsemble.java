@@ -247,9 +247,9 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
     return errorRose(m, predicted == target);
   }
 
-  /** Runs {@code task} over all members, claimed one at a time on the ensemble's threads. */
-  final void runClaimed(MemberThreads.Task task) {
-    runner.runClaimed(this, members.length, task);
+  /** Runs {@code task} over {@code [0, n)}, claimed one at a time on the ensemble's threads. */
+  final void runClaimed(int n, MemberThreads.Task task) {
+    runner.runClaimed(this, n, task);
   }
 
   /** Checks that every member can learn an example of weight 1 times any count. */

@@ -9,12 +9,12 @@ import java.util.Arrays;
  * A batch's rows taken one block at a time by an ensemble's members, each member going through the
  * whole block on its own, with every member's vote terms on every row of the block; each row's
  * answer sums the terms in member order, so it is the same, bit for bit, as the ensemble's vote on
- * that row alone. A block holds at most 256 rows and, together, at most 2^20 row values and 2^20
+ * that row alone. A block holds at most 1,024 rows and, together, at most 2^20 row values and 2^20
  * vote terms (at least one row).
  */
 final class VoteBlocks {
 
-  private static final int MAX_ROWS = 256;
+  private static final int MAX_ROWS = 1024;
   private static final int MAX_VALUES = 1 << 20;
 
   private final int classes;

@@ -204,12 +204,12 @@ class LeveragingBaggingTest implements OnlineLearnerContract<LeveragingBagging> 
   }
 
   /**
-   * Batches (700 rows, in blocks of 256 and less; a concept change, so detectors fire and members
-   * are replaced, some early in a block) give the answers and the model of row by row, bit for bit,
-   * on one thread and on two: {@code predictThenLearnBatch} against {@code predict} then {@code
-   * learn}, {@code learnBatch} against {@code learn}; for leveraging bagging with and without
-   * output codes and for online bagging with and without ADWIN. A bad row or label refuses the
-   * whole batch before anything changes (the Poisson generator included).
+   * Batches (1,500 rows, in blocks of 1,024 and less; a concept change, so detectors fire and
+   * members are replaced, some early in a block) give the answers and the model of row by row, bit
+   * for bit, on one thread and on two: {@code predictThenLearnBatch} against {@code predict} then
+   * {@code learn}, {@code learnBatch} against {@code learn}; for leveraging bagging with and
+   * without output codes and for online bagging with and without ADWIN. A bad row or label refuses
+   * the whole batch before anything changes (the Poisson generator included).
    */
   @Test
   void batches_answerAndLearnAsRowByRow_onOneAndTwoThreads() {
@@ -241,9 +241,9 @@ class LeveragingBaggingTest implements OnlineLearnerContract<LeveragingBagging> 
           rows.learn(x, labels[i]);
         }
         int[] answers = new int[n];
-        for (int from = 0; from < n; from += 700) {
-          tested.predictThenLearnBatch(xs, from, Math.min(700, n - from), labels, answers);
-          learned.learnBatch(xs, from, Math.min(700, n - from), labels);
+        for (int from = 0; from < n; from += 1_500) {
+          tested.predictThenLearnBatch(xs, from, Math.min(1_500, n - from), labels, answers);
+          learned.learnBatch(xs, from, Math.min(1_500, n - from), labels);
         }
         String name = rows + "";
         assertThat(answers).as(name).isEqualTo(byRow);

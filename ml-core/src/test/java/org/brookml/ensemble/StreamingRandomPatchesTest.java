@@ -378,11 +378,11 @@ class StreamingRandomPatchesTest implements OnlineLearnerContract<StreamingRando
   }
 
   /**
-   * Both forests in test-then-train over batches of 700 rows (blocks of 256 rows and less, three
-   * classes, a concept flip so that members warn, drift and are replaced) answer and learn as
-   * {@code predict} then {@code learn} row by row: the same answers, and the same forest bit for bit
-   * on one thread (the whole snapshot) and member by member on two. A bad row or label refuses the
-   * whole batch before any member changes.
+   * Both forests in test-then-train over batches of 1,500 rows (blocks of 1,024 rows and less,
+   * three classes, a concept flip so that members warn, drift and are replaced) answer and learn
+   * as {@code predict} then {@code learn} row by row: the same answers, and the same forest bit for
+   * bit on one thread (the whole snapshot) and member by member on two. A bad row or label refuses
+   * the whole batch before any member changes.
    */
   @Test
   void predictThenLearnBatch_answersAndLearnsAsRowByRow_onOneAndTwoThreads() {
@@ -405,9 +405,9 @@ class StreamingRandomPatchesTest implements OnlineLearnerContract<StreamingRando
       }
       int[] batched = new int[n];
       int[] threaded = new int[n];
-      for (int from = 0; from < n; from += 700) {
-        batches.predictThenLearnBatch(xs, from, Math.min(700, n - from), labels, batched);
-        twoThreads.predictThenLearnBatch(xs, from, Math.min(700, n - from), labels, threaded);
+      for (int from = 0; from < n; from += 1_500) {
+        batches.predictThenLearnBatch(xs, from, Math.min(1_500, n - from), labels, batched);
+        twoThreads.predictThenLearnBatch(xs, from, Math.min(1_500, n - from), labels, threaded);
       }
       assertThat(rows.drifts()).isPositive();
       assertThat(rows.warnings()).isPositive();

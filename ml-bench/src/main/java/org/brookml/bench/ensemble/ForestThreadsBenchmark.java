@@ -100,7 +100,7 @@ public class ForestThreadsBenchmark {
 
   /**
    * The same test-then-train as one {@code predictThenLearnBatch}: the same answers and model as
-   * {@link #predictThenLearn}; the members go through blocks of 256 rows on their threads, one
+   * {@link #predictThenLearn}; the members go through blocks of 1,024 rows on their threads, one
    * hand-off per block (leveraging bagging then replays the members its ADWIN replaced).
    */
   @Benchmark
@@ -115,7 +115,7 @@ public class ForestThreadsBenchmark {
 
   /**
    * The same rows learned as one batch (no predictions): the forests' members go through the
-   * batch on their threads with one hand-off; leveraging bagging's through blocks of 256 rows.
+   * batch on their threads with one hand-off; leveraging bagging's through blocks of 1,024 rows.
    */
   @Benchmark
   public OnlineClassifier learnBatch() {
