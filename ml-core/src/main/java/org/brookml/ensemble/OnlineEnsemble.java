@@ -123,7 +123,8 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
    * member's prediction of {@code x} when the member is not trained on it). Input is checked once,
    * before anything changes.
    */
-  public final int predictThenLearn(double[] x, int label) {
+  @Override
+  public int predictThenLearn(double[] x, int label) {
     requireRow(x);
     InputChecks.requireLabel(label, numClasses());
     int predicted = predictChecked(x);

@@ -14,6 +14,8 @@ public abstract class ResampledEnsemble extends OnlineEnsemble {
 
   /** The batch calls' blocks, made at the first batch. */
   private BaggingBlocks blocks;
+  private final int[] oneLabel = new int[1];
+  private final int[] oneAnswer = new int[1];
 
   ResampledEnsemble(Builder<?> settings) {
     super(settings);
@@ -49,6 +51,17 @@ public abstract class ResampledEnsemble extends OnlineEnsemble {
   public final int[] predictThenLearnBatch(double[] xs, int fromRow, int rows, int[] labels,
       int[] out) {
     return blocks().predictThenLearn(xs, fromRow, rows, labels, out);
+  }
+
+  /**
+   * {@code predict} then {@code learn}, the same answer and model, as a block of one row: each
+   * member votes and learns in one task, one hand-off to the threads instead of two.
+   */
+  @Override
+  public final int predictThenLearn(double[] x, int label) {
+    requireRow(x);
+    oneLabel[0] = label;
+    return blocks().predictThenLearn(x, 0, 1, oneLabel, oneAnswer)[0];
   }
 
   private BaggingBlocks blocks() {

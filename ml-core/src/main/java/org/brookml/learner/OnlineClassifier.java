@@ -76,6 +76,20 @@ public interface OnlineClassifier extends OnlineLearner {
   }
 
   /**
+   * Test-then-train on one example: returns {@link #predict(double[])}, then learns {@code x} with
+   * {@code label} and weight 1; the same answer and model as those two calls. Both are checked
+   * before anything changes. Ensembles override it to share work between the two steps (one
+   * hand-off to their threads instead of two, or a member's answer used again).
+   */
+  default int predictThenLearn(double[] x, int label) {
+    requireRow(x);
+    InputChecks.requireLabel(label, numClasses());
+    int predicted = predict(x);
+    learn(x, label, 1.0);
+    return predicted;
+  }
+
+  /**
    * Test-then-train over rows {@code fromRow .. fromRow+rows-1} of the row-major {@code xs}: for
    * each row in order, {@link #predict(double[])} into {@code out} (indexed like the rows), then
    * {@link #learn(double[], int)}; returns {@code out}. The same answers and model as those calls.

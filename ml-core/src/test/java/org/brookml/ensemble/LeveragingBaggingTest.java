@@ -207,9 +207,10 @@ class LeveragingBaggingTest implements OnlineLearnerContract<LeveragingBagging> 
    * Batches (1,500 rows, in blocks of 1,024 and less; a concept change, so detectors fire and
    * members are replaced, some early in a block) give the answers and the model of row by row, bit
    * for bit, on one thread and on two: {@code predictThenLearnBatch} against {@code predict} then
-   * {@code learn}, {@code learnBatch} against {@code learn}; for leveraging bagging with and
-   * without output codes and for online bagging with and without ADWIN. A bad row or label refuses
-   * the whole batch before anything changes (the Poisson generator included).
+   * {@code learn} (and so does {@code predictThenLearn} row by row), {@code learnBatch} against
+   * {@code learn}; for leveraging bagging with and without output codes and for online bagging
+   * with and without ADWIN. A bad row or label refuses the whole batch before anything changes
+   * (the Poisson generator included).
    */
   @Test
   void batches_answerAndLearnAsRowByRow_onOneAndTwoThreads() {
@@ -234,11 +235,13 @@ class LeveragingBaggingTest implements OnlineLearnerContract<LeveragingBagging> 
       for (OnlineEnsemble rows : ensembles) {
         OnlineEnsemble tested = (OnlineEnsemble) rows.copy();
         OnlineEnsemble learned = (OnlineEnsemble) rows.copy();
+        OnlineEnsemble fused = (OnlineEnsemble) rows.copy();
         int[] byRow = new int[n];
         for (int i = 0; i < n; i++) {
           double[] x = java.util.Arrays.copyOfRange(xs, i * 6, i * 6 + 6);
           byRow[i] = rows.predict(x);
           rows.learn(x, labels[i]);
+          assertThat(fused.predictThenLearn(x, labels[i])).isEqualTo(byRow[i]);
         }
         int[] answers = new int[n];
         for (int from = 0; from < n; from += 1_500) {
@@ -249,6 +252,7 @@ class LeveragingBaggingTest implements OnlineLearnerContract<LeveragingBagging> 
         assertThat(answers).as(name).isEqualTo(byRow);
         assertThat(Snapshots.write(tested)).as(name).isEqualTo(Snapshots.write(rows));
         assertThat(Snapshots.write(learned)).as(name).isEqualTo(Snapshots.write(rows));
+        assertThat(Snapshots.write(fused)).as(name).isEqualTo(Snapshots.write(rows));
         assertThat(tested.samplesSeen()).isEqualTo(n);
         if (rows.driftDelta() > 0) {
           assertThat(rows.replacements()).as(name).isGreaterThan(2);

@@ -381,8 +381,9 @@ class StreamingRandomPatchesTest implements OnlineLearnerContract<StreamingRando
    * Both forests in test-then-train over batches of 1,500 rows (blocks of 1,024 rows and less,
    * three classes, a concept flip so that members warn, drift and are replaced) answer and learn
    * as {@code predict} then {@code learn} row by row: the same answers, and the same forest bit for
-   * bit on one thread (the whole snapshot) and member by member on two. A bad row or label refuses
-   * the whole batch before any member changes.
+   * bit on one thread (the whole snapshot) and member by member on two; so does {@code
+   * predictThenLearn} row by row on two threads. A bad row or label refuses the whole batch before
+   * any member changes.
    */
   @Test
   void predictThenLearnBatch_answersAndLearnsAsRowByRow_onOneAndTwoThreads() {
@@ -397,12 +398,15 @@ class StreamingRandomPatchesTest implements OnlineLearnerContract<StreamingRando
       DriftAwareForest rows = forest(patches, 3, 1);
       DriftAwareForest batches = (DriftAwareForest) rows.copy();
       DriftAwareForest twoThreads = forest(patches, 3, 2);
+      DriftAwareForest fused = forest(patches, 3, 2);
       int[] byRow = new int[n];
       for (int i = 0; i < n; i++) {
         double[] x = Arrays.copyOfRange(xs, i * 8, i * 8 + 8);
         byRow[i] = rows.predict(x);
         rows.learn(x, labels[i]);
+        assertThat(fused.predictThenLearn(x, labels[i])).isEqualTo(byRow[i]);
       }
+      assertSameMembers(rows, fused);
       int[] batched = new int[n];
       int[] threaded = new int[n];
       for (int from = 0; from < n; from += 1_500) {

@@ -93,8 +93,9 @@ class BatchVocabularyTest {
   }
 
   /**
-   * {@code predictThenLearnBatch} answers each row as {@code predict} would just before learning
-   * it, and leaves the model of {@code learn} on each: the default, and the forests' blocks.
+   * {@code predictThenLearnBatch} and {@code predictThenLearn} answer each row as {@code predict}
+   * would just before learning it, and leave the model of {@code learn} on each: the defaults, and
+   * the ensembles' blocks. A wrong dimension or label changes nothing.
    */
   @Test
   void predictThenLearnBatch_answersEachRowBeforeLearningIt() {
@@ -106,13 +107,22 @@ class BatchVocabularyTest {
     all.add(LeveragingBagging.builder(HoeffdingTree.builder(D, 2).build()).size(3).build());
     for (OnlineClassifier batched : all) {
       OnlineClassifier byRow = batched.copy();
+      OnlineClassifier fused = batched.copy();
       int[] answers = batched.predictThenLearnBatch(xs, FROM, COUNT, labels, new int[ROWS]);
       String name = batched.getClass().getSimpleName();
       for (int r = FROM; r < FROM + COUNT; r++) {
         assertThat(answers[r]).as(name + " row " + r).isEqualTo(byRow.predict(row(xs, r)));
         byRow.learn(row(xs, r), labels[r]);
+        assertThat(fused.predictThenLearn(row(xs, r), labels[r])).isEqualTo(answers[r]);
       }
       assertThat(Snapshots.write(batched)).as(name).isEqualTo(Snapshots.write(byRow));
+      assertThat(Snapshots.write(fused)).as(name).isEqualTo(Snapshots.write(byRow));
+      byte[] before = Snapshots.write(fused);
+      assertThatThrownBy(() -> fused.predictThenLearn(new double[D + 1], 0)).as(name)
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> fused.predictThenLearn(row(xs, 0), 2)).as(name)
+          .hasMessageContaining("label");
+      assertThat(Snapshots.write(fused)).as(name).isEqualTo(before);
       assertThatThrownBy(
           () -> batched.predictThenLearnBatch(xs, FROM, COUNT, labels, new int[FROM + COUNT - 1]))
           .as(name).hasMessageContaining("out holds");

@@ -17,15 +17,16 @@ import org.brookml.tree.HoeffdingTree;
  * streaming random patches and leveraging bagging (10 members by default): a model with {@code
  * threads(1)}, one with {@code threads(2)}, and two more copies of the first, all grown on the
  * same 20,000 rows ({@link NumericStream}, 8 features), go through the next 60 chunks of 4,000
- * rows each, in one of three ways: {@code predictThenLearnBatch}, {@code learnBatch}, or {@code
- * predict} then {@code learn} row by row. Per chunk, three timed turns in a rotating order: the
- * one-thread model; the two-thread model; and the two copies at once, one on this thread and one
- * on a helper thread (nothing shared, no hand-offs: what two cores give this work, the ceiling).
- * The first 20 chunks warm up; the times of the other 40 are summed per turn. The scaling is
- * one thread's time over two threads'; the ceiling is twice one thread's time over the pair's; the
- * fraction is the one over the other. The models give the same answers, checked chunk by chunk.
- * Taking turns in one JVM keeps the JIT's and the machine's state the same for every side, which
- * separate JMH forks on this 2-core VM did not (their ratios moved by +-0.3 from run to run).
+ * rows each, in one of four ways: {@code predictThenLearnBatch}, {@code learnBatch}, and row by
+ * row {@code predictThenLearn} or {@code predict} then {@code learn}. Per chunk, three timed turns
+ * in a rotating order: the one-thread model; the two-thread model; and the two copies at once, one
+ * on this thread and one on a helper thread (nothing shared, no hand-offs: what two cores give
+ * this work, the ceiling). The first 20 chunks warm up; the times of the other 40 are summed per
+ * turn. The scaling is one thread's time over two threads'; the ceiling is twice one thread's time
+ * over the pair's; the fraction is the one over the other. The models give the same answers,
+ * checked chunk by chunk. Taking turns in one JVM keeps the JIT's and the machine's state the same
+ * for every side, which separate JMH forks on this 2-core VM did not (their ratios moved by +-0.3
+ * from run to run).
  *
  * <p>Run: {@code java --add-modules jdk.incubator.vector -cp ml-bench/target/benchmarks.jar
  * org.brookml.bench.ensemble.ForestThreadsComparison [members] [smoke]}; {@code smoke} takes three
@@ -66,7 +67,8 @@ public final class ForestThreadsComparison {
     });
     for (String learner : new String[] {"adaptive random forest", "streaming random patches",
         "leveraging bagging"}) {
-      for (String call : new String[] {"predictThenLearnBatch", "learnBatch", "predict + learn"}) {
+      for (String call : new String[] {"predictThenLearnBatch", "learnBatch", "predictThenLearn",
+          "predict + learn"}) {
         OnlineClassifier one = model(learner, members, 1);
         OnlineClassifier two = model(learner, members, 2);
         OnlineClassifier[] pair = {model(learner, members, 1), model(learner, members, 1)};
@@ -141,6 +143,13 @@ public final class ForestThreadsComparison {
         break;
       case "learnBatch":
         model.learnBatch(rows, from, count, labels);
+        break;
+      case "predictThenLearn":
+        double[] row = new double[FEATURES];
+        for (int r = from; r < from + count; r++) {
+          System.arraycopy(rows, r * FEATURES, row, 0, FEATURES);
+          out[r] = model.predictThenLearn(row, labels[r]);
+        }
         break;
       default:
         double[] x = new double[FEATURES];
