@@ -26,12 +26,12 @@ final class BaggingBlocks {
   private final VoteBlocks blocks;
   private final int members;
   /** Per row, then member: the Poisson counts of this block, and of the next one. */
-  private int[] counts;
-  private int[] nextCounts;
+  private int[] counts = new int[0];
+  private int[] nextCounts = new int[0];
   private int nextSize;
   /** Per member, then row: whether the member's error rose, and its detector's estimate. */
-  private final boolean[] rose;
-  private final double[] estimates;
+  private boolean[] rose = new boolean[0];
+  private double[] estimates = new double[0];
   private final MemberThreads.Task task = this::throughTheBlock;
   private int[] labels;
   private int first;
@@ -43,11 +43,6 @@ final class BaggingBlocks {
     this.codes = codes;
     this.members = ensemble.size();
     this.blocks = new VoteBlocks(members, ensemble.numClasses(), ensemble.dimension());
-    int block = blocks.capacity();
-    this.counts = new int[block * members];
-    this.nextCounts = new int[block * members];
-    this.rose = new boolean[members * block];
-    this.estimates = new double[members * block];
   }
 
   /** {@link OnlineEnsemble#learnBatch}: the rows learned in order, weight 1. */
@@ -71,6 +66,13 @@ final class BaggingBlocks {
   }
 
   private void go(double[] xs, int fromRow, int rows, int[] labels, int[] out) {
+    if (blocks.reserve(rows)) {
+      int block = blocks.capacity();
+      counts = new int[block * members];
+      nextCounts = new int[block * members];
+      rose = new boolean[members * block];
+      estimates = new double[members * block];
+    }
     this.labels = labels;
     this.voting = out != null;
     int end = fromRow + rows;

@@ -273,6 +273,7 @@ public abstract class DriftAwareForest extends DenseInputClassifier {
     if (blocks == null) {
       blocks = new VoteBlocks(members.length, numClasses, dimension());
     }
+    blocks.reserve(rows);
     batchLabels = labels;
     for (int start = fromRow; start < fromRow + rows; start += blocks.capacity()) {
       blocks.load(xs, start, Math.min(blocks.capacity(), fromRow + rows - start));

@@ -10,39 +10,57 @@ import java.util.Arrays;
  * whole block on its own, with every member's vote terms on every row of the block; each row's
  * answer sums the terms in member order, so it is the same, bit for bit, as the ensemble's vote on
  * that row alone. A block holds at most 1,024 rows and, together, at most 2^20 row values and 2^20
- * vote terms (at least one row).
+ * vote terms (at least one row), and no more rows than the largest batch it was given.
  */
 final class VoteBlocks {
 
   private static final int MAX_ROWS = 1024;
   private static final int MAX_VALUES = 1 << 20;
 
+  private final int members;
   private final int classes;
-  private final double[][] rows;
+  private final int dimension;
+  /** The most rows a block may hold. */
+  private final int limit;
+  private double[][] rows = new double[0][];
   /** Vote terms, {@code [member][row][class]}. */
-  private final double[] terms;
+  private double[] terms = new double[0];
   private final double[] sum;
   private int size;
 
   VoteBlocks(int members, int classes, int dimension) {
+    this.members = members;
     this.classes = classes;
-    int block = Math.max(1, Math.min(MAX_ROWS,
+    this.dimension = dimension;
+    this.limit = Math.max(1, Math.min(MAX_ROWS,
         Math.min(MAX_VALUES / (members * classes), MAX_VALUES / dimension)));
-    this.rows = new double[block][dimension];
-    this.terms = new double[members * block * classes];
     this.sum = new double[classes];
   }
 
-  /** Rows a block holds. */
+  /**
+   * Makes a block hold {@code batchRows} rows, or as many as it may: it grows to the largest batch
+   * seen so far (a single row takes one row's buffers, not a full block's). Returns whether it
+   * grew.
+   */
+  boolean reserve(int batchRows) {
+    int block = Math.min(limit, batchRows);
+    if (rows.length >= block) {
+      return false;
+    }
+    rows = new double[block][dimension];
+    terms = new double[members * block * classes];
+    return true;
+  }
+
+  /** Rows a block holds now. */
   int capacity() {
     return rows.length;
   }
 
   /** Copies rows {@code first .. first+size-1} of the row-major {@code xs} into the block. */
   void load(double[] xs, int first, int size) {
-    int d = rows[0].length;
     for (int i = 0; i < size; i++) {
-      System.arraycopy(xs, (first + i) * d, rows[i], 0, d);
+      System.arraycopy(xs, (first + i) * dimension, rows[i], 0, dimension);
     }
     this.size = size;
   }

@@ -236,6 +236,7 @@ class LeveragingBaggingTest implements OnlineLearnerContract<LeveragingBagging> 
         OnlineEnsemble tested = (OnlineEnsemble) rows.copy();
         OnlineEnsemble learned = (OnlineEnsemble) rows.copy();
         OnlineEnsemble fused = (OnlineEnsemble) rows.copy();
+        OnlineEnsemble mixed = (OnlineEnsemble) rows.copy();
         int[] byRow = new int[n];
         for (int i = 0; i < n; i++) {
           double[] x = java.util.Arrays.copyOfRange(xs, i * 6, i * 6 + 6);
@@ -248,7 +249,18 @@ class LeveragingBaggingTest implements OnlineLearnerContract<LeveragingBagging> 
           tested.predictThenLearnBatch(xs, from, Math.min(1_500, n - from), labels, answers);
           learned.learnBatch(xs, from, Math.min(1_500, n - from), labels);
         }
+        int[] mixedAnswers = new int[n]; // single rows first, so the blocks grow after use
+        for (int from = 0; from < n; from += 1_500) {
+          for (int r = from; r < from + 10; r++) {
+            mixedAnswers[r] = mixed.predictThenLearn(
+                java.util.Arrays.copyOfRange(xs, r * 6, r * 6 + 6), labels[r]);
+          }
+          mixed.predictThenLearnBatch(xs, from + 10, Math.min(1_500, n - from) - 10, labels,
+              mixedAnswers);
+        }
         String name = rows + "";
+        assertThat(mixedAnswers).as(name).isEqualTo(byRow);
+        assertThat(Snapshots.write(mixed)).as(name).isEqualTo(Snapshots.write(rows));
         assertThat(answers).as(name).isEqualTo(byRow);
         assertThat(Snapshots.write(tested)).as(name).isEqualTo(Snapshots.write(rows));
         assertThat(Snapshots.write(learned)).as(name).isEqualTo(Snapshots.write(rows));

@@ -407,6 +407,18 @@ class StreamingRandomPatchesTest implements OnlineLearnerContract<StreamingRando
         assertThat(fused.predictThenLearn(x, labels[i])).isEqualTo(byRow[i]);
       }
       assertSameMembers(rows, fused);
+      DriftAwareForest mixed = forest(patches, 3, 1); // single rows first: blocks grow after use
+      int[] mixedAnswers = new int[n];
+      for (int from = 0; from < n; from += 1_500) {
+        for (int r = from; r < from + 10; r++) {
+          mixedAnswers[r] = mixed.predictThenLearn(Arrays.copyOfRange(xs, r * 8, r * 8 + 8),
+              labels[r]);
+        }
+        mixed.predictThenLearnBatch(xs, from + 10, Math.min(1_500, n - from) - 10, labels,
+            mixedAnswers);
+      }
+      assertThat(mixedAnswers).isEqualTo(byRow);
+      assertThat(Snapshots.write(mixed)).isEqualTo(Snapshots.write(rows));
       int[] batched = new int[n];
       int[] threaded = new int[n];
       for (int from = 0; from < n; from += 1_500) {
