@@ -33,6 +33,8 @@ final class BaggingBlocks {
   private boolean[] rose = new boolean[0];
   private double[] estimates = new double[0];
   private final MemberThreads.Task task = this::throughTheBlock;
+  private final int[] oneLabel = new int[1];
+  private final int[] oneAnswer = new int[1];
   private int[] labels;
   private int first;
   private boolean voting;
@@ -59,10 +61,17 @@ final class BaggingBlocks {
     return out;
   }
 
+  /** {@code predictThenLearn} on a row and label already checked: a block of one row. */
+  int predictThenLearnChecked(double[] x, int label) {
+    oneLabel[0] = label;
+    go(x, 0, 1, oneLabel, oneAnswer);
+    return oneAnswer[0];
+  }
+
   private void requireBatch(double[] xs, int fromRow, int rows, int[] labels) {
     InputChecks.requireRows(xs, fromRow, rows, ensemble, "xs");
     InputChecks.requireLabels(labels, fromRow, rows, ensemble.numClasses());
-    ensemble.requireMembersTakeOne();
+    ensemble.requireMembersTake(1);
   }
 
   private void go(double[] xs, int fromRow, int rows, int[] labels, int[] out) {

@@ -270,6 +270,26 @@ public abstract class DriftAwareForest extends DenseInputClassifier {
     InputChecks.requireLabels(labels, fromRow, rows, numClasses);
     InputChecks.requireParallel(Objects.requireNonNull(out, "out").length, fromRow, rows, 1, "out");
     requireMembersTake(1);
+    return predictThenLearnChecked(xs, fromRow, rows, labels, out);
+  }
+
+  /**
+   * {@link #predict(double[])} then {@link #learn(double[], int)}, the same answer and model, as a
+   * block of one row: each member votes and learns in one task, one hand-off to the threads
+   * instead of two.
+   */
+  @Override
+  public final int predictThenLearn(double[] x, int label) {
+    requireRow(x);
+    InputChecks.requireLabel(label, numClasses);
+    requireMembersTake(1);
+    oneLabel[0] = label;
+    return predictThenLearnChecked(x, 0, 1, oneLabel, oneAnswer)[0];
+  }
+
+  /** {@link #predictThenLearnBatch} on rows, labels and buffer already checked. */
+  private int[] predictThenLearnChecked(double[] xs, int fromRow, int rows, int[] labels,
+      int[] out) {
     if (blocks == null) {
       blocks = new VoteBlocks(members.length, numClasses, dimension());
     }
@@ -286,18 +306,6 @@ public abstract class DriftAwareForest extends DenseInputClassifier {
     }
     batchLabels = null;
     return out;
-  }
-
-  /**
-   * {@link #predict(double[])} then {@link #learn(double[], int)}, the same answer and model, as a
-   * block of one row: each member votes and learns in one task, one hand-off to the threads
-   * instead of two.
-   */
-  @Override
-  public final int predictThenLearn(double[] x, int label) {
-    requireRow(x);
-    oneLabel[0] = label;
-    return predictThenLearnBatch(x, 0, 1, oneLabel, oneAnswer)[0];
   }
 
   /** Members {@code [from, to)}, each through the block: its weighted vote, then learning. */

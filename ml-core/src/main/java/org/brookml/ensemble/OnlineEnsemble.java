@@ -47,7 +47,7 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
   final int threads;
   private final MemberThreads.Runner runner;
   /** Per member: its probabilities in the last vote, its count and whether its error rose. */
-  final double[][] memberProbas;
+  private final double[][] memberProbas;
   private final int[] counts;
   private final boolean[] rose;
   // What the member tasks read: the example being learned or voted on.
@@ -159,7 +159,7 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
     requireMembersTake(weight);
   }
 
-  private void requireMembersTake(double weight) {
+  final void requireMembersTake(double weight) {
     if (weight > 0) {
       prototype.requireLearnableWeight(weight);
       prototype.requireLearnableWeight(weight * MAX_COUNT);
@@ -253,11 +253,6 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
     runner.runClaimed(this, n, task);
   }
 
-  /** Checks that every member can learn an example of weight 1 times any count. */
-  final void requireMembersTakeOne() {
-    requireMembersTake(1);
-  }
-
   /** The members' normalized class probabilities, averaged (into {@link #votes}). */
   final double[] averageVote(double[] x) {
     currentX = x;
@@ -324,16 +319,22 @@ public abstract class OnlineEnsemble extends DenseInputClassifier {
 
   /** Adds {@code proba}, normalized to sum 1, times {@code weight}, to {@code votes}; none if 0. */
   static void addNormalized(double[] proba, double weight, double[] votes) {
+    addNormalized(proba, weight, votes, 0);
+  }
+
+  /** {@link #addNormalized(double[], double, double[])} into {@code votes} from {@code at}. */
+  static void addNormalized(double[] proba, double weight, double[] votes, int at) {
     double sum = 0;
     for (double p : proba) {
       sum += p;
     }
     if (sum > 0) {
-      for (int c = 0; c < votes.length; c++) {
-        votes[c] += weight * proba[c] / sum;
+      for (int c = 0; c < proba.length; c++) {
+        votes[at + c] += weight * proba[c] / sum;
       }
     }
   }
+
 
   /** Number of members. */
   public int size() {

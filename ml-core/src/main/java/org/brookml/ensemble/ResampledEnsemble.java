@@ -1,5 +1,6 @@
 package org.brookml.ensemble;
 
+import org.brookml.learner.InputChecks;
 import org.brookml.learner.OnlineClassifier;
 
 /**
@@ -14,8 +15,6 @@ public abstract class ResampledEnsemble extends OnlineEnsemble {
 
   /** The batch calls' blocks, made at the first batch. */
   private BaggingBlocks blocks;
-  private final int[] oneLabel = new int[1];
-  private final int[] oneAnswer = new int[1];
 
   ResampledEnsemble(Builder<?> settings) {
     super(settings);
@@ -60,8 +59,9 @@ public abstract class ResampledEnsemble extends OnlineEnsemble {
   @Override
   public final int predictThenLearn(double[] x, int label) {
     requireRow(x);
-    oneLabel[0] = label;
-    return blocks().predictThenLearn(x, 0, 1, oneLabel, oneAnswer)[0];
+    InputChecks.requireLabel(label, numClasses());
+    requireMembersTake(1);
+    return blocks().predictThenLearnChecked(x, label);
   }
 
   private BaggingBlocks blocks() {

@@ -80,14 +80,9 @@ final class VoteBlocks {
    * weight}, as {@link OnlineEnsemble#addNormalized} adds them (zeros where it adds none).
    */
   void writeNormalized(int m, int i, double[] proba, double weight) {
-    double total = 0;
-    for (double p : proba) {
-      total += p;
-    }
     int at = (m * rows.length + i) * classes;
-    for (int c = 0; c < classes; c++) {
-      terms[at + c] = total > 0 ? weight * proba[c] / total : 0;
-    }
+    Arrays.fill(terms, at, at + classes, 0);
+    OnlineEnsemble.addNormalized(proba, weight, terms, at);
   }
 
   /** Member {@code m}'s terms on row {@code i}: 1 for each class whose code is {@code bit}. */
