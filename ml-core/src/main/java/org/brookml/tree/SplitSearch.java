@@ -30,6 +30,9 @@ final class SplitSearch {
   private final double[] meritScratch;
   private final double[] featureBest;
   private final double[] featureThreshold;
+  // The classes the last search saw weight of, and how many: the only rows it scores.
+  private final int[] classes;
+  private int classCount;
 
   /** The best feature of the last search, -1 if none beat the starting merit. */
   int bestAttribute;
@@ -58,6 +61,7 @@ final class SplitSearch {
     meritScratch = new double[2 * cells + dimension];
     featureBest = new double[dimension];
     featureThreshold = new double[dimension];
+    classes = new int[numClasses];
   }
 
   /**
@@ -76,10 +80,12 @@ final class SplitSearch {
   void sideWeights(ClassGaussians stats, int attribute, double threshold, double[] left,
       double[] right) {
     Arrays.fill(thresholds, threshold);
-    stats.splitWeights(thresholds, deviations, this.left, this.right);
-    for (int c = 0; c < numClasses; c++) {
-      left[c] = this.left[c * dimension + attribute];
-      right[c] = this.right[c * dimension + attribute];
+    stats.splitWeights(thresholds, deviations, classes, classCount, this.left, this.right);
+    Arrays.fill(left, 0, numClasses, 0);
+    Arrays.fill(right, 0, numClasses, 0);
+    for (int r = 0; r < classCount; r++) {
+      left[classes[r]] = this.left[r * dimension + attribute];
+      right[classes[r]] = this.right[r * dimension + attribute];
     }
   }
 
@@ -93,13 +99,16 @@ final class SplitSearch {
       boolean[] allowed) {
     stats.ranges(lo, hi);
     stats.standardDeviations(deviations);
+    // A class without weight has none on either side of any threshold: adding its zeros changes no
+    // sum, so merits are the same bits without its rows, which cost as much as any other's.
+    classCount = stats.classesWithWeight(classes);
     Arrays.fill(featureBest, Double.NEGATIVE_INFINITY);
     for (int i = 1; i <= splitPoints; i++) {
       for (int j = 0; j < dimension; j++) {
         thresholds[j] = lo[j] + (hi[j] - lo[j]) * i / (splitPoints + 1);
       }
-      stats.splitWeights(thresholds, deviations, left, right);
-      VectorKernelsProvider.splits().splitMerits(left, right, numClasses, dimension,
+      stats.splitWeights(thresholds, deviations, classes, classCount, left, right);
+      VectorKernelsProvider.splits().splitMerits(left, right, classCount, dimension,
           parentImpurity, gini,
           minBranchFraction, merits, meritScratch);
       for (int j = 0; j < dimension; j++) {

@@ -234,17 +234,35 @@ public final class ClassGaussians {
 
 
   /**
-   * For every class and feature {@code j}, the estimated weight whose value is at most
-   * {@code thresholds[j]} into {@code left} (all of it at or above the largest value seen, none
-   * below the smallest, the normal CDF share in between; see the {@code normalSplitWeights}
-   * kernel) and the rest into {@code right}. {@code sd} ({@link #standardDeviations}), {@code left}
-   * and {@code right} are laid out class-major like the cells ({@code c * dimension + j}).
+   * The classes with weight in some cell, in increasing order, into {@code classes}; returns how
+   * many. The other classes' split weights are all 0, so a split search may leave them out.
    */
-  public void splitWeights(double[] thresholds, double[] sd, double[] left, double[] right) {
+  public int classesWithWeight(int[] classes) {
+    int count = 0;
     for (int c = 0; c < numClasses; c++) {
+      for (int cell = c * dimension; cell < (c + 1) * dimension; cell++) {
+        if (weight[cell] != 0) {
+          classes[count++] = c;
+          break;
+        }
+      }
+    }
+    return count;
+  }
+
+  /**
+   * For the first {@code count} of {@code classes} and every feature {@code j}, the estimated
+   * weight whose value is at most {@code thresholds[j]} into {@code left} (all of it at or above
+   * the largest value seen, none below the smallest, the normal CDF share in between; see the
+   * {@code normalSplitWeights} kernel) and the rest into {@code right}, class {@code classes[r]}
+   * at {@code r * dimension + j}. {@code sd} ({@link #standardDeviations}) is laid out like the
+   * cells ({@code c * dimension + j}).
+   */
+  public void splitWeights(double[] thresholds, double[] sd, int[] classes, int count,
+      double[] left, double[] right) {
+    for (int r = 0; r < count; r++) {
       VectorKernelsProvider.splits().normalSplitWeights(thresholds, weight, mean, sd, min, max,
-          c * dimension, dimension,
-          left, right);
+          classes[r] * dimension, dimension, left, right, r * dimension);
     }
   }
 

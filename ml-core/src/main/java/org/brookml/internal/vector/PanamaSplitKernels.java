@@ -15,7 +15,7 @@ final class PanamaSplitKernels implements SplitKernels {
 
   @Override
   public void normalSplitWeights(double[] thresholds, double[] weight, double[] mean, double[] sd,
-      double[] min, double[] max, int off, int n, double[] left, double[] right) {
+      double[] min, double[] max, int off, int n, double[] left, double[] right, int outOff) {
     int bound = n - n % LANES;
     DoubleVector zero = DoubleVector.zero(SPECIES);
     DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
@@ -37,11 +37,11 @@ final class PanamaSplitKernels implements SplitKernels {
       for (int i = fit.length - 2; i >= 0; i--) {
         poly = t.mul(poly).add(fit[i]);
       }
-      t.intoArray(right, cell);
-      a.neg().mul(a).add(poly).intoArray(left, cell);
+      t.intoArray(right, outOff + j);
+      a.neg().mul(a).add(poly).intoArray(left, outOff + j);
     }
-    for (int cell = off; cell < off + bound; cell++) {
-      left[cell] = Math.exp(left[cell]);
+    for (int out = outOff; out < outOff + bound; out++) {
+      left[out] = Math.exp(left[out]);
     }
     for (int j = 0; j < bound; j += LANES) {
       int cell = off + j;
@@ -50,8 +50,9 @@ final class PanamaSplitKernels implements SplitKernels {
       DoubleVector mu = DoubleVector.fromArray(SPECIES, mean, cell);
       DoubleVector s = DoubleVector.fromArray(SPECIES, sd, cell);
       VectorMask<Double> spread = s.compare(VectorOperators.GT, 0.0);
-      DoubleVector value = DoubleVector.fromArray(SPECIES, right, cell)
-          .mul(DoubleVector.fromArray(SPECIES, left, cell));
+      int out = outOff + j;
+      DoubleVector value = DoubleVector.fromArray(SPECIES, right, out)
+          .mul(DoubleVector.fromArray(SPECIES, left, out));
       VectorMask<Double> upper = v.sub(mu).div(one.blend(s, spread)).neg().div(sqrt2)
           .compare(VectorOperators.GE, 0.0);
       DoubleVector erfc = two.sub(value).blend(value, upper);
@@ -60,11 +61,11 @@ final class PanamaSplitKernels implements SplitKernels {
           .blend(w, v.compare(VectorOperators.GE, DoubleVector.fromArray(SPECIES, max, cell)))
           .blend(zero, w.compare(VectorOperators.EQ, 0.0)
               .or(v.compare(VectorOperators.LT, DoubleVector.fromArray(SPECIES, min, cell))));
-      l.intoArray(left, cell);
-      w.sub(l).intoArray(right, cell);
+      l.intoArray(left, out);
+      w.sub(l).intoArray(right, out);
     }
     ScalarSplitKernels.normalSplitWeightsRange(thresholds, weight, mean, sd, min, max, off, bound,
-        n, left, right);
+        n, left, right, outOff);
   }
 
   @Override

@@ -16,14 +16,15 @@ public final class ScalarSplitKernels implements SplitKernels {
 
   @Override
   public void normalSplitWeights(double[] thresholds, double[] weight, double[] mean, double[] sd,
-      double[] min, double[] max, int off, int n, double[] left, double[] right) {
-    normalSplitWeightsRange(thresholds, weight, mean, sd, min, max, off, 0, n, left, right);
+      double[] min, double[] max, int off, int n, double[] left, double[] right, int outOff) {
+    normalSplitWeightsRange(thresholds, weight, mean, sd, min, max, off, 0, n, left, right,
+        outOff);
   }
 
   /** {@link #normalSplitWeights} for features {@code [from, to)}. */
   static void normalSplitWeightsRange(double[] thresholds, double[] weight, double[] mean,
       double[] sd, double[] min, double[] max, int off, int from, int to, double[] left,
-      double[] right) {
+      double[] right, int outOff) {
     for (int j = from; j < to; j++) {
       int cell = off + j;
       double v = thresholds[j];
@@ -38,8 +39,8 @@ public final class ScalarSplitKernels implements SplitKernels {
       } else {
         l = w * Normal.cdf((v - mean[cell]) / sd[cell]);
       }
-      left[cell] = l;
-      right[cell] = w - l;
+      left[outOff + j] = l;
+      right[outOff + j] = w - l;
     }
   }
 

@@ -13,14 +13,14 @@ public interface SplitKernels {
 
   /**
    * Normal-estimate split weights of one class over features {@code j < n}, for a Hoeffding tree's
-   * split candidates: with {@code cell = off + j}, {@code v = thresholds[j]} and
-   * {@code w = weight[cell]}, {@code left[cell]} becomes 0 if {@code w = 0} or
-   * {@code v < min[cell]}; else {@code w} if {@code v >= max[cell]}; else, for
+   * split candidates: with {@code cell = off + j}, {@code out = outOff + j},
+   * {@code v = thresholds[j]} and {@code w = weight[cell]}, {@code left[out]} becomes 0 if
+   * {@code w = 0} or {@code v < min[cell]}; else {@code w} if {@code v >= max[cell]}; else, for
    * {@code sd[cell] <= 0}, {@code w} if {@code v >= mean[cell]} and 0 otherwise; else
-   * {@code w * Normal.cdf((v - mean[cell]) / sd[cell])}. {@code right[cell] = w - left[cell]}.
+   * {@code w * Normal.cdf((v - mean[cell]) / sd[cell])}. {@code right[out] = w - left[out]}.
    */
   void normalSplitWeights(double[] thresholds, double[] weight, double[] mean, double[] sd,
-      double[] min, double[] max, int off, int n, double[] left, double[] right);
+      double[] min, double[] max, int off, int n, double[] left, double[] right, int outOff);
 
   /**
    * Merit of each of {@code n} binary splits, {@code merits[j]}: the class weights of split j's

@@ -14,6 +14,7 @@ class SplitKernelsTest {
   /**
    * Cells of two classes over {@code n} features with every case of the split-weight rule: empty
    * cells, thresholds below the minimum and at or above the maximum, point masses, and spreads.
+   * Each class's weights are written to the other class's row: the output has its own offset.
    */
   @ParameterizedTest
   @MethodSource("org.brookml.internal.vector.KernelTestSupport#sizes")
@@ -53,12 +54,13 @@ class SplitKernelsTest {
       double[] right = new double[cells];
       for (int c = 0; c < 2; c++) {
         k.splits().normalSplitWeights(thresholds, weight, mean, sd, min, max, c * n, n, left,
-            right);
+            right, (1 - c) * n);
       }
       for (int cell = 0; cell < cells; cell++) {
-        assertThat(left[cell]).as("%s cell %d", k.name(), cell)
+        int out = (cell + n) % cells; // the other class's row, same feature
+        assertThat(left[out]).as("%s cell %d", k.name(), cell)
             .isCloseTo(expectedLeft[cell], within(2e-7 * weight[cell]));
-        assertThat(left[cell] + right[cell]).isCloseTo(weight[cell], within(1e-12 * weight[cell]));
+        assertThat(left[out] + right[out]).isCloseTo(weight[cell], within(1e-12 * weight[cell]));
       }
     }
   }

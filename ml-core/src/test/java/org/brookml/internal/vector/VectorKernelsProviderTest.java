@@ -83,7 +83,7 @@ class VectorKernelsProviderTest {
     double[] right = new double[cells];
     for (int c = 0; c < 2; c++) {
       scalar.splits().normalSplitWeights(thresholds, weight, mean, sd, min, max, c * n, n, left,
-          right);
+          right, c * n);
     }
     double[] gains = new double[n];
     double[] ginis = new double[n];
@@ -98,7 +98,7 @@ class VectorKernelsProviderTest {
       double[] kRight = new double[cells];
       for (int c = 0; c < 2; c++) {
         k.splits().normalSplitWeights(thresholds, weight, mean, sd, min, max, c * n, n, kLeft,
-            kRight);
+            kRight, c * n);
       }
       double[] kGains = new double[n];
       double[] kGinis = new double[n];
