@@ -4,6 +4,7 @@ import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.brookml.vector.Vectors;
 
 /**
  * The compute ceiling of mini-batch k-means: the distance computation alone. For every row it
@@ -11,11 +12,14 @@ import jdk.incubator.vector.VectorSpecies;
  * with nothing else: no argument checks, no choice of the nearest centre, no update. Centres are
  * stored coordinate-major and four rows share each load of {@code 2 * lanes} centre coordinates,
  * so eight multiply-add chains are in flight. The smallest score seen is returned, to keep the work
- * alive. Needs {@code --add-modules jdk.incubator.vector} at run time.
+ * alive. Needs {@code --add-modules jdk.incubator.vector} at run time. Its lanes are as wide as
+ * Brook's kernels' ({@code brook.vector.bits}): one species per JVM, as the kernels need.
  */
 final class DistanceCeiling {
 
-  private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Double> SPECIES =
+      "panama-256".equals(Vectors.implementation()) ? DoubleVector.SPECIES_256
+          : DoubleVector.SPECIES_PREFERRED;
   private static final int LANES = SPECIES.length();
 
   private final int d;

@@ -15,11 +15,17 @@ import java.util.Locale;
  * {@value #NEWEST_TESTED_JAVA}. {@code panama} insists on the Vector API (any Java version) and
  * {@code scalar} on the scalar kernels. The choice and its reason are logged once, at level DEBUG.
  *
- * <p>A value that is none of these, or {@code panama} where the Vector API cannot run, is a
- * configuration error: every call for kernels throws an {@link IllegalStateException} saying so,
- * each time, rather than failing a class initializer once and leaving classes unusable. Callers
- * therefore ask this class at each use (the methods read constants and are free once compiled)
- * instead of keeping a family in a static field.
+ * <p>The system property {@code brook.vector.bits} sets the Vector API kernels' lane width:
+ * {@code auto} (the default) takes 512 bits where the platform prefers at least that, else 256;
+ * {@code 256} or {@code 512} ask for that width (256-bit lanes were faster on an AVX-512 VM for
+ * trees and in-cache linear steps). A width wider than the platform prefers cannot be honoured.
+ *
+ * <p>A value that is none of these, {@code panama} where the Vector API cannot run, or a width that
+ * cannot be honoured where the Vector API kernels would run, is a configuration error: every call
+ * for kernels throws an {@link IllegalStateException} saying so, each time, rather than failing a
+ * class initializer once and leaving classes unusable. Callers therefore ask this class at each use
+ * (the methods read constants and are free once compiled) instead of keeping a family in a static
+ * field.
  */
 public final class VectorKernelsProvider {
 
@@ -27,6 +33,12 @@ public final class VectorKernelsProvider {
   static final int NEWEST_TESTED_JAVA = 25;
 
   private static final System.Logger LOG = System.getLogger(VectorKernelsProvider.class.getName());
+
+  private static final String WIDTH_PROPERTY = "brook.vector.bits";
+
+  // The Vector API kernels' lane width in bits, set once, before they load; PanamaSupport reads it
+  // through panamaBits() when it initializes.
+  private static int panamaBits;
 
   private VectorKernelsProvider() {}
 
@@ -75,6 +87,11 @@ public final class VectorKernelsProvider {
     return Holder.PANAMA;
   }
 
+  /** The lane width the Vector API kernels were loaded with: 256 or 512 (0 before they load). */
+  static int panamaBits() {
+    return panamaBits;
+  }
+
   /** What {@link #choose} found: the kernels, or the configuration error; never both. */
   private static final class Choice {
     final KernelSet kernels;
@@ -104,8 +121,17 @@ public final class VectorKernelsProvider {
       return new Choice(null, null, "the system property brook.vector must be auto, panama or "
           + "scalar, got '" + mode + "'");
     }
+    String width = System.getProperty(WIDTH_PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
+    if (!width.equals("auto") && !width.equals("256") && !width.equals("512")) {
+      return new Choice(null, null, "the system property " + WIDTH_PROPERTY + " must be auto, 256 "
+          + "or 512, got '" + width + "'");
+    }
     String[] reason = new String[1];
-    KernelSet panama = loadPanama(mode.equals("panama"), reason);
+    int requestedBits = width.equals("auto") ? 0 : Integer.parseInt(width);
+    KernelSet panama = loadPanama(mode.equals("panama"), requestedBits, reason);
+    if (panama == null && !mode.equals("scalar") && reason[0].startsWith(WIDTH_PROPERTY)) {
+      return new Choice(null, null, reason[0]);
+    }
     if (mode.equals("panama") && panama == null) {
       return new Choice(null, null, "brook.vector=panama asks for the Vector API kernels, but "
           + "they cannot run: " + reason[0] + "; remove the property to fall back to scalar");
@@ -116,8 +142,12 @@ public final class VectorKernelsProvider {
     return new Choice(chosen, panama, null);
   }
 
-  /** The Vector API kernels, or null with {@code reason[0]} saying why they cannot run. */
-  private static KernelSet loadPanama(boolean ignoreVersionBound, String[] reason) {
+  /**
+   * The Vector API kernels with lanes of {@code requestedBits} (0: the platform's choice), or null
+   * with {@code reason[0]} saying why they cannot run.
+   */
+  private static KernelSet loadPanama(boolean ignoreVersionBound, int requestedBits,
+      String[] reason) {
     reason[0] = unavailableReason(ignoreVersionBound);
     if (reason[0] != null) {
       return null;
@@ -130,7 +160,14 @@ public final class VectorKernelsProvider {
         reason[0] = "the preferred vector size is " + preferredBits + " bits";
         return null;
       }
-      return new KernelSet("panama-" + preferredBits,
+      int bits = requestedBits != 0 ? requestedBits : preferredBits >= 512 ? 512 : 256;
+      if (bits > preferredBits) {
+        reason[0] = WIDTH_PROPERTY + "=" + bits + " asks for " + bits + "-bit vectors, but the "
+            + "platform prefers " + preferredBits + "-bit ones";
+        return null;
+      }
+      panamaBits = bits;
+      return new KernelSet("panama-" + bits,
           panama(VectorPrimitives.class), panama(OptimizerKernels.class),
           panama(CentroidKernels.class), panama(GaussianKernels.class), panama(SplitKernels.class));
     } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {

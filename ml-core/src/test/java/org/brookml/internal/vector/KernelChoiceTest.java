@@ -66,6 +66,35 @@ class KernelChoiceTest {
   }
 
   @Test
+  void aLaneWidthOf256_isTakenWhereverTheVectorApiRuns() throws Exception {
+    String[] out = run("--add-modules", "jdk.incubator.vector", "-Dbrook.vector.bits=256");
+    assertThat(out[0]).isEqualTo("ok panama-256 11.0\nok panama-256 11.0\n");
+  }
+
+  @Test
+  void aLaneWidthOf512_runsOrSaysThePlatformPrefersLess() throws Exception {
+    String[] out = run("--add-modules", "jdk.incubator.vector", "-Dbrook.vector.bits=512");
+    String refused = "java.lang.IllegalStateException: brook.vector.bits=512 asks for 512-bit "
+        + "vectors, but the platform prefers 256-bit ones\n";
+    assertThat(out[0]).isIn("ok panama-512 11.0\nok panama-512 11.0\n", refused + refused);
+  }
+
+  @Test
+  void aBadLaneWidth_isTheSameClearErrorOnEveryCall() throws Exception {
+    String[] out = run("--add-modules", "jdk.incubator.vector", "-Dbrook.vector.bits=1024");
+    String error = "java.lang.IllegalStateException: the system property brook.vector.bits must "
+        + "be auto, 256 or 512, got '1024'\n";
+    assertThat(out[0]).isEqualTo(error + error);
+  }
+
+  @Test
+  void aLaneWidth_doesNotMatter_whereTheScalarKernelsRun() throws Exception {
+    assertThat(run("-Dbrook.vector.bits=512")[0]).isEqualTo("ok scalar 11.0\nok scalar 11.0\n");
+    assertThat(run("--add-modules", "jdk.incubator.vector", "-Dbrook.vector=scalar",
+        "-Dbrook.vector.bits=512")[0]).isEqualTo("ok scalar 11.0\nok scalar 11.0\n");
+  }
+
+  @Test
   void scalarOnRequest_evenWithTheModule() throws Exception {
     String[] out = run("--add-modules", "jdk.incubator.vector", "-Dbrook.vector=scalar");
     assertThat(out[0]).isEqualTo("ok scalar 11.0\nok scalar 11.0\n");

@@ -23,6 +23,10 @@ class VectorKernelsProviderTest {
     assumeTrue("panama".equals(System.getProperty("brook.vector")),
         "only in the surefire run with --add-modules jdk.incubator.vector");
     assertThat(VectorKernelsProvider.kernels().name()).isIn("panama-256", "panama-512");
+    if ("256".equals(System.getProperty("brook.vector.bits"))) { // the vector-api-256 run
+      assertThat(VectorKernelsProvider.kernels().name()).isEqualTo("panama-256");
+      assertThat(PanamaSupport.LANES).isEqualTo(4);
+    }
   }
 
   @Test
