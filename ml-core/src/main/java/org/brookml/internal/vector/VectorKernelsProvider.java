@@ -126,11 +126,13 @@ public final class VectorKernelsProvider {
       return new Choice(null, null, "the system property " + WIDTH_PROPERTY + " must be auto, 256 "
           + "or 512, got '" + width + "'");
     }
-    String[] reason = new String[1];
+    // reason[0]: why the Vector API cannot run; reason[1]: a width it cannot give, an error
+    // wherever its kernels would run.
+    String[] reason = new String[2];
     int requestedBits = width.equals("auto") ? 0 : Integer.parseInt(width);
     KernelSet panama = loadPanama(mode.equals("panama"), requestedBits, reason);
-    if (panama == null && !mode.equals("scalar") && reason[0].startsWith(WIDTH_PROPERTY)) {
-      return new Choice(null, null, reason[0]);
+    if (reason[1] != null && !mode.equals("scalar")) {
+      return new Choice(null, null, reason[1]);
     }
     if (mode.equals("panama") && panama == null) {
       return new Choice(null, null, "brook.vector=panama asks for the Vector API kernels, but "
@@ -138,13 +140,15 @@ public final class VectorKernelsProvider {
     }
     KernelSet chosen = mode.equals("scalar") || panama == null ? KernelSet.SCALAR : panama;
     LOG.log(System.Logger.Level.DEBUG, "Brook kernels: " + chosen.name() + " (brook.vector="
-        + mode + (panama == null ? ", Vector API unavailable: " + reason[0] : "") + ")");
+        + mode + (panama == null ? ", Vector API unavailable: "
+            + (reason[0] != null ? reason[0] : reason[1]) : "") + ")");
     return new Choice(chosen, panama, null);
   }
 
   /**
    * The Vector API kernels with lanes of {@code requestedBits} (0: the platform's choice), or null
-   * with {@code reason[0]} saying why they cannot run.
+   * with {@code reason[0]} saying why they cannot run, or {@code reason[1]} that the width asked
+   * for is wider than the platform prefers.
    */
   private static KernelSet loadPanama(boolean ignoreVersionBound, int requestedBits,
       String[] reason) {
@@ -162,7 +166,7 @@ public final class VectorKernelsProvider {
       }
       int bits = requestedBits != 0 ? requestedBits : preferredBits >= 512 ? 512 : 256;
       if (bits > preferredBits) {
-        reason[0] = WIDTH_PROPERTY + "=" + bits + " asks for " + bits + "-bit vectors, but the "
+        reason[1] = WIDTH_PROPERTY + "=" + bits + " asks for " + bits + "-bit vectors, but the "
             + "platform prefers " + preferredBits + "-bit ones";
         return null;
       }
