@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.brookml.internal.random.SplitMix64;
+import org.brookml.internal.vector.CentroidKernels;
 import org.brookml.internal.vector.VectorKernelsProvider;
 import org.brookml.io.Snapshots;
 import org.brookml.learner.InputChecks;
@@ -73,6 +74,11 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
   private final double[] scratch;
   private final double[] denseScratch;
   private int[] assignments = new int[0];
+  // Rows grouped by centre for the moves: centre c's rows and rates at [groupStart[c], groupEnd[c]).
+  private int[] rowsByCentre = new int[0];
+  private double[] etas = new double[0];
+  private final int[] groupStart;
+  private final int[] groupEnd;
 
 
   private MiniBatchKMeans(Builder b) {
@@ -92,6 +98,8 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
     this.norms = new double[stride];
     this.scratch = new double[stride];
     this.denseScratch = new double[dimension];
+    this.groupStart = new int[k + 1];
+    this.groupEnd = new int[k];
     reset();
   }
 
@@ -222,23 +230,46 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
     if (reassignAfter > 0) {
       reassignDeadCenters(xs, nearest, first, rows);
     }
+    moveCenters(xs, first, rows, nearest);
+    samplesSeen += rows;
+    if (rows == 1) {
+      refreshCenter(nearest[0]);
+    } else {
+      refreshAll();
+    }
+  }
+
+  /**
+   * Each row's learning rate in row order (Sculley's {@code 1 / count} per centre, or the constant
+   * rate), then the moves, c <- c + eta (x - c): the rows are grouped by centre, in row order
+   * within a centre, and each centre moves toward its rows in one kernel call. A centre's moves
+   * keep their order, so grouping changes no bit.
+   */
+  private void moveCenters(double[] xs, int first, int rows, int[] nearest) {
+    Arrays.fill(groupStart, 0);
+    for (int i = 0; i < rows; i++) {
+      groupStart[nearest[i] + 1]++;
+    }
+    for (int c = 0; c < k; c++) {
+      groupStart[c + 1] += groupStart[c];
+    }
+    System.arraycopy(groupStart, 0, groupEnd, 0, k);
     boolean perCenter = rate.kind() != CentroidRate.Kind.CONSTANT;
     double alpha = rate.value();
     for (int i = 0; i < rows; i++) {
       int c = nearest[i];
       counts[c] += 1;
-      double eta = perCenter ? 1.0 / counts[c] : alpha;
-      // c <- (1 - eta) c + eta x, computed as c += eta (x - c).
-      VectorKernelsProvider.primitives().moveToward(eta, xs, (first + i) * dimension, centers,
-          c * dimension, dimension);
+      int at = groupEnd[c]++;
+      rowsByCentre[at] = i;
+      etas[at] = perCenter ? 1.0 / counts[c] : alpha;
       lastWin[c] = samplesSeen + i;
-      if (rows == 1) {
-        refreshCenter(c);
-      }
     }
-    samplesSeen += rows;
-    if (rows > 1) {
-      refreshAll();
+    CentroidKernels kernels = VectorKernelsProvider.centroids();
+    for (int c = 0; c < k; c++) {
+      if (groupStart[c] < groupEnd[c]) {
+        kernels.moveTowardRows(xs, first * dimension, dimension, rowsByCentre, groupStart[c],
+            groupEnd[c], etas, centers, c * dimension);
+      }
     }
   }
 
@@ -297,6 +328,8 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
   private int[] assignmentsFor(int rows) {
     if (assignments.length < rows) {
       assignments = new int[rows];
+      rowsByCentre = new int[rows];
+      etas = new double[rows];
     }
     return assignments;
   }

@@ -2,7 +2,8 @@ package org.brookml.internal.vector;
 
 /**
  * Nearest-centre search for k-means over centres stored coordinate-major, for one point or a block
- * of rows. No argument checking: callers have checked every range.
+ * of rows, and the moves of a centre toward the rows assigned to it. No argument checking: callers
+ * have checked every range.
  */
 public interface CentroidKernels {
 
@@ -32,4 +33,15 @@ public interface CentroidKernels {
   boolean nearestCenters(
       double[] xs, int xOff, int rows, int d, double[] transposedCenters, double[] norms,
       int stride, int[] out, double[] scratch);
+
+  /**
+   * Moves one centre toward rows in turn: for {@code i} from {@code from} to {@code to - 1}, with
+   * row {@code r = rows[i]}, {@code c[cOff+j] += etas[i] * (xs[xOff + r*d + j] - c[cOff+j])} for
+   * every {@code j < d}. Each coordinate gets the same operations, in the same order, as it would
+   * from one call per row, so the centre's bits do not depend on how the rows are grouped;
+   * implementations may fuse the multiply and the add, the same way for every call. The centre
+   * stays in registers across rows, which spares a store and a load per coordinate and row.
+   */
+  void moveTowardRows(double[] xs, int xOff, int d, int[] rows, int from, int to, double[] etas,
+      double[] c, int cOff);
 }

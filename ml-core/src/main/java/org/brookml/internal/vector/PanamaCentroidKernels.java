@@ -359,4 +359,44 @@ final class PanamaCentroidKernels implements CentroidKernels {
     }
     return check == 0.0;
   }
+
+  /**
+   * Blocks of four vectors held in registers across the rows (four independent chains of a
+   * subtraction and a fused multiply-add), then single vectors, then the coordinates left one by
+   * one, unfused: the same split of the coordinates for every call.
+   */
+  @Override
+  public void moveTowardRows(double[] xs, int xOff, int d, int[] rows, int from, int to,
+      double[] etas, double[] c, int cOff) {
+    int j = 0;
+    for (; j + 4 * LANES <= d; j += 4 * LANES) {
+      int at = cOff + j;
+      DoubleVector c0 = DoubleVector.fromArray(SPECIES, c, at);
+      DoubleVector c1 = DoubleVector.fromArray(SPECIES, c, at + LANES);
+      DoubleVector c2 = DoubleVector.fromArray(SPECIES, c, at + 2 * LANES);
+      DoubleVector c3 = DoubleVector.fromArray(SPECIES, c, at + 3 * LANES);
+      for (int i = from; i < to; i++) {
+        int x = xOff + rows[i] * d + j;
+        DoubleVector eta = DoubleVector.broadcast(SPECIES, etas[i]);
+        c0 = DoubleVector.fromArray(SPECIES, xs, x).sub(c0).fma(eta, c0);
+        c1 = DoubleVector.fromArray(SPECIES, xs, x + LANES).sub(c1).fma(eta, c1);
+        c2 = DoubleVector.fromArray(SPECIES, xs, x + 2 * LANES).sub(c2).fma(eta, c2);
+        c3 = DoubleVector.fromArray(SPECIES, xs, x + 3 * LANES).sub(c3).fma(eta, c3);
+      }
+      c0.intoArray(c, at);
+      c1.intoArray(c, at + LANES);
+      c2.intoArray(c, at + 2 * LANES);
+      c3.intoArray(c, at + 3 * LANES);
+    }
+    for (; j + LANES <= d; j += LANES) {
+      DoubleVector cj = DoubleVector.fromArray(SPECIES, c, cOff + j);
+      for (int i = from; i < to; i++) {
+        DoubleVector eta = DoubleVector.broadcast(SPECIES, etas[i]);
+        cj = DoubleVector.fromArray(SPECIES, xs, xOff + rows[i] * d + j).sub(cj).fma(eta, cj);
+      }
+      cj.intoArray(c, cOff + j);
+    }
+    ScalarCentroidKernels.moveCoordinates(xs, xOff + j, d, rows, from, to, etas, c, cOff + j,
+        d - j);
+  }
 }

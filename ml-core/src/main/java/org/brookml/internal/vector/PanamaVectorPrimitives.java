@@ -121,19 +121,6 @@ final class PanamaVectorPrimitives implements VectorPrimitives {
   }
 
   @Override
-  public void moveToward(double eta, double[] x, int xOff, double[] c, int cOff, int n) {
-    int i = 0;
-    DoubleVector step = DoubleVector.broadcast(SPECIES, eta);
-    for (int bound = n - n % LANES; i < bound; i += LANES) {
-      DoubleVector ci = DoubleVector.fromArray(SPECIES, c, cOff + i);
-      DoubleVector.fromArray(SPECIES, x, xOff + i).sub(ci).fma(step, ci).intoArray(c, cOff + i);
-    }
-    for (; i < n; i++) {
-      c[cOff + i] += eta * (x[xOff + i] - c[cOff + i]);
-    }
-  }
-
-  @Override
   public void scale(double alpha, double[] x, int off, int n) {
     int i = 0;
     int vectorBound = n - n % LANES;

@@ -66,4 +66,45 @@ public final class ScalarCentroidKernels implements CentroidKernels {
     }
     return check == 0.0;
   }
+
+  @Override
+  public void moveTowardRows(double[] xs, int xOff, int d, int[] rows, int from, int to,
+      double[] etas, double[] c, int cOff) {
+    moveCoordinates(xs, xOff, d, rows, from, to, etas, c, cOff, d);
+  }
+
+  /**
+   * {@link #moveTowardRows} for the {@code count} coordinates from {@code xOff} and {@code cOff}
+   * of rows {@code stride} apart: four coordinates at a time, each kept in a local across the rows,
+   * then the rest one by one; never fused.
+   */
+  static void moveCoordinates(double[] xs, int xOff, int stride, int[] rows, int from, int to,
+      double[] etas, double[] c, int cOff, int count) {
+    int j = 0;
+    for (; j + 3 < count; j += 4) {
+      double c0 = c[cOff + j];
+      double c1 = c[cOff + j + 1];
+      double c2 = c[cOff + j + 2];
+      double c3 = c[cOff + j + 3];
+      for (int i = from; i < to; i++) {
+        int at = xOff + rows[i] * stride + j;
+        double eta = etas[i];
+        c0 += eta * (xs[at] - c0);
+        c1 += eta * (xs[at + 1] - c1);
+        c2 += eta * (xs[at + 2] - c2);
+        c3 += eta * (xs[at + 3] - c3);
+      }
+      c[cOff + j] = c0;
+      c[cOff + j + 1] = c1;
+      c[cOff + j + 2] = c2;
+      c[cOff + j + 3] = c3;
+    }
+    for (; j < count; j++) {
+      double cj = c[cOff + j];
+      for (int i = from; i < to; i++) {
+        cj += etas[i] * (xs[xOff + rows[i] * stride + j] - cj);
+      }
+      c[cOff + j] = cj;
+    }
+  }
 }

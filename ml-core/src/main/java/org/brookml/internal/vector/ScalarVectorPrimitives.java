@@ -44,13 +44,6 @@ public final class ScalarVectorPrimitives implements VectorPrimitives {
   }
 
   @Override
-  public void moveToward(double eta, double[] x, int xOff, double[] c, int cOff, int n) {
-    for (int i = 0; i < n; i++) {
-      c[cOff + i] += eta * (x[xOff + i] - c[cOff + i]);
-    }
-  }
-
-  @Override
   public void scale(double alpha, double[] x, int off, int n) {
     for (int i = 0; i < n; i++) {
       x[off + i] *= alpha;

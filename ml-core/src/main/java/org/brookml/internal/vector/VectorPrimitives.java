@@ -22,9 +22,6 @@ public interface VectorPrimitives {
   /** {@code y[yOff+i] += alpha * x[xOff+i]} for {@code i < n}. */
   void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int n);
 
-  /** {@code c[cOff+i] += eta * (x[xOff+i] - c[cOff+i])} for {@code i < n}: move c toward x. */
-  void moveToward(double eta, double[] x, int xOff, double[] c, int cOff, int n);
-
   /** {@code x[off+i] *= alpha} for {@code i < n}. */
   void scale(double alpha, double[] x, int off, int n);
 

@@ -123,11 +123,9 @@ class VectorPrimitivesTest {
     double[] y0 = random(rnd, n + 2);
     double[] expectedAxpy = y0.clone();
     double[] expectedScale = y0.clone();
-    double[] expectedMove = y0.clone();
     for (int i = 0; i < n; i++) {
       expectedAxpy[i + 2] += 0.37 * x[i + 1];
       expectedScale[i + 2] *= -1.5;
-      expectedMove[i + 2] = (1 - 0.3) * y0[i + 2] + 0.3 * x[i + 1];
     }
     for (KernelSet k : implementations()) {
       double[] y = y0.clone();
@@ -136,9 +134,6 @@ class VectorPrimitivesTest {
       double[] z = y0.clone();
       k.primitives().scale(-1.5, z, 2, n);
       assertThat(z).as(k.name()).containsExactly(expectedScale, within(0.0));
-      double[] c = y0.clone();
-      k.primitives().moveToward(0.3, x, 1, c, 2, n);
-      assertThat(c).as(k.name()).containsExactly(expectedMove, within(1e-12));
     }
   }
 
