@@ -93,6 +93,24 @@ class LossesTest {
     assertThatThrownBy(() -> LearningRate.constant(0)).hasMessageContaining("eta0");
   }
 
+  /**
+   * The powers 1/2 and 1/4 take square roots: within three units in the last place of
+   * {@code Math.pow}'s answer at every step checked, and the same for other powers.
+   */
+  @Test
+  void inverseScaling_commonPowers_agreeWithPowWithinRounding() {
+    for (double power : new double[] {0.5, 0.25, 0.3, 1.0}) {
+      LearningRate rate = LearningRate.inverseScaling(0.01, power);
+      for (long t = 0; t < 200_000; t += 1 + t / 100) {
+        double expected = 0.01 / Math.pow(t + 1, power);
+        assertThat(rate.at(t)).as("power %s, t %d", power, t)
+            .isCloseTo(expected, within(3 * Math.ulp(expected)));
+      }
+    }
+    assertThat(LearningRate.inverseScaling(1, 0.25).at(80)).isEqualTo(1.0 / 3);
+    assertThat(LearningRate.inverseScaling(1, 0.5).at(8)).isEqualTo(1.0 / 3);
+  }
+
   @Test
   void everyBuiltInLoss_isFoundByItsName_asItsOwnKindOnly() {
     for (RegressionLoss loss : REGRESSION) {
