@@ -1,6 +1,7 @@
 package org.brookml.vector;
 
 import java.util.Arrays;
+import org.brookml.internal.vector.VectorKernelsProvider;
 
 /**
  * A reusable sparse vector: {@code size()} entries, each an index and a value, kept in parallel
@@ -163,14 +164,9 @@ public final class SparseVector {
    * @throws IllegalArgumentException naming the first offending entry
    */
   public void requireValid(int dimension) {
-    // Without a branch per entry: an index outside the range makes index or dimension - 1 - index
-    // negative; the values go through the dense range check. Only a row that fails is searched
-    // for the entry to name.
-    int outside = 0;
-    for (int i = 0; i < size; i++) {
-      outside |= indices[i] | (dimension - 1 - indices[i]);
-    }
-    if (outside >= 0 && Vectors.indexOutOfRange(values, 0, size) < 0) {
+    // Only a row that fails is searched for the entry to name.
+    if (VectorKernelsProvider.primitives().sparseEntriesValid(indices, values, size, dimension,
+        Vectors.MAX_MAGNITUDE)) {
       return;
     }
     for (int i = 0; i < size; i++) {

@@ -4,9 +4,19 @@ import static org.brookml.internal.vector.PanamaSupport.LANES;
 import static org.brookml.internal.vector.PanamaSupport.SPECIES;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
 
 /** {@link VectorPrimitives} on the incubating Vector API; see {@link PanamaSupport}. */
 final class PanamaVectorPrimitives implements VectorPrimitives {
+
+  /** Ints as many to a vector as {@link PanamaSupport#SPECIES} holds doubles, and longs. */
+  private static final VectorSpecies<Integer> INTS =
+      VectorSpecies.of(int.class, VectorShape.forBitSize(LANES * Integer.SIZE));
+  private static final VectorSpecies<Long> LONGS = SPECIES.withLanes(long.class);
 
   PanamaVectorPrimitives() {
     PanamaSupport.requireSupportedLanes();
@@ -145,6 +155,34 @@ final class PanamaVectorPrimitives implements VectorPrimitives {
       return true;
     }
     return ScalarVectorPrimitives.INSTANCE.allWithin(x, off, n, limit);
+  }
+
+  /**
+   * A vector of indices and one of values at a time: the scalar test lane by lane, OR-ed into
+   * one accumulator each and reduced once; the entries left over go through the scalar test.
+   */
+  @Override
+  public boolean sparseEntriesValid(int[] indices, double[] values, int n, int dimension,
+      double limit) {
+    long limitBits = Double.doubleToRawLongBits(limit);
+    int i = 0;
+    if (n >= LANES) {
+      IntVector outside = IntVector.zero(INTS);
+      LongVector beyond = LongVector.zero(LONGS);
+      for (int bound = n - n % LANES; i < bound; i += LANES) {
+        IntVector index = IntVector.fromArray(INTS, indices, i);
+        outside = outside.or(index).or(index.neg().add(dimension - 1));
+        LongVector bits = DoubleVector.fromArray(SPECIES, values, i).reinterpretAsLongs()
+            .and(Long.MAX_VALUE);
+        beyond = beyond.or(bits.neg().add(limitBits));
+      }
+      if (outside.reduceLanes(VectorOperators.OR) < 0
+          || beyond.reduceLanes(VectorOperators.OR) < 0) {
+        return false;
+      }
+    }
+    return ScalarVectorPrimitives.sparseIndicesValid(indices, i, n, dimension)
+        && ScalarVectorPrimitives.sparseValuesWithin(values, i, n, limitBits);
   }
 
   @Override

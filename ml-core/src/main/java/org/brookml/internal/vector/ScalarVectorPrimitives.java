@@ -68,6 +68,34 @@ public final class ScalarVectorPrimitives implements VectorPrimitives {
   }
 
   @Override
+  public boolean sparseEntriesValid(int[] indices, double[] values, int n, int dimension,
+      double limit) {
+    return sparseIndicesValid(indices, 0, n, dimension)
+        && sparseValuesWithin(values, 0, n, Double.doubleToRawLongBits(limit));
+  }
+
+  /**
+   * No branch per entry: an index outside the range makes the index or
+   * {@code dimension - 1 - index} negative, and OR-ing keeps the sign.
+   */
+  static boolean sparseIndicesValid(int[] indices, int from, int to, int dimension) {
+    int outside = 0;
+    for (int i = from; i < to; i++) {
+      outside |= indices[i] | (dimension - 1 - indices[i]);
+    }
+    return outside >= 0;
+  }
+
+  /** {@link #allWithin}'s test on the bits of {@code values[from .. to)}. */
+  static boolean sparseValuesWithin(double[] values, int from, int to, long limitBits) {
+    long beyond = 0;
+    for (int i = from; i < to; i++) {
+      beyond |= limitBits - (Double.doubleToRawLongBits(values[i]) & ~Long.MIN_VALUE);
+    }
+    return beyond >= 0;
+  }
+
+  @Override
   public double squaredDistance(double[] a, int aOff, double[] b, int bOff, int n) {
     double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     int i = 0;

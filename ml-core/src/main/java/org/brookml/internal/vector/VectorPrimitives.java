@@ -31,6 +31,15 @@ public interface VectorPrimitives {
    */
   boolean allWithin(double[] x, int off, int n, double limit);
 
+  /**
+   * Whether the first {@code n} entries of a sparse row are valid: every index in
+   * {@code [0, dimension)} and every value a number of magnitude at most {@code limit >= 0}
+   * (false for NaN and infinities). A kernel of its own rather than {@link #allWithin} on the
+   * values: the JIT profiles a method over all its callers, and a check shaped by dense rows of
+   * another length ran sparse learners 13-15% slower than in a fresh JVM.
+   */
+  boolean sparseEntriesValid(int[] indices, double[] values, int n, int dimension, double limit);
+
   /** Sum of {@code (a[aOff+i] - b[bOff+i])^2} over {@code i < n}. */
   double squaredDistance(double[] a, int aOff, double[] b, int bOff, int n);
 }

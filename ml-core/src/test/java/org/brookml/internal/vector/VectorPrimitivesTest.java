@@ -115,6 +115,58 @@ class VectorPrimitivesTest {
     }
   }
 
+  /**
+   * A sparse row's check finds an index outside {@code [0, dimension)} or a value beyond the limit
+   * (NaN, infinite, or just past it) at every position, in vector lanes and tails alike, and
+   * passes rows at the edges: indices 0 and {@code dimension - 1}, values at the limit, -0.0.
+   */
+  @ParameterizedTest
+  @MethodSource("org.brookml.internal.vector.KernelTestSupport#sizes")
+  void sparseEntriesValid_findsABadIndexOrValueAnywhere(int n) {
+    SplittableRandom rnd = new SplittableRandom(2000 + n);
+    int dimension = 50;
+    double limit = 1e50;
+    int[] indices = new int[n + 2];
+    double[] values = new double[n + 2];
+    for (int i = 0; i < n; i++) {
+      indices[i] = rnd.nextInt(dimension);
+      values[i] = rnd.nextDouble(-limit, limit);
+    }
+    indices[n] = -1; // past the n entries: never read
+    values[n] = Double.NaN;
+    for (KernelSet k : implementations()) {
+      assertThat(k.primitives().sparseEntriesValid(indices, values, n, dimension, limit))
+          .as(k.name()).isTrue();
+      for (int at = 0; at < n; at++) {
+        int index = indices[at];
+        double value = values[at];
+        for (int bad : new int[] {-1, dimension, Integer.MIN_VALUE, Integer.MAX_VALUE}) {
+          indices[at] = bad;
+          assertThat(k.primitives().sparseEntriesValid(indices, values, n, dimension, limit))
+              .as("%s index %d at %d", k.name(), bad, at).isFalse();
+        }
+        for (int good : new int[] {0, dimension - 1}) {
+          indices[at] = good;
+          assertThat(k.primitives().sparseEntriesValid(indices, values, n, dimension, limit))
+              .as("%s index %d at %d", k.name(), good, at).isTrue();
+        }
+        indices[at] = index;
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY, Math.nextUp(limit), -Math.nextUp(limit)}) {
+          values[at] = bad;
+          assertThat(k.primitives().sparseEntriesValid(indices, values, n, dimension, limit))
+              .as("%s value %s at %d", k.name(), bad, at).isFalse();
+        }
+        for (double good : new double[] {limit, -limit, -0.0, Double.MIN_VALUE}) {
+          values[at] = good;
+          assertThat(k.primitives().sparseEntriesValid(indices, values, n, dimension, limit))
+              .as("%s value %s at %d", k.name(), good, at).isTrue();
+        }
+        values[at] = value;
+      }
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("org.brookml.internal.vector.KernelTestSupport#sizes")
   void axpyAndScale_matchNaiveReference(int n) {
