@@ -4,7 +4,7 @@ import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
-import org.brookml.vector.Vectors;
+import org.brookml.bench.ReadCeiling;
 
 /**
  * The compute ceiling of mini-batch k-means: the distance computation alone. For every row it
@@ -17,9 +17,7 @@ import org.brookml.vector.Vectors;
  */
 final class DistanceCeiling {
 
-  private static final VectorSpecies<Double> SPECIES =
-      "panama-256".equals(Vectors.implementation()) ? DoubleVector.SPECIES_256
-          : DoubleVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Double> SPECIES = ReadCeiling.DOUBLES;
   private static final int LANES = SPECIES.length();
 
   private final int d;

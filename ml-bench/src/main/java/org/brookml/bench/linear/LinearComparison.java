@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.brookml.bench.ReadCeiling;
 import org.brookml.bench.ScikitLearn;
 import org.brookml.optim.LearningRate;
 import org.brookml.optim.Optimizer;
@@ -20,8 +21,9 @@ import org.brookml.vector.Vectors;
  * shuffle=False)}, on the same rows written to files both read: dense (d = 100) and sparse (30
  * non-zeros of 2^20). Prints examples per second for each, their ratio, and each model's training
  * accuracy; and, as the ceiling of any one-pass learner here, the rate of merely reading the dense
- * rows (a sum), as row arrays and as the flat matrix scikit-learn reads, and of reading the sparse
- * rows and of taking their dot products with a 2^20 weight vector (the score alone).
+ * rows (a vector sum, {@link ReadCeiling}), as row arrays and as the flat matrix scikit-learn
+ * reads, and of reading the sparse rows and of taking their dot products with a 2^20 weight vector
+ * (the score alone).
  *
  * <ul>
  *   <li>{@code logistic} (default): Brook's {@code SgdClassifier} with scikit-learn's defaults
@@ -182,7 +184,7 @@ public final class LinearComparison {
       long start = System.nanoTime();
       double sum = 0;
       for (double[] row : rows) {
-        sum += sumOf(row, 0, row.length);
+        sum += ReadCeiling.sum(row, 0, row.length);
       }
       rates[rep] = rows.length / ((System.nanoTime() - start) / 1e9);
       sink += sum;
@@ -200,7 +202,7 @@ public final class LinearComparison {
       long start = System.nanoTime();
       double sum = 0;
       for (SparseVector row : rows) {
-        sum += weights == null ? sumOf(row.values(), 0, row.size()) : Vectors.dot(row, weights);
+        sum += weights == null ? ReadCeiling.sum(row.values(), 0, row.size()) : Vectors.dot(row, weights);
       }
       rates[rep] = rows.length / ((System.nanoTime() - start) / 1e9);
       sink += sum;
@@ -213,30 +215,11 @@ public final class LinearComparison {
     double[] rates = new double[REPS + 2];
     for (int rep = 0; rep < rates.length; rep++) {
       long start = System.nanoTime();
-      double sum = sumOf(flat, 0, flat.length);
+      double sum = ReadCeiling.sum(flat, 0, flat.length);
       rates[rep] = flat.length / (double) DENSE_D / ((System.nanoTime() - start) / 1e9);
       sink += sum;
     }
     return ScikitLearn.median(java.util.Arrays.copyOfRange(rates, 2, rates.length));
-  }
-
-  /** Four independent sums, so that the loop is bound by reading, not by addition latency. */
-  private static double sumOf(double[] values, int from, int to) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int i = from;
-    for (; i + 3 < to; i += 4) {
-      s0 += values[i];
-      s1 += values[i + 1];
-      s2 += values[i + 2];
-      s3 += values[i + 3];
-    }
-    for (; i < to; i++) {
-      s0 += values[i];
-    }
-    return (s0 + s1) + (s2 + s3);
   }
 
   private static double accuracy(OnlineClassifier model, double[][] x, int[] labels) {
