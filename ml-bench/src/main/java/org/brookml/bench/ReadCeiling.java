@@ -11,9 +11,9 @@ import org.brookml.vector.Vectors;
  * accumulators, so that nothing but reading bounds the loop. A scalar loop with eight separate
  * sums, which the ceilings used before, read at about half its rate on the Intel Xeon VM
  * ({@code DenseCeilingsBenchmark}, 200,000 rows of 100 doubles, Java 17 and 25: 10.3M-10.5M
- * against 20.1M-20.5M rows/s): C2 does not combine separate sums into vector adds. Lanes are as wide as Brook's kernels'
- * ({@code brook.vector.bits}), one species per JVM. Needs {@code --add-modules
- * jdk.incubator.vector} at run time.
+ * against 20.1M-20.5M rows/s): C2 does not combine separate sums into vector adds. Lanes are as
+ * wide as Brook's kernels' ({@code brook.vector.bits}), one species per JVM. Needs
+ * {@code --add-modules jdk.incubator.vector} at run time.
  */
 public final class ReadCeiling {
 

@@ -15,10 +15,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs {@link DenseCeilingsBenchmark} and {@link SparseCeilingsBenchmark} and prints each
  * learner's rate as a fraction of the ceiling measured in the same run on the same rows: dense
- * learners against the read ceiling of the double rows (the float ceiling beside), sparse
- * prediction against the gather ceiling and sparse learning against the gather-and-scatter
- * ceiling (each the faster of its scalar and Vector API versions), and mini-batch k-means ({@link KMeansCeilingsBenchmark}) against the distance
- * computation alone. Run:
+ * learners against the read ceiling of the double rows (the float ceiling beside) and against
+ * the dot product and update every step makes ({@code dotThenUpdate}), sparse prediction
+ * against the gather ceiling and sparse learning against the gather-and-scatter ceiling (each
+ * the faster of its scalar and Vector API versions), and mini-batch k-means
+ * ({@link KMeansCeilingsBenchmark}) against the distance computation alone. Run:
  * {@code java -cp ml-bench/target/benchmarks.jar org.brookml.bench.linear.Ceilings}
  * (add {@code smoke} for one short iteration of each).
  */
@@ -36,6 +37,9 @@ public final class Ceilings {
     System.out.printf(Locale.ROOT, "%nDense: %d rows x %d doubles%n",
         DenseCeilingsBenchmark.ROWS, DenseCeilingsBenchmark.D);
     print(dense, name -> "readDoubles");
+    System.out.printf(Locale.ROOT, "%nDense, against the two passes of a step that waits on "
+        + "nothing (dotThenUpdate):%n");
+    print(dense, name -> "dotThenUpdate");
     System.out.printf(Locale.ROOT, "%nSparse: %d rows x %d non-zeros of %d columns%n",
         SparseCeilingsBenchmark.ROWS, SparseCeilingsBenchmark.NNZ, SparseCeilingsBenchmark.D);
     print(sparse, name -> name.contains("Learn") || name.startsWith("gatherScatter")

@@ -5,6 +5,7 @@ import org.brookml.bench.ReadCeiling;
 import org.brookml.linear.SgdClassifier;
 import org.brookml.linear.SgdRegressor;
 import org.brookml.optim.Losses;
+import org.brookml.vector.Vectors;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -57,6 +58,7 @@ public class DenseCeilingsBenchmark {
   private SgdClassifier hinge;
   private SgdRegressor squared;
   private SgdClassifier logisticBatch;
+  private double[] updated;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -76,6 +78,7 @@ public class DenseCeilingsBenchmark {
     hinge = SgdClassifier.builder(D).loss(Losses.hinge()).build();
     squared = SgdRegressor.builder(D).build();
     logisticBatch = SgdClassifier.builder(D).build();
+    updated = new double[D];
   }
 
   /** The read ceiling: every value of the {@code double[]} rows summed ({@link ReadCeiling}). */
@@ -90,6 +93,23 @@ public class DenseCeilingsBenchmark {
   @OperationsPerInvocation(ROWS)
   public float readFloats() {
     return ReadCeiling.sum(floatRows, 0, floatRows.length);
+  }
+
+  /**
+   * The work any SGD step does over its row, with nothing waiting on anything: the row's dot
+   * product with the weights, then the weights moved along the row by a step fixed by the label
+   * alone (Brook's own kernels, {@code Vectors.dot} and {@code Vectors.axpy}). A learner's step
+   * adds only scalar work to this, but that work sits between the dot product and the update.
+   */
+  @Benchmark
+  @OperationsPerInvocation(ROWS)
+  public double dotThenUpdate() {
+    double total = 0;
+    for (int r = 0; r < ROWS; r++) {
+      total += Vectors.dot(updated, 0, rows, r * D, D);
+      Vectors.axpy(labels[r] == 1 ? 1e-9 : -1e-9, rows, r * D, updated, 0, D);
+    }
+    return total;
   }
 
   @Benchmark

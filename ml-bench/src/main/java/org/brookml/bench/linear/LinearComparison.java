@@ -202,7 +202,8 @@ public final class LinearComparison {
       long start = System.nanoTime();
       double sum = 0;
       for (SparseVector row : rows) {
-        sum += weights == null ? ReadCeiling.sum(row.values(), 0, row.size()) : Vectors.dot(row, weights);
+        sum += weights == null ? ReadCeiling.sum(row.values(), 0, row.size())
+            : Vectors.dot(row, weights);
       }
       rates[rep] = rows.length / ((System.nanoTime() - start) / 1e9);
       sink += sum;
