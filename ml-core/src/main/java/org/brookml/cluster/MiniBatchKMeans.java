@@ -74,7 +74,8 @@ public final class MiniBatchKMeans implements OnlineClusterer, Mergeable<MiniBat
   private final double[] scratch;
   private final double[] denseScratch;
   private int[] assignments = new int[0];
-  // Rows grouped by centre for the moves: centre c's rows and rates at [groupStart[c], groupEnd[c]).
+  // Rows grouped by centre for the moves: centre c's rows and rates lie at
+  // [groupStart[c], groupEnd[c]).
   private int[] rowsByCentre = new int[0];
   private double[] etas = new double[0];
   private final int[] groupStart;
