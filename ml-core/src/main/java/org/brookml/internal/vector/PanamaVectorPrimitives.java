@@ -182,7 +182,7 @@ final class PanamaVectorPrimitives implements VectorPrimitives {
       }
     }
     return ScalarVectorPrimitives.sparseIndicesValid(indices, i, n, dimension)
-        && ScalarVectorPrimitives.sparseValuesWithin(values, i, n, limitBits);
+        && ScalarVectorPrimitives.valuesWithin(values, i, n, limitBits);
   }
 
   @Override

@@ -59,19 +59,14 @@ public final class ScalarVectorPrimitives implements VectorPrimitives {
     if (!(limit >= 0)) {
       return n == 0;
     }
-    long limitBits = Double.doubleToRawLongBits(limit);
-    long beyond = 0;
-    for (int i = 0; i < n; i++) {
-      beyond |= limitBits - (Double.doubleToRawLongBits(x[off + i]) & ~Long.MIN_VALUE);
-    }
-    return beyond >= 0;
+    return valuesWithin(x, off, off + n, Double.doubleToRawLongBits(limit));
   }
 
   @Override
   public boolean sparseEntriesValid(int[] indices, double[] values, int n, int dimension,
       double limit) {
     return sparseIndicesValid(indices, 0, n, dimension)
-        && sparseValuesWithin(values, 0, n, Double.doubleToRawLongBits(limit));
+        && valuesWithin(values, 0, n, Double.doubleToRawLongBits(limit));
   }
 
   /**
@@ -86,8 +81,11 @@ public final class ScalarVectorPrimitives implements VectorPrimitives {
     return outside >= 0;
   }
 
-  /** {@link #allWithin}'s test on the bits of {@code values[from .. to)}. */
-  static boolean sparseValuesWithin(double[] values, int from, int to, long limitBits) {
+  /**
+   * {@link #allWithin}'s test on the bits of {@code values[from .. to)}, for a limit of bits
+   * {@code limitBits >= 0}.
+   */
+  static boolean valuesWithin(double[] values, int from, int to, long limitBits) {
     long beyond = 0;
     for (int i = from; i < to; i++) {
       beyond |= limitBits - (Double.doubleToRawLongBits(values[i]) & ~Long.MIN_VALUE);
